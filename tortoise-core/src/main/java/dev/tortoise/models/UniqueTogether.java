@@ -1,0 +1,20 @@
+package dev.tortoise.models;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.lang.annotation.Repeatable;
+
+/** A set of fields whose values must be unique together. Fields are named by Java field name, a relation's {@code {field}_id} name, or column name. */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@Repeatable(UniqueTogethers.class)
+public @interface UniqueTogether {
+
+	/** The fields, in column order. */
+	String[] value();
+
+}

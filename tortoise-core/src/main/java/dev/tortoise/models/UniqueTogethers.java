@@ -1,0 +1,18 @@
+package dev.tortoise.models;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Container of repeated {@link UniqueTogether} annotations. */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface UniqueTogethers {
+
+	/** The repeated annotations. */
+	UniqueTogether[] value();
+
+}
