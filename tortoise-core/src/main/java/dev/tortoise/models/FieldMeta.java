@@ -1,0 +1,326 @@
+package dev.tortoise.models;
+
+import java.lang.invoke.VarHandle;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.tortoise.fields.FieldType;
+import dev.tortoise.fields.OnDelete;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything known about one field of a model, computed once at init. Relation fields
+ * are linked to their model and to the field on the other side.
+ */
+public final class FieldMeta {
+
+	final String name;
+
+	final FieldKind kind;
+
+	final ModelMeta<?> owner;
+
+	// Set while reading the model.
+	@Nullable String column;
+
+	@Nullable FieldType type;
+
+	Class<?> javaType = Object.class;
+
+	@Nullable VarHandle handle;
+
+	boolean pk;
+
+	boolean generated;
+
+	boolean nullable;
+
+	boolean unique;
+
+	boolean index;
+
+	String description = "";
+
+	@Nullable Object defaultValue;
+
+	boolean autoNow;
+
+	boolean autoNowAdd;
+
+	int maxLength;
+
+	int maxDigits;
+
+	int decimalPlaces;
+
+	// Relations.
+	@Nullable String reference;
+
+	@Nullable String relatedName;
+
+	OnDelete onDelete = OnDelete.CASCADE;
+
+	boolean dbConstraint = true;
+
+	@Nullable String toFieldName;
+
+	@Nullable String through;
+
+	@Nullable String forwardKey;
+
+	@Nullable String backwardKey;
+
+	boolean createUniqueIndex = true;
+
+	// Set while linking.
+	@Nullable ModelMeta<?> related;
+
+	@Nullable FieldMeta toField;
+
+	@Nullable FieldMeta opposite;
+
+	FieldMeta(ModelMeta<?> owner, String name, FieldKind kind) {
+		this.owner = owner;
+		this.name = name;
+		this.kind = kind;
+	}
+
+	/** The Java field name, or the backward relation's name. */
+	public String name() {
+		return this.name;
+	}
+
+	/** The column in the owner's table, or null for many-to-many and backward relations. */
+	public @Nullable String column() {
+		return this.column;
+	}
+
+	/** What this field is. */
+	public FieldKind kind() {
+		return this.kind;
+	}
+
+	/** The model this field belongs to. */
+	public ModelMeta<?> owner() {
+		return this.owner;
+	}
+
+	/** The model on the other side of a relation, or null for data fields. */
+	public @Nullable Class<?> relatedModel() {
+		return (this.related != null) ? this.related.modelClass() : null;
+	}
+
+	/** Metadata of the model on the other side of a relation, or null for data fields. */
+	public @Nullable ModelMeta<?> related() {
+		return this.related;
+	}
+
+	/**
+	 * The column's data type: the field's own for data fields, the referenced field's for
+	 * foreign keys and one-to-one relations, null for the others.
+	 */
+	public @Nullable FieldType type() {
+		return this.type;
+	}
+
+	/** The declared Java type of the field. */
+	public Class<?> javaType() {
+		return this.javaType;
+	}
+
+	/** Whether the column accepts NULL. */
+	public boolean nullable() {
+		return this.nullable;
+	}
+
+	/** Whether this is the primary key. */
+	public boolean pk() {
+		return this.pk;
+	}
+
+	/** Whether the database generates the value (auto-increment primary key). */
+	public boolean generated() {
+		return this.generated;
+	}
+
+	/** Whether the column is UNIQUE. */
+	public boolean unique() {
+		return this.unique;
+	}
+
+	/** Whether the column has an index of its own. */
+	public boolean indexed() {
+		return this.index;
+	}
+
+	/** The column comment; empty if none. */
+	public String description() {
+		return this.description;
+	}
+
+	/** The default value, already converted to the Java type, or null. */
+	public @Nullable Object defaultValue() {
+		return this.defaultValue;
+	}
+
+	/** Whether a datetime is set to now on every save. */
+	public boolean autoNow() {
+		return this.autoNow;
+	}
+
+	/** Whether a datetime is set to now on creation. */
+	public boolean autoNowAdd() {
+		return this.autoNowAdd;
+	}
+
+	/** VARCHAR length of char and char-enum fields, else 0. */
+	public int maxLength() {
+		return this.maxLength;
+	}
+
+	/** Total digits of a decimal field, else 0. */
+	public int maxDigits() {
+		return this.maxDigits;
+	}
+
+	/** Digits after the point of a decimal field, else 0. */
+	public int decimalPlaces() {
+		return this.decimalPlaces;
+	}
+
+	/** The relation's {@code ON DELETE} rule. */
+	public OnDelete onDelete() {
+		return this.onDelete;
+	}
+
+	/** Whether the database enforces the relation with a FOREIGN KEY constraint. */
+	public boolean dbConstraint() {
+		return this.dbConstraint;
+	}
+
+	/** The name of the relation on the other side, or null if there is none. */
+	public @Nullable String relatedName() {
+		return this.relatedName;
+	}
+
+	/** The field of the related model a foreign key points at, or null. */
+	public @Nullable FieldMeta toField() {
+		return this.toField;
+	}
+
+	/** The field on the other side of a relation (forward for backward, and back), or null. */
+	public @Nullable FieldMeta opposite() {
+		return this.opposite;
+	}
+
+	/** Through table of a many-to-many relation, or null. */
+	public @Nullable String through() {
+		return this.through;
+	}
+
+	/** Through-table column pointing at the related model, or null. */
+	public @Nullable String forwardKey() {
+		return this.forwardKey;
+	}
+
+	/** Through-table column pointing at the owner model, or null. */
+	public @Nullable String backwardKey() {
+		return this.backwardKey;
+	}
+
+	/** Whether the through table of a many-to-many relation gets a unique index. */
+	public boolean createUniqueIndex() {
+		return this.createUniqueIndex;
+	}
+
+	/** Whether the owner class declares a Java field for this relation or value. */
+	public boolean hasAccessor() {
+		return this.handle != null;
+	}
+
+	/** Reads the field from an instance of the owner model. */
+	public @Nullable Object get(Object instance) {
+		return accessor().get(instance);
+	}
+
+	/** Writes the field of an instance of the owner model. */
+	public void set(Object instance, @Nullable Object value) {
+		accessor().set(instance, value);
+	}
+
+	private VarHandle accessor() {
+		if (this.handle == null) {
+			throw new IllegalStateException("Model " + this.owner.name() + " declares no Java field for "
+					+ this.name + "; declare one to read or write it on instances.");
+		}
+		return this.handle;
+	}
+
+	/** Tortoise's {@code describe()} of the field, JSON-serialisable. */
+	Map<String, Object> describe() {
+		Map<String, Object> d = new LinkedHashMap<>();
+		d.put("name", this.name);
+		d.put("field_type", fieldTypeName());
+		d.put("db_column", this.column);
+		d.put("java_type", (this.related != null && this.kind != FieldKind.DATA)
+				? this.related.app() + "." + this.related.name() : this.javaType.getName());
+		d.put("generated", this.generated);
+		d.put("nullable", this.nullable);
+		d.put("unique", this.unique || this.pk || this.kind == FieldKind.O2O);
+		d.put("indexed", this.index || this.unique || this.pk);
+		d.put("default", (this.defaultValue != null) ? String.valueOf(this.defaultValue) : null);
+		d.put("description", this.description.isEmpty() ? null : this.description);
+		if (this.type != null) {
+			Map<String, Object> constraints = new LinkedHashMap<>();
+			if (this.maxLength > 0) {
+				constraints.put("max_length", this.maxLength);
+			}
+			if (this.type == FieldType.DECIMAL) {
+				constraints.put("max_digits", this.maxDigits);
+				constraints.put("decimal_places", this.decimalPlaces);
+			}
+			if (this.autoNow || this.autoNowAdd) {
+				constraints.put("readOnly", true);
+			}
+			d.put("constraints", constraints);
+		}
+		if (this.kind.isRelation()) {
+			d.put("related_name", this.relatedName);
+			d.put("on_delete", this.onDelete.sql());
+			d.put("db_constraint", this.dbConstraint);
+		}
+		if (this.kind == FieldKind.M2M || this.kind == FieldKind.BACKWARD_M2M) {
+			d.put("model_name", (this.related != null) ? this.related.app() + "." + this.related.name() : null);
+			d.put("through", this.through);
+			d.put("forward_key", this.forwardKey);
+			d.put("backward_key", this.backwardKey);
+		}
+		return d;
+	}
+
+	private String fieldTypeName() {
+		switch (this.kind) {
+			case FK:
+				return "ForeignKeyField";
+			case O2O:
+				return "OneToOneField";
+			case M2M:
+				return "ManyToManyField";
+			case BACKWARD_FK:
+				return "BackwardFKRelation";
+			case BACKWARD_O2O:
+				return "BackwardOneToOneRelation";
+			case BACKWARD_M2M:
+				return "ManyToManyRelation";
+			default:
+				return TypeNames.tortoiseName(this.type);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "FieldMeta[" + this.owner.name() + "." + this.name + ", " + this.kind
+				+ ((this.column != null) ? ", column=" + this.column : "") + "]";
+	}
+
+}

@@ -1,0 +1,214 @@
+package dev.tortoise.models;
+
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.tortoise.exceptions.FieldException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything known about one model, computed once at init: table, fields in column
+ * order, primary key, relations in both directions, unique-together sets and indexes.
+ *
+ * @param <T> the model class
+ */
+public final class ModelMeta<T> {
+
+	private final Class<T> modelClass;
+
+	private final String app;
+
+	final String table;
+
+	final String description;
+
+	private final MethodHandle constructor;
+
+	// Filled while reading and linking; frozen afterwards.
+	final List<FieldMeta> fields = new ArrayList<>();
+
+	final Map<String, FieldMeta> byName = new LinkedHashMap<>();
+
+	final List<List<FieldMeta>> uniqueTogether = new ArrayList<>();
+
+	final List<List<FieldMeta>> indexes = new ArrayList<>();
+
+	@Nullable FieldMeta pk;
+
+	@Nullable String connection;
+
+	ModelMeta(Class<T> modelClass, String app, String table, String description, MethodHandle constructor) {
+		this.modelClass = modelClass;
+		this.app = app;
+		this.table = table;
+		this.description = description;
+		this.constructor = constructor;
+	}
+
+	/** The model class. */
+	public Class<T> modelClass() {
+		return this.modelClass;
+	}
+
+	/** The model's name within its app: the simple class name. */
+	public String name() {
+		return this.modelClass.getSimpleName();
+	}
+
+	/** {@code "app.Model"}, the name relations use. */
+	public String fullName() {
+		return this.app + "." + name();
+	}
+
+	/** The app label. */
+	public String app() {
+		return this.app;
+	}
+
+	/** The table name. */
+	public String table() {
+		return this.table;
+	}
+
+	/** The table comment; empty if none. */
+	public String description() {
+		return this.description;
+	}
+
+	/** The connection the model's app uses by default; null before a connection is bound. */
+	public @Nullable String connection() {
+		return this.connection;
+	}
+
+	/** The primary key. */
+	public FieldMeta pk() {
+		if (this.pk == null) {
+			throw new IllegalStateException("Model " + name() + " has no primary key yet");
+		}
+		return this.pk;
+	}
+
+	/**
+	 * Every field: columns in table order, then many-to-many and backward relations.
+	 */
+	public List<FieldMeta> fields() {
+		return Collections.unmodifiableList(this.fields);
+	}
+
+	/** The fields that are columns of this model's table, in table order. */
+	public List<FieldMeta> columns() {
+		return this.fields.stream().filter((f) -> f.kind().hasColumn()).collect(Collectors.toUnmodifiableList());
+	}
+
+	/**
+	 * The field with the given name. A foreign key is also found by its {@code {name}_id}
+	 * and a column-backed field by its column.
+	 * @throws FieldException naming the valid fields if there is none
+	 */
+	public FieldMeta field(String name) {
+		FieldMeta f = findField(name);
+		if (f == null) {
+			throw new FieldException("Unknown field \"" + name + "\" for model " + name() + ". Valid fields: "
+					+ String.join(", ", this.byName.keySet()) + ".");
+		}
+		return f;
+	}
+
+	/** The field with the given name, {@code {fk}_id} name or column, or null. */
+	public @Nullable FieldMeta findField(String name) {
+		FieldMeta f = this.byName.get(name);
+		if (f != null) {
+			return f;
+		}
+		for (FieldMeta candidate : this.fields) {
+			if (candidate.kind().hasColumn() && name.equals(candidate.column())) {
+				return candidate;
+			}
+			if ((candidate.kind() == FieldKind.FK || candidate.kind() == FieldKind.O2O)
+					&& name.equals(candidate.name() + "_id")) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	/** Unique-together sets, each in column order. */
+	public List<List<FieldMeta>> uniqueTogether() {
+		return Collections.unmodifiableList(this.uniqueTogether);
+	}
+
+	/** Multi-column indexes, each in column order. */
+	public List<List<FieldMeta>> indexes() {
+		return Collections.unmodifiableList(this.indexes);
+	}
+
+	/** A new, empty instance made with the no-argument constructor. */
+	@SuppressWarnings("unchecked")
+	public T newInstance() {
+		try {
+			return (T) this.constructor.invoke();
+		}
+		catch (RuntimeException | Error ex) {
+			throw ex;
+		}
+		catch (Throwable ex) {
+			throw new IllegalStateException("Could not instantiate model " + name(), ex);
+		}
+	}
+
+	/** Tortoise's {@code Model.describe()}: a JSON-serialisable map. */
+	public Map<String, Object> describe() {
+		Map<String, Object> d = new LinkedHashMap<>();
+		d.put("name", fullName());
+		d.put("app", this.app);
+		d.put("table", this.table);
+		d.put("abstract", false);
+		d.put("description", this.description.isEmpty() ? null : this.description);
+		d.put("docstring", null);
+		d.put("unique_together", namesOf(this.uniqueTogether));
+		d.put("indexes", namesOf(this.indexes));
+		d.put("pk_field", (this.pk != null) ? this.pk.describe() : null);
+		d.put("data_fields", describeKind(FieldKind.DATA, true));
+		d.put("fk_fields", describeKind(FieldKind.FK, false));
+		d.put("backward_fk_fields", describeKind(FieldKind.BACKWARD_FK, false));
+		d.put("o2o_fields", describeKind(FieldKind.O2O, false));
+		d.put("backward_o2o_fields", describeKind(FieldKind.BACKWARD_O2O, false));
+		d.put("m2m_fields", describeKind(FieldKind.M2M, false));
+		d.put("backward_m2m_fields", describeKind(FieldKind.BACKWARD_M2M, false));
+		return d;
+	}
+
+	private List<Map<String, Object>> describeKind(FieldKind kind, boolean skipPk) {
+		List<Map<String, Object>> out = new ArrayList<>();
+		for (FieldMeta f : this.fields) {
+			if (f.kind() == kind && !(skipPk && f == this.pk)) {
+				out.add(f.describe());
+			}
+		}
+		return out;
+	}
+
+	private static List<List<String>> namesOf(List<List<FieldMeta>> sets) {
+		List<List<String>> out = new ArrayList<>();
+		for (List<FieldMeta> set : sets) {
+			out.add(set.stream().map(FieldMeta::name).collect(Collectors.toList()));
+		}
+		return out;
+	}
+
+	void add(FieldMeta field) {
+		this.fields.add(field);
+		this.byName.put(field.name(), field);
+	}
+
+	@Override
+	public String toString() {
+		return "ModelMeta[" + fullName() + ", table=" + this.table + "]";
+	}
+
+}
