@@ -21,22 +21,27 @@ final class RelationLinker {
 	}
 
 	void link(List<ModelReader.DeclaredBackward> declared) {
+		List<FieldMeta> forward = new ArrayList<>();
 		for (ModelMeta<?> meta : this.apps.all()) {
-			List<FieldMeta> forward = new ArrayList<>();
 			for (FieldMeta f : meta.fields) {
 				if (f.kind() == FieldKind.FK || f.kind() == FieldKind.O2O || f.kind() == FieldKind.M2M) {
+					f.related = resolve(f);
 					forward.add(f);
 				}
 			}
-			for (FieldMeta f : forward) {
-				ModelMeta<?> target = resolve(f);
-				f.related = target;
-				if (f.kind() == FieldKind.M2M) {
-					linkManyToMany(meta, f, target);
-				}
-				else {
-					linkForeignKey(meta, f, target);
-				}
+		}
+		// Relations that are primary keys first: a key pointing at them takes their column type.
+		for (FieldMeta f : forward) {
+			if (f.pk()) {
+				linkForeignKey(f.owner(), f, f.related);
+			}
+		}
+		for (FieldMeta f : forward) {
+			if (f.kind() == FieldKind.M2M) {
+				linkManyToMany(f.owner(), f, f.related);
+			}
+			else if (!f.pk()) {
+				linkForeignKey(f.owner(), f, f.related);
 			}
 		}
 		for (ModelReader.DeclaredBackward d : declared) {

@@ -1,0 +1,176 @@
+package dev.tortoise;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.tortoise.config.ConnectionConfig;
+import dev.tortoise.config.TortoiseConfig;
+import dev.tortoise.connection.Connections;
+import dev.tortoise.exceptions.ConfigurationException;
+import dev.tortoise.exceptions.OperationalException;
+import dev.tortoise.models.Apps;
+import dev.tortoise.models.ModelMeta;
+import dev.tortoise.schema.SchemaGenerator;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.Result;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * What {@link Tortoise#init} sets up: the linked models of every app, one pool per
+ * connection, and schema generation. Closing it closes every pool; it is idempotent.
+ */
+public final class TortoiseContext implements AutoCloseable {
+
+	private static final Logger dbLogger = LoggerFactory.getLogger("dev.tortoise.db");
+
+	private final TortoiseConfig config;
+
+	private final Apps apps;
+
+	private final Connections connections;
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	TortoiseContext(TortoiseConfig config, Apps apps, Connections connections) {
+		this.config = config;
+		this.apps = apps;
+		this.connections = connections;
+	}
+
+	/** The configuration this context was built from. */
+	public TortoiseConfig config() {
+		return this.config;
+	}
+
+	/** The registry of apps and their linked models. */
+	public Apps apps() {
+		return this.apps;
+	}
+
+	/** The metadata of a model class. */
+	public <T> ModelMeta<T> meta(Class<T> modelClass) {
+		return this.apps.meta(modelClass);
+	}
+
+	/** The pooled connections by name. */
+	public Connections connections() {
+		return this.connections;
+	}
+
+	/** Tortoise's {@code describe_models()}: {@code "app.Model"} → description, JSON-serialisable. */
+	public Map<String, Object> describeModels() {
+		return this.apps.describe();
+	}
+
+	/** The connections with masked credentials, for logs and actuator output. */
+	public Map<String, Object> describeConnections() {
+		Map<String, Object> out = new LinkedHashMap<>();
+		for (String name : this.connections.names()) {
+			ConnectionConfig c = this.connections.config(name);
+			Map<String, Object> d = new LinkedHashMap<>();
+			d.put("engine", c.engine());
+			d.put("credentials", c.maskedCredentials());
+			d.put("apps", this.config.apps().entrySet().stream()
+				.filter((e) -> e.getValue().defaultConnection().equals(name)).map(Map.Entry::getKey).toList());
+			out.put(name, d);
+		}
+		return out;
+	}
+
+	/** Creates every missing table, index and constraint: {@code generateSchemas(true)}. */
+	public Mono<Void> generateSchemas() {
+		return generateSchemas(true);
+	}
+
+	/**
+	 * Creates the schema of every connection that has models. With {@code safe}, only what
+	 * is missing is created and running it again changes nothing; without it, an existing
+	 * table fails with the database's error. On PostgreSQL the whole schema of a connection
+	 * is one transaction, so a failure leaves nothing half-created.
+	 */
+	public Mono<Void> generateSchemas(boolean safe) {
+		return Mono.defer(() -> {
+			List<Mono<Void>> steps = new ArrayList<>();
+			for (String name : this.connections.names()) {
+				List<ModelMeta<?>> models = modelsOn(name);
+				if (!models.isEmpty()) {
+					List<String> statements = new SchemaGenerator(this.connections.dialect(name)).statements(models, safe);
+					steps.add(execute(name, statements));
+				}
+			}
+			return Flux.concat(steps).then();
+		});
+	}
+
+	/**
+	 * The schema of one connection as a script (Tortoise's {@code get_schema_sql}).
+	 * @throws ConfigurationException if there is no connection of that name
+	 */
+	public String schemaSql(String connectionName, boolean safe) {
+		return new SchemaGenerator(this.connections.dialect(connectionName)).sql(modelsOn(connectionName), safe);
+	}
+
+	private List<ModelMeta<?>> modelsOn(String connectionName) {
+		this.connections.config(connectionName); // fails for an unknown name
+		return this.apps.all().stream().filter((m) -> connectionName.equals(m.connection())).toList();
+	}
+
+	private Mono<Void> execute(String name, List<String> statements) {
+		boolean transactional = this.connections.dialect(name).name().equals("postgres");
+		return Mono.usingWhen(Mono.from(this.connections.get(name).create()), (connection) -> {
+			Flux<Long> run = Flux.fromIterable(statements).concatMap((sql) -> run(name, connection, sql));
+			if (!transactional) {
+				return run.then();
+			}
+			return Mono.from(connection.beginTransaction())
+				.thenMany(run)
+				.then(Mono.from(connection.commitTransaction()))
+				.onErrorResume((ex) -> Mono.from(connection.rollbackTransaction())
+					.onErrorResume((rollbackError) -> Mono.empty())
+					.then(Mono.error(ex)));
+		}, Connection::close, (connection, ex) -> connection.close(), Connection::close);
+	}
+
+	private static Flux<Long> run(String name, Connection connection, String sql) {
+		String statement = sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql;
+		if (dbLogger.isDebugEnabled()) {
+			dbLogger.debug("[{}] {}", name, statement);
+		}
+		return Flux.from(connection.createStatement(statement).execute())
+			.flatMap(Result::getRowsUpdated)
+			.onErrorMap(R2dbcException.class, (ex) -> new OperationalException("Could not create the schema on"
+					+ " connection \"" + name + "\": " + ex.getMessage() + ". Statement: "
+					+ statement.lines().findFirst().orElse(statement), ex));
+	}
+
+	/** Disposes every pool; completes when all connections are closed. Idempotent. */
+	public Mono<Void> closeConnections() {
+		this.closed.set(true);
+		return this.connections.close();
+	}
+
+	/** Whether the connections have been closed. */
+	public boolean isClosed() {
+		return this.closed.get();
+	}
+
+	/** Closes every pool and waits for it. Idempotent. */
+	@Override
+	public void close() {
+		closeConnections().block();
+	}
+
+	@Override
+	public String toString() {
+		return "TortoiseContext[apps=" + this.apps.labels() + ", connections=" + this.connections.names()
+				+ (isClosed() ? ", closed" : "") + "]";
+	}
+
+}

@@ -1,0 +1,219 @@
+package dev.tortoise.connection;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.tortoise.config.ConnectionConfig;
+import dev.tortoise.config.PoolSettings;
+import dev.tortoise.exceptions.ConfigurationException;
+import dev.tortoise.schema.Dialect;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * One r2dbc-pool per configured connection. Pools open connections lazily, on first use,
+ * as Tortoise does; {@link #close()} disposes every pool, whatever state it is in.
+ */
+public final class Connections {
+
+	private static final Logger logger = LoggerFactory.getLogger(Connections.class);
+
+	private final Map<String, Entry> entries;
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private final Mono<Void> closing;
+
+	private Connections(Map<String, Entry> entries) {
+		this.entries = Collections.unmodifiableMap(entries);
+		this.closing = Flux.fromIterable(this.entries.values()).concatMap(Entry::dispose).then().cache();
+	}
+
+	/**
+	 * Creates a pool per connection without opening any. Every connection is checked first
+	 * (engine, driver on the class path, options), so a mistake creates no pool at all.
+	 * @throws ConfigurationException naming the connection at fault
+	 */
+	public static Connections create(Map<String, ConnectionConfig> configs) {
+		Map<String, ConnectionFactoryOptions> options = new LinkedHashMap<>();
+		Map<String, ConnectionFactory> factories = new LinkedHashMap<>();
+		Map<String, Dialect> dialects = new LinkedHashMap<>();
+		for (Map.Entry<String, ConnectionConfig> e : configs.entrySet()) {
+			String name = e.getKey();
+			ConnectionFactoryOptions o = R2dbcOptions.of(name, e.getValue());
+			String driver = o.getRequiredValue(ConnectionFactoryOptions.DRIVER).toString();
+			Dialect dialect = Dialect.forDriver(driver);
+			if (dialect == null) {
+				throw new ConfigurationException("Connection \"" + name + "\" uses R2DBC driver \"" + driver
+						+ "\", for which Tortoise has no SQL dialect. Use postgresql, mysql, mariadb or h2.");
+			}
+			ConnectionFactory factory;
+			try {
+				factory = ConnectionFactories.find(o);
+			}
+			catch (RuntimeException ex) {
+				throw new ConfigurationException("Connection \"" + name + "\" has invalid options for driver \""
+						+ driver + "\": " + ex.getMessage(), ex);
+			}
+			if (factory == null) {
+				throw new ConfigurationException("Connection \"" + name + "\" needs the R2DBC driver \"" + driver
+						+ "\", which is not on the class path. Add " + artifact(driver) + " to your dependencies.");
+			}
+			options.put(name, o);
+			factories.put(name, factory);
+			dialects.put(name, dialect);
+		}
+		Map<String, Entry> entries = new LinkedHashMap<>();
+		for (String name : configs.keySet()) {
+			ConnectionPool pool = new ConnectionPool(poolConfiguration(name, factories.get(name), configs.get(name).pool()));
+			entries.put(name, new Entry(name, configs.get(name), dialects.get(name), pool, factories.get(name),
+					R2dbcOptions.isH2Memory(options.get(name))));
+		}
+		return new Connections(entries);
+	}
+
+	private static String artifact(String driver) {
+		switch (driver) {
+			case "postgresql":
+				return "org.postgresql:r2dbc-postgresql";
+			case "mysql":
+				return "io.asyncer:r2dbc-mysql";
+			case "h2":
+				return "io.r2dbc:r2dbc-h2";
+			default:
+				return "the R2DBC driver for \"" + driver + "\"";
+		}
+	}
+
+	private static ConnectionPoolConfiguration poolConfiguration(String name, ConnectionFactory factory,
+			PoolSettings pool) {
+		ConnectionPoolConfiguration.Builder b = ConnectionPoolConfiguration.builder(factory)
+			.name("tortoise-" + name)
+			.initialSize(pool.initialSize())
+			.maxSize(pool.maxSize());
+		if (pool.maxIdleTime() != null) {
+			b.maxIdleTime(pool.maxIdleTime());
+		}
+		if (pool.maxLifeTime() != null) {
+			b.maxLifeTime(pool.maxLifeTime());
+		}
+		if (pool.maxAcquireTime() != null) {
+			b.maxAcquireTime(pool.maxAcquireTime());
+		}
+		if (pool.maxCreateConnectionTime() != null) {
+			b.maxCreateConnectionTime(pool.maxCreateConnectionTime());
+		}
+		if (pool.validationQuery() != null && !pool.validationQuery().isBlank()) {
+			b.validationQuery(pool.validationQuery());
+		}
+		return b.build();
+	}
+
+	/** Connection names in configuration order. */
+	public Set<String> names() {
+		return this.entries.keySet();
+	}
+
+	/**
+	 * The pooled connection factory of a connection.
+	 * @throws ConfigurationException if there is no connection of that name
+	 */
+	public ConnectionFactory get(String name) {
+		return entry(name).pool;
+	}
+
+	/** The pool of a connection, for its metrics. */
+	public ConnectionPool pool(String name) {
+		return entry(name).pool;
+	}
+
+	/** The configuration of a connection. */
+	public ConnectionConfig config(String name) {
+		return entry(name).config;
+	}
+
+	/** The SQL dialect of a connection. */
+	public Dialect dialect(String name) {
+		return entry(name).dialect;
+	}
+
+	/** Whether {@link #close()} has been called. */
+	public boolean isClosed() {
+		return this.closed.get();
+	}
+
+	private Entry entry(String name) {
+		Entry e = this.entries.get(name);
+		if (e == null) {
+			throw new ConfigurationException("Unknown connection \"" + name + "\". Configured connections: "
+					+ String.join(", ", this.entries.keySet()) + ".");
+		}
+		return e;
+	}
+
+	/**
+	 * Disposes every pool, closing its connections, and drops in-memory H2 databases.
+	 * Idempotent: later calls return the same completion.
+	 */
+	public Mono<Void> close() {
+		this.closed.set(true);
+		return this.closing;
+	}
+
+	private static final class Entry {
+
+		final String name;
+
+		final ConnectionConfig config;
+
+		final Dialect dialect;
+
+		final ConnectionPool pool;
+
+		final ConnectionFactory unpooled;
+
+		final boolean h2Memory;
+
+		Entry(String name, ConnectionConfig config, Dialect dialect, ConnectionPool pool, ConnectionFactory unpooled,
+				boolean h2Memory) {
+			this.name = name;
+			this.config = config;
+			this.dialect = dialect;
+			this.pool = pool;
+			this.unpooled = unpooled;
+			this.h2Memory = h2Memory;
+		}
+
+		Mono<Void> dispose() {
+			Mono<Void> dispose = this.pool.disposeLater()
+				.doOnSuccess((v) -> logger.debug("Closed pool of connection \"{}\"", this.name))
+				.onErrorResume((ex) -> {
+					logger.warn("Closing pool of connection \"{}\" failed: {}", this.name, ex.toString());
+					return Mono.empty();
+				});
+			if (!this.h2Memory) {
+				return dispose;
+			}
+			// The in-memory database outlives its connections (DB_CLOSE_DELAY=-1) until SHUTDOWN.
+			Mono<Void> shutdown = Mono.usingWhen(Mono.from(this.unpooled.create()),
+					(c) -> Flux.from(c.createStatement("SHUTDOWN").execute()).flatMap((r) -> r.getRowsUpdated()).then(),
+					Connection::close)
+				.onErrorResume((ex) -> Mono.empty());
+			return dispose.then(shutdown);
+		}
+
+	}
+
+
+}

@@ -1,0 +1,121 @@
+package dev.tortoise.schema;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import dev.tortoise.config.ConnectionConfig;
+import dev.tortoise.exceptions.ConfigurationException;
+import dev.tortoise.fields.FieldType;
+import dev.tortoise.models.FieldMeta;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The SQL of one database: identifier quoting, column types (Tortoise's per-dialect
+ * mapping), and how CREATE TABLE statements are laid out.
+ */
+public abstract class Dialect {
+
+	Dialect() {
+	}
+
+	/** The dialect for a connection engine ({@code postgres}, {@code mysql}, {@code h2}). */
+	public static Dialect forEngine(String engine) {
+		switch (engine) {
+			case ConnectionConfig.POSTGRES:
+				return PostgresDialect.INSTANCE;
+			case ConnectionConfig.MYSQL:
+				return MySqlDialect.INSTANCE;
+			case ConnectionConfig.H2:
+				return H2Dialect.INSTANCE;
+			default:
+				throw new ConfigurationException("No SQL dialect for engine \"" + engine
+						+ "\". Tortoise for Java supports postgres, mysql (and MariaDB) and h2.");
+		}
+	}
+
+	/** The dialect for an R2DBC driver name ({@code postgresql}, {@code mysql}, {@code mariadb}, {@code h2}). */
+	public static @Nullable Dialect forDriver(String driver) {
+		switch (driver) {
+			case "postgresql":
+			case "postgres":
+			case "pool:postgresql":
+				return PostgresDialect.INSTANCE;
+			case "mysql":
+			case "mariadb":
+				return MySqlDialect.INSTANCE;
+			case "h2":
+				return H2Dialect.INSTANCE;
+			default:
+				return null;
+		}
+	}
+
+	/** The dialect's name, e.g. {@code postgres}. */
+	public abstract String name();
+
+	/** Quotes an identifier. */
+	public abstract String quote(String identifier);
+
+	/** The column type of a field of the given type. */
+	abstract String columnType(FieldType type, FieldMeta field);
+
+	/** The type and constraints of a generated primary key, e.g. {@code SERIAL NOT NULL PRIMARY KEY}. */
+	abstract String generatedPrimaryKey(FieldType type);
+
+	/** The DEFAULT clause of an auto-now or auto-now-add datetime, with its leading space. */
+	abstract String autoNowDefault(boolean onUpdate);
+
+	/** The statements creating a table, its indexes and comments, each ending with a semicolon. */
+	abstract List<String> createTable(TableSpec table, boolean safe);
+
+	/** The statements creating a through table. */
+	abstract List<String> createThrough(TableSpec.Through through, boolean safe);
+
+	/** The column list of an index or key, quoted. */
+	final String columnList(List<String> columns) {
+		return columns.stream().map(this::quote).collect(Collectors.joining(", "));
+	}
+
+	/** Tortoise's index name: {@code {prefix}_{table[:11]}_{column0[:7]}_{sha256(table;columns)[:6]}}. */
+	static String indexName(String prefix, String table, List<String> columns) {
+		StringBuilder key = new StringBuilder(table);
+		columns.forEach((c) -> key.append(';').append(c));
+		return prefix + "_" + head(table, 11) + "_" + head(columns.get(0), 7) + "_" + hash(key.toString(), 6);
+	}
+
+	/** Tortoise's MySQL foreign-key name: {@code fk_{from[:8]}_{to[:8]}_{sha256(from;col;to;col)[:8]}}. */
+	static String foreignKeyName(String fromTable, String fromColumn, String toTable, String toColumn) {
+		return "fk_" + head(fromTable, 8) + "_" + head(toTable, 8) + "_"
+				+ hash(fromTable + ";" + fromColumn + ";" + toTable + ";" + toColumn, 8);
+	}
+
+	private static String head(String s, int n) {
+		return (s.length() <= n) ? s : s.substring(0, n);
+	}
+
+	private static String hash(String s, int length) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest).substring(0, length);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
+		}
+	}
+
+	/**
+	 * Tortoise's column template {@code "{name}" {type} {nullable} {unique}{primary}{extra}},
+	 * stripped: the double spaces where a part is empty are Tortoise's too.
+	 */
+	final String columnSql(TableSpec.Column c, String extra) {
+		String nullable = c.nullable() ? "" : "NOT NULL";
+		String unique = c.unique() ? "UNIQUE" : "";
+		String primary = c.pk() ? " PRIMARY KEY" : "";
+		return (quote(c.name()) + " " + c.type() + " " + nullable + " " + unique + primary + extra).strip();
+	}
+
+}

@@ -1,0 +1,145 @@
+package dev.tortoise.schema;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.tortoise.fields.FieldType;
+import dev.tortoise.models.FieldMeta;
+
+/**
+ * MySQL and MariaDB, with Tortoise's layout: keys and named foreign-key constraints
+ * inside CREATE TABLE, {@code CHARACTER SET utf8mb4}, inline comments.
+ */
+final class MySqlDialect extends Dialect {
+
+	static final MySqlDialect INSTANCE = new MySqlDialect();
+
+	@Override
+	public String name() {
+		return "mysql";
+	}
+
+	@Override
+	public String quote(String identifier) {
+		return "`" + identifier.replace("`", "``") + "`";
+	}
+
+	@Override
+	String columnType(FieldType type, FieldMeta field) {
+		switch (type) {
+			case INT:
+				return "INT";
+			case BIGINT:
+				return "BIGINT";
+			case SMALLINT:
+			case INT_ENUM:
+				return "SMALLINT";
+			case CHAR:
+			case CHAR_ENUM:
+				return "VARCHAR(" + field.maxLength() + ")";
+			case TEXT:
+				return "LONGTEXT";
+			case BOOLEAN:
+				return "BOOL";
+			case DECIMAL:
+				return "DECIMAL(" + field.maxDigits() + "," + field.decimalPlaces() + ")";
+			case FLOAT:
+				return "DOUBLE";
+			case DATETIME:
+				return "DATETIME(6)";
+			case DATE:
+				return "DATE";
+			case TIME:
+				return "TIME(6)";
+			case UUID:
+				return "CHAR(36)";
+			case JSON:
+				return "JSON";
+			case BINARY:
+				return "LONGBLOB";
+			default:
+				throw new IllegalArgumentException(type.name());
+		}
+	}
+
+	@Override
+	String generatedPrimaryKey(FieldType type) {
+		String base = (type == FieldType.BIGINT) ? "BIGINT" : (type == FieldType.SMALLINT) ? "SMALLINT" : "INT";
+		return base + " NOT NULL PRIMARY KEY AUTO_INCREMENT";
+	}
+
+	@Override
+	String autoNowDefault(boolean onUpdate) {
+		return onUpdate ? " DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)" : " DEFAULT CURRENT_TIMESTAMP(6)";
+	}
+
+	@Override
+	List<String> createTable(TableSpec table, boolean safe) {
+		List<String> lines = new ArrayList<>();
+		List<String> constraints = new ArrayList<>();
+		for (TableSpec.Column c : table.columns()) {
+			String comment = c.comment().isEmpty() ? "" : " COMMENT " + literal(c.comment());
+			String sql;
+			if (c.generated() && c.generatedType() != null) {
+				sql = quote(c.name()) + " " + c.generatedType() + comment;
+			}
+			else if (c.relation()) {
+				// Tortoise builds a relation's column without its comment and appends it after.
+				sql = columnSql(c, "") + comment;
+			}
+			else {
+				sql = columnSql(c, comment + ((c.defaultSql() != null) ? c.defaultSql() : ""));
+			}
+			lines.add(sql);
+			if (c.reference() != null) {
+				constraints.add("CONSTRAINT " + quote(foreignKeyName(table.table(), c.name(), c.reference().table(),
+						c.reference().column())) + " FOREIGN KEY (" + quote(c.name()) + ") REFERENCES "
+						+ quote(c.reference().table()) + " (" + quote(c.reference().column()) + ") ON DELETE "
+						+ c.reference().onDelete().sql());
+			}
+		}
+		for (List<String> unique : table.uniqueTogether()) {
+			lines.add("UNIQUE KEY " + quote(indexName("uid", table.table(), unique)) + " (" + columnList(unique) + ")");
+		}
+		lines.addAll(constraints);
+		Set<String> seen = new LinkedHashSet<>();
+		for (List<String> index : table.indexes()) {
+			String name = indexName("idx", table.table(), index);
+			if (seen.add(name)) {
+				lines.add("KEY " + quote(name) + " (" + columnList(index) + ")");
+			}
+		}
+		return List.of(create(table.table(), lines, table.comment(), safe));
+	}
+
+	@Override
+	List<String> createThrough(TableSpec.Through t, boolean safe) {
+		List<String> lines = new ArrayList<>();
+		lines.add(quote(t.backwardKey()) + " " + t.backwardType() + " NOT NULL");
+		lines.add(quote(t.forwardKey()) + " " + t.forwardType() + " NOT NULL");
+		if (t.constraints()) {
+			lines.add("FOREIGN KEY (" + quote(t.backwardKey()) + ") REFERENCES " + quote(t.backward().table()) + " ("
+					+ quote(t.backward().column()) + ") ON DELETE " + t.backward().onDelete().sql());
+			lines.add("FOREIGN KEY (" + quote(t.forwardKey()) + ") REFERENCES " + quote(t.forward().table()) + " ("
+					+ quote(t.forward().column()) + ") ON DELETE " + t.forward().onDelete().sql());
+		}
+		if (t.uniqueIndex()) {
+			List<String> columns = List.of(t.backwardKey(), t.forwardKey());
+			lines.add("UNIQUE KEY " + quote(indexName("uidx", t.table(), columns)) + " (" + columnList(columns) + ")");
+		}
+		return List.of(create(t.table(), lines, t.comment(), safe));
+	}
+
+	private String create(String table, List<String> lines, String comment, boolean safe) {
+		return "CREATE TABLE " + (safe ? "IF NOT EXISTS " : "") + quote(table) + " (\n    "
+				+ String.join(",\n    ", lines) + "\n) CHARACTER SET utf8mb4"
+				+ (comment.isEmpty() ? "" : " COMMENT=" + literal(comment)) + ";";
+	}
+
+	private static String literal(String text) {
+		return "'" + text.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'";
+	}
+
+}

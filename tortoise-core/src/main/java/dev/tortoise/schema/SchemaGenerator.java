@@ -1,0 +1,151 @@
+package dev.tortoise.schema;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.tortoise.exceptions.ConfigurationException;
+import dev.tortoise.fields.FieldType;
+import dev.tortoise.models.FieldKind;
+import dev.tortoise.models.FieldMeta;
+import dev.tortoise.models.ModelMeta;
+
+/**
+ * Generates Tortoise-compatible DDL for a set of models on one database: tables in
+ * dependency order (each after the tables it references, ties kept in model order as
+ * Tortoise does), then many-to-many through tables, with indexes, unique-together
+ * constraints and comments. With {@code safe}, every statement is {@code IF NOT EXISTS}.
+ */
+public final class SchemaGenerator {
+
+	private final Dialect dialect;
+
+	public SchemaGenerator(Dialect dialect) {
+		this.dialect = dialect;
+	}
+
+	/** The dialect this generator writes. */
+	public Dialect dialect() {
+		return this.dialect;
+	}
+
+	/** The whole schema as one script, statements separated by new lines (Tortoise's {@code get_schema_sql}). */
+	public String sql(Collection<? extends ModelMeta<?>> models, boolean safe) {
+		return String.join("\n", statements(models, safe));
+	}
+
+	/**
+	 * The schema as separate statements, each ending with a semicolon, in execution order.
+	 * @throws ConfigurationException if foreign keys form a cycle that no order satisfies
+	 */
+	public List<String> statements(Collection<? extends ModelMeta<?>> models, boolean safe) {
+		List<ModelMeta<?>> ordered = order(models);
+		List<String> tables = new ArrayList<>();
+		List<String> throughs = new ArrayList<>();
+		for (ModelMeta<?> meta : ordered) {
+			tables.addAll(this.dialect.createTable(table(meta), safe));
+			for (FieldMeta f : meta.fields()) {
+				if (f.kind() == FieldKind.M2M) {
+					throughs.addAll(this.dialect.createThrough(through(meta, f), safe));
+				}
+			}
+		}
+		tables.addAll(throughs);
+		return tables;
+	}
+
+	/** Tortoise's order: repeatedly take the first model whose references all exist. */
+	private static List<ModelMeta<?>> order(Collection<? extends ModelMeta<?>> models) {
+		List<ModelMeta<?>> pending = new ArrayList<>(models);
+		Set<String> tables = models.stream().map(ModelMeta::table).collect(Collectors.toSet());
+		Set<String> created = new LinkedHashSet<>();
+		List<ModelMeta<?>> out = new ArrayList<>();
+		while (!pending.isEmpty()) {
+			ModelMeta<?> next = firstReady(pending, created, tables, true);
+			if (next == null) {
+				// References without a database constraint need no order; Tortoise counts them
+				// anyway, so they are only set aside when nothing else works.
+				next = firstReady(pending, created, tables, false);
+			}
+			if (next == null) {
+				throw new ConfigurationException("Can't create schema due to cyclic fk references between tables "
+						+ pending.stream().map((m) -> "\"" + m.table() + "\"").collect(Collectors.joining(", "))
+						+ ". Make one of the foreign keys in the cycle dbConstraint = false, or move it to a"
+						+ " many-to-many relation.");
+			}
+			pending.remove(next);
+			created.add(next.table());
+			out.add(next);
+		}
+		return out;
+	}
+
+	private static ModelMeta<?> firstReady(List<ModelMeta<?>> pending, Set<String> created, Set<String> tables,
+			boolean countUnconstrained) {
+		for (ModelMeta<?> meta : pending) {
+			boolean ready = true;
+			for (FieldMeta f : meta.fields()) {
+				if ((f.kind() == FieldKind.FK || f.kind() == FieldKind.O2O) && (countUnconstrained || f.dbConstraint())) {
+					String target = f.related().table();
+					if (!target.equals(meta.table()) && !created.contains(target) && tables.contains(target)) {
+						ready = false;
+						break;
+					}
+				}
+			}
+			if (ready) {
+				return meta;
+			}
+		}
+		return null;
+	}
+
+	private TableSpec table(ModelMeta<?> meta) {
+		List<TableSpec.Column> columns = new ArrayList<>();
+		List<List<String>> indexes = new ArrayList<>();
+		for (FieldMeta f : meta.columns()) {
+			boolean relation = f.kind() != FieldKind.DATA;
+			String type = this.dialect.columnType(f.type(), relation ? f.toField() : f);
+			boolean generated = f.pk() && f.generated() && f.kind() == FieldKind.DATA && f.type().isInteger();
+			String defaultSql = (f.autoNow() || f.autoNowAdd()) ? this.dialect.autoNowDefault(f.autoNow()) : null;
+			TableSpec.Reference reference = (relation && f.dbConstraint())
+					? new TableSpec.Reference(f.related().table(), f.toField().column(), f.onDelete()) : null;
+			columns.add(new TableSpec.Column(f.column(), type, f.nullable(), f.unique() && !f.pk(), f.pk(), generated,
+					generated ? this.dialect.generatedPrimaryKey(f.type()) : null, defaultSql, f.description(),
+					relation, reference));
+			if (f.indexed() && !f.pk() && !f.unique()) {
+				indexes.add(List.of(f.column()));
+			}
+		}
+		for (List<FieldMeta> index : meta.indexes()) {
+			indexes.add(columnsOf(index));
+		}
+		List<List<String>> unique = meta.uniqueTogether().stream().map(SchemaGenerator::columnsOf).toList();
+		return new TableSpec(meta.table(), meta.description(), columns, unique, indexes);
+	}
+
+	private TableSpec.Through through(ModelMeta<?> meta, FieldMeta f) {
+		ModelMeta<?> target = f.related();
+		FieldMeta ownPk = meta.pk();
+		FieldMeta targetPk = target.pk();
+		return new TableSpec.Through(f.through(), f.description(), f.backwardKey(), keyType(ownPk),
+				new TableSpec.Reference(meta.table(), ownPk.column(), f.onDelete()), f.forwardKey(), keyType(targetPk),
+				new TableSpec.Reference(target.table(), targetPk.column(), f.onDelete()), f.dbConstraint(),
+				f.createUniqueIndex());
+	}
+
+	/** The type of a column pointing at a primary key: a generated key's plain integer type. */
+	private String keyType(FieldMeta pk) {
+		FieldMeta data = (pk.kind() == FieldKind.DATA) ? pk : pk.toField();
+		FieldType type = data.type();
+		return this.dialect.columnType(type, data);
+	}
+
+	private static List<String> columnsOf(List<FieldMeta> fields) {
+		return fields.stream().map(FieldMeta::column).toList();
+	}
+
+}

@@ -1,0 +1,84 @@
+package dev.tortoise.schema;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Layout shared by PostgreSQL and H2: constraints inline, indexes as separate
+ * {@code CREATE INDEX} statements, comments as {@code COMMENT ON} statements.
+ */
+abstract class StandardDialect extends Dialect {
+
+	@Override
+	public String quote(String identifier) {
+		return "\"" + identifier.replace("\"", "\"\"") + "\"";
+	}
+
+	@Override
+	List<String> createTable(TableSpec table, boolean safe) {
+		String exists = safe ? "IF NOT EXISTS " : "";
+		List<String> lines = new ArrayList<>();
+		for (TableSpec.Column c : table.columns()) {
+			String sql = (c.generated() && c.generatedType() != null) ? quote(c.name()) + " " + c.generatedType()
+					: columnSql(c, (c.defaultSql() != null) ? c.defaultSql() : "");
+			if (c.reference() != null) {
+				sql += references(c.reference());
+			}
+			lines.add(sql);
+		}
+		for (List<String> unique : table.uniqueTogether()) {
+			lines.add("CONSTRAINT " + quote(indexName("uid", table.table(), unique)) + " UNIQUE ("
+					+ columnList(unique) + ")");
+		}
+		List<String> out = new ArrayList<>();
+		out.add("CREATE TABLE " + exists + quote(table.table()) + " (\n    " + String.join(",\n    ", lines) + "\n);");
+		Set<String> seen = new LinkedHashSet<>();
+		for (List<String> index : table.indexes()) {
+			String name = indexName("idx", table.table(), index);
+			if (seen.add(name)) {
+				out.add("CREATE INDEX " + exists + quote(name) + " ON " + quote(table.table()) + " ("
+						+ columnList(index) + ");");
+			}
+		}
+		for (TableSpec.Column c : table.columns()) {
+			if (!c.comment().isEmpty()) {
+				out.add("COMMENT ON COLUMN " + quote(table.table()) + "." + quote(c.name()) + " IS "
+						+ literal(c.comment()) + ";");
+			}
+		}
+		if (!table.comment().isEmpty()) {
+			out.add("COMMENT ON TABLE " + quote(table.table()) + " IS " + literal(table.comment()) + ";");
+		}
+		return out;
+	}
+
+	@Override
+	List<String> createThrough(TableSpec.Through t, boolean safe) {
+		String exists = safe ? "IF NOT EXISTS " : "";
+		List<String> out = new ArrayList<>();
+		out.add("CREATE TABLE " + exists + quote(t.table()) + " (\n    " + quote(t.backwardKey()) + " "
+				+ t.backwardType() + " NOT NULL" + (t.constraints() ? references(t.backward()) : "") + ",\n    "
+				+ quote(t.forwardKey()) + " " + t.forwardType() + " NOT NULL"
+				+ (t.constraints() ? references(t.forward()) : "") + "\n);");
+		if (t.uniqueIndex()) {
+			List<String> columns = List.of(t.backwardKey(), t.forwardKey());
+			out.add("CREATE UNIQUE INDEX " + exists + quote(indexName("uidx", t.table(), columns)) + " ON "
+					+ quote(t.table()) + " (" + columnList(columns) + ");");
+		}
+		if (!t.comment().isEmpty()) {
+			out.add("COMMENT ON TABLE " + quote(t.table()) + " IS " + literal(t.comment()) + ";");
+		}
+		return out;
+	}
+
+	private String references(TableSpec.Reference r) {
+		return " REFERENCES " + quote(r.table()) + " (" + quote(r.column()) + ") ON DELETE " + r.onDelete().sql();
+	}
+
+	private static String literal(String text) {
+		return "'" + text.replace("'", "''") + "'";
+	}
+
+}
