@@ -94,12 +94,20 @@ final class ModelDiscovery {
 				&& (c.getEnclosingClass() == null || Modifier.isStatic(c.getModifiers()));
 	}
 
+	/** Loads a class by binary name, or by canonical name for nested classes ({@code a.Outer.Inner}). */
 	private @Nullable Class<?> loadClass(String name) {
-		try {
-			return Class.forName(name, false, this.classLoader);
-		}
-		catch (ClassNotFoundException | LinkageError ex) {
-			return null;
+		String candidate = name;
+		while (true) {
+			try {
+				return Class.forName(candidate, false, this.classLoader);
+			}
+			catch (ClassNotFoundException | LinkageError ex) {
+				int dot = candidate.lastIndexOf('.');
+				if (dot < 0 || !Character.isUpperCase(candidate.charAt(dot + 1)) || candidate.indexOf('.') == dot) {
+					return null;
+				}
+				candidate = candidate.substring(0, dot) + '$' + candidate.substring(dot + 1);
+			}
 		}
 	}
 

@@ -66,9 +66,6 @@ public abstract class Dialect {
 	/** The type and constraints of a generated primary key, e.g. {@code SERIAL NOT NULL PRIMARY KEY}. */
 	abstract String generatedPrimaryKey(FieldType type);
 
-	/** The DEFAULT clause of an auto-now or auto-now-add datetime, with its leading space. */
-	abstract String autoNowDefault(boolean onUpdate);
-
 	/** The statements creating a table, its indexes and comments, each ending with a semicolon. */
 	abstract List<String> createTable(TableSpec table, boolean safe);
 
@@ -108,14 +105,25 @@ public abstract class Dialect {
 	}
 
 	/**
-	 * Tortoise's column template {@code "{name}" {type} {nullable} {unique}{primary}{extra}},
-	 * stripped: the double spaces where a part is empty are Tortoise's too.
+	 * Tortoise's column: {@code "{name}" {type} [NOT NULL] [UNIQUE] [PRIMARY KEY]}, or the
+	 * dialect's generated-key form. Auto-now datetimes get no database default: Tortoise
+	 * sets them when it writes.
 	 */
-	final String columnSql(TableSpec.Column c, String extra) {
-		String nullable = c.nullable() ? "" : "NOT NULL";
-		String unique = c.unique() ? "UNIQUE" : "";
-		String primary = c.pk() ? " PRIMARY KEY" : "";
-		return (quote(c.name()) + " " + c.type() + " " + nullable + " " + unique + primary + extra).strip();
+	final String columnSql(TableSpec.Column c) {
+		if (c.generatedType() != null) {
+			return quote(c.name()) + " " + c.generatedType();
+		}
+		StringBuilder sql = new StringBuilder(quote(c.name())).append(' ').append(c.type());
+		if (!c.nullable()) {
+			sql.append(" NOT NULL");
+		}
+		if (c.unique()) {
+			sql.append(" UNIQUE");
+		}
+		if (c.pk()) {
+			sql.append(" PRIMARY KEY");
+		}
+		return sql.toString();
 	}
 
 }

@@ -71,28 +71,12 @@ final class MySqlDialect extends Dialect {
 	}
 
 	@Override
-	String autoNowDefault(boolean onUpdate) {
-		return onUpdate ? " DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)" : " DEFAULT CURRENT_TIMESTAMP(6)";
-	}
-
-	@Override
 	List<String> createTable(TableSpec table, boolean safe) {
 		List<String> lines = new ArrayList<>();
 		List<String> constraints = new ArrayList<>();
 		for (TableSpec.Column c : table.columns()) {
 			String comment = c.comment().isEmpty() ? "" : " COMMENT " + literal(c.comment());
-			String sql;
-			if (c.generated() && c.generatedType() != null) {
-				sql = quote(c.name()) + " " + c.generatedType() + comment;
-			}
-			else if (c.relation()) {
-				// Tortoise builds a relation's column without its comment and appends it after.
-				sql = columnSql(c, "") + comment;
-			}
-			else {
-				sql = columnSql(c, comment + ((c.defaultSql() != null) ? c.defaultSql() : ""));
-			}
-			lines.add(sql);
+			lines.add(columnSql(c) + comment);
 			if (c.reference() != null) {
 				constraints.add("CONSTRAINT " + quote(foreignKeyName(table.table(), c.name(), c.reference().table(),
 						c.reference().column())) + " FOREIGN KEY (" + quote(c.name()) + ") REFERENCES "

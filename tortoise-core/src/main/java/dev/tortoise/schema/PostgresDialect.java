@@ -63,9 +63,4 @@ final class PostgresDialect extends StandardDialect {
 		}
 	}
 
-	@Override
-	String autoNowDefault(boolean onUpdate) {
-		return " DEFAULT CURRENT_TIMESTAMP";
-	}
-
 }

@@ -110,12 +110,10 @@ public final class SchemaGenerator {
 			boolean relation = f.kind() != FieldKind.DATA;
 			String type = this.dialect.columnType(f.type(), relation ? f.toField() : f);
 			boolean generated = f.pk() && f.generated() && f.kind() == FieldKind.DATA && f.type().isInteger();
-			String defaultSql = (f.autoNow() || f.autoNowAdd()) ? this.dialect.autoNowDefault(f.autoNow()) : null;
 			TableSpec.Reference reference = (relation && f.dbConstraint())
 					? new TableSpec.Reference(f.related().table(), f.toField().column(), f.onDelete()) : null;
-			columns.add(new TableSpec.Column(f.column(), type, f.nullable(), f.unique() && !f.pk(), f.pk(), generated,
-					generated ? this.dialect.generatedPrimaryKey(f.type()) : null, defaultSql, f.description(),
-					relation, reference));
+			columns.add(new TableSpec.Column(f.column(), type, f.nullable(), f.unique() && !f.pk(), f.pk(),
+					generated ? this.dialect.generatedPrimaryKey(f.type()) : null, f.description(), reference));
 			if (f.indexed() && !f.pk() && !f.unique()) {
 				indexes.add(List.of(f.column()));
 			}

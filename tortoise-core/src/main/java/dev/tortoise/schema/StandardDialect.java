@@ -21,8 +21,7 @@ abstract class StandardDialect extends Dialect {
 		String exists = safe ? "IF NOT EXISTS " : "";
 		List<String> lines = new ArrayList<>();
 		for (TableSpec.Column c : table.columns()) {
-			String sql = (c.generated() && c.generatedType() != null) ? quote(c.name()) + " " + c.generatedType()
-					: columnSql(c, (c.defaultSql() != null) ? c.defaultSql() : "");
+			String sql = columnSql(c);
 			if (c.reference() != null) {
 				sql += references(c.reference());
 			}
@@ -62,13 +61,13 @@ abstract class StandardDialect extends Dialect {
 				+ t.backwardType() + " NOT NULL" + (t.constraints() ? references(t.backward()) : "") + ",\n    "
 				+ quote(t.forwardKey()) + " " + t.forwardType() + " NOT NULL"
 				+ (t.constraints() ? references(t.forward()) : "") + "\n);");
+		if (!t.comment().isEmpty()) {
+			out.add("COMMENT ON TABLE " + quote(t.table()) + " IS " + literal(t.comment()) + ";");
+		}
 		if (t.uniqueIndex()) {
 			List<String> columns = List.of(t.backwardKey(), t.forwardKey());
 			out.add("CREATE UNIQUE INDEX " + exists + quote(indexName("uidx", t.table(), columns)) + " ON "
 					+ quote(t.table()) + " (" + columnList(columns) + ");");
-		}
-		if (!t.comment().isEmpty()) {
-			out.add("COMMENT ON TABLE " + quote(t.table()) + " IS " + literal(t.comment()) + ";");
 		}
 		return out;
 	}

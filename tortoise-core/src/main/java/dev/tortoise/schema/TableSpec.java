@@ -10,12 +10,11 @@ record TableSpec(String table, String comment, List<Column> columns, List<List<S
 		List<List<String>> indexes) {
 
 	/**
-	 * One column; {@code relation} marks foreign-key columns, {@code reference} is null for
-	 * plain columns and for relations without a database constraint.
+	 * One column; {@code generatedType} is set for database-generated keys, {@code reference}
+	 * for foreign keys with a database constraint.
 	 */
-	record Column(String name, String type, boolean nullable, boolean unique, boolean pk, boolean generated,
-			@Nullable String generatedType, @Nullable String defaultSql, String comment, boolean relation,
-			@Nullable Reference reference) {
+	record Column(String name, String type, boolean nullable, boolean unique, boolean pk,
+			@Nullable String generatedType, String comment, @Nullable Reference reference) {
 	}
 
 	/** The target of a foreign-key column. */

@@ -1,0 +1,286 @@
+package dev.tortoise.schema;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.tortoise.Tortoise;
+import dev.tortoise.exceptions.ConfigurationException;
+import dev.tortoise.models.Apps;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The DDL for Tortoise ORM's own schema test models must be what Tortoise ORM's tests
+ * expect, character for character (tests/schema/test_generate_schema.py), so that a
+ * database created from Java and one created from Python are the same.
+ */
+class SchemaGeneratorTests {
+
+	private static final Apps APPS = Tortoise.initModels(Map.of("models", List.of("dev.tortoise.testmodels.schema")));
+
+	/** Tortoise's expected PostgreSQL schema; ours differs only where Tortoise allows SET NULL on a many-to-many. */
+	static final String POSTGRES = """
+			CREATE TABLE "company" (
+			    "id" SERIAL NOT NULL PRIMARY KEY,
+			    "name" TEXT NOT NULL,
+			    "uuid" UUID NOT NULL UNIQUE
+			);
+			CREATE TABLE "defaultpk" (
+			    "id" SERIAL NOT NULL PRIMARY KEY,
+			    "val" INT NOT NULL
+			);
+			CREATE TABLE "employee" (
+			    "id" SERIAL NOT NULL PRIMARY KEY,
+			    "name" TEXT NOT NULL,
+			    "company_id" UUID NOT NULL REFERENCES "company" ("uuid") ON DELETE CASCADE
+			);
+			CREATE TABLE "inheritedmodel" (
+			    "id" SERIAL NOT NULL PRIMARY KEY,
+			    "zero" INT NOT NULL,
+			    "one" VARCHAR(40),
+			    "new_field" VARCHAR(100) NOT NULL,
+			    "two" VARCHAR(40) NOT NULL,
+			    "name" TEXT NOT NULL
+			);
+			CREATE TABLE "sometable" (
+			    "sometable_id" SERIAL NOT NULL PRIMARY KEY,
+			    "some_chars_table" VARCHAR(255) NOT NULL,
+			    "fk_sometable" INT REFERENCES "sometable" ("sometable_id") ON DELETE CASCADE
+			);
+			CREATE INDEX "idx_sometable_some_ch_3d69eb" ON "sometable" ("some_chars_table");
+			CREATE TABLE "team" (
+			    "name" VARCHAR(50) NOT NULL PRIMARY KEY,
+			    "key" INT NOT NULL,
+			    "manager_id" VARCHAR(50) REFERENCES "team" ("name") ON DELETE CASCADE
+			);
+			CREATE INDEX "idx_team_manager_676134" ON "team" ("manager_id", "key");
+			CREATE INDEX "idx_team_manager_ef8f69" ON "team" ("manager_id", "name");
+			COMMENT ON COLUMN "team"."name" IS 'The TEAM name (and PK)';
+			COMMENT ON TABLE "team" IS 'The TEAMS!';
+			CREATE TABLE "teamaddress" (
+			    "city" VARCHAR(50) NOT NULL,
+			    "country" VARCHAR(50) NOT NULL,
+			    "street" VARCHAR(128) NOT NULL,
+			    "team_id" VARCHAR(50) NOT NULL PRIMARY KEY REFERENCES "team" ("name") ON DELETE CASCADE
+			);
+			COMMENT ON COLUMN "teamaddress"."city" IS 'City';
+			COMMENT ON COLUMN "teamaddress"."country" IS 'Country';
+			COMMENT ON COLUMN "teamaddress"."street" IS 'Street Address';
+			COMMENT ON TABLE "teamaddress" IS 'The Team''s address';
+			CREATE TABLE "tournament" (
+			    "tid" SMALLSERIAL NOT NULL PRIMARY KEY,
+			    "name" VARCHAR(100) NOT NULL,
+			    "created" TIMESTAMPTZ NOT NULL
+			);
+			CREATE INDEX "idx_tournament_name_6fe200" ON "tournament" ("name");
+			COMMENT ON COLUMN "tournament"."name" IS 'Tournament name';
+			COMMENT ON COLUMN "tournament"."created" IS 'Created */''`/* datetime';
+			COMMENT ON TABLE "tournament" IS 'What Tournaments */''`/* we have';
+			CREATE TABLE "event" (
+			    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+			    "name" TEXT NOT NULL,
+			    "modified" TIMESTAMPTZ NOT NULL,
+			    "prize" DECIMAL(10,2),
+			    "token" VARCHAR(100) NOT NULL UNIQUE,
+			    "key" VARCHAR(100) NOT NULL,
+			    "tournament_id" SMALLINT NOT NULL REFERENCES "tournament" ("tid") ON DELETE CASCADE,
+			    CONSTRAINT "uid_event_name_c6f89f" UNIQUE ("name", "prize"),
+			    CONSTRAINT "uid_event_tournam_a5b730" UNIQUE ("tournament_id", "key")
+			);
+			COMMENT ON COLUMN "event"."id" IS 'Event ID';
+			COMMENT ON COLUMN "event"."token" IS 'Unique token';
+			COMMENT ON COLUMN "event"."tournament_id" IS 'FK to tournament';
+			COMMENT ON TABLE "event" IS 'This table contains a list of all the events';
+			CREATE TABLE "venueinformation" (
+			    "id" SERIAL NOT NULL PRIMARY KEY,
+			    "name" VARCHAR(128) NOT NULL,
+			    "capacity" INT NOT NULL,
+			    "rent" DOUBLE PRECISION NOT NULL,
+			    "team_id" VARCHAR(50) UNIQUE REFERENCES "team" ("name") ON DELETE SET NULL
+			);
+			COMMENT ON COLUMN "venueinformation"."capacity" IS 'No. of seats';
+			CREATE TABLE "sometable_self" (
+			    "backward_sts" INT NOT NULL REFERENCES "sometable" ("sometable_id") ON DELETE CASCADE,
+			    "sts_forward" INT NOT NULL REFERENCES "sometable" ("sometable_id") ON DELETE CASCADE
+			);
+			CREATE UNIQUE INDEX "uidx_sometable_s_backwar_fc8fc8" ON "sometable_self" ("backward_sts", "sts_forward");
+			CREATE TABLE "team_team" (
+			    "team_rel_id" VARCHAR(50) NOT NULL REFERENCES "team" ("name") ON DELETE CASCADE,
+			    "team_id" VARCHAR(50) NOT NULL REFERENCES "team" ("name") ON DELETE CASCADE
+			);
+			CREATE UNIQUE INDEX "uidx_team_team_team_re_d994df" ON "team_team" ("team_rel_id", "team_id");
+			CREATE TABLE "teamevents" (
+			    "event_id" BIGINT NOT NULL REFERENCES "event" ("id") ON DELETE CASCADE,
+			    "team_id" VARCHAR(50) NOT NULL REFERENCES "team" ("name") ON DELETE CASCADE
+			);
+			COMMENT ON TABLE "teamevents" IS 'How participants relate';
+			CREATE UNIQUE INDEX "uidx_teamevents_event_i_664dbc" ON "teamevents" ("event_id", "team_id");""";
+
+	/** Tortoise's expected MySQL schema, with the same one difference. */
+	static final String MYSQL = """
+			CREATE TABLE `company` (
+			    `id` INT NOT NULL PRIMARY KEY AUTO_INCREMENT,
+			    `name` LONGTEXT NOT NULL,
+			    `uuid` CHAR(36) NOT NULL UNIQUE
+			) CHARACTER SET utf8mb4;
+			CREATE TABLE `defaultpk` (
+			    `id` INT NOT NULL PRIMARY KEY AUTO_INCREMENT,
+			    `val` INT NOT NULL
+			) CHARACTER SET utf8mb4;
+			CREATE TABLE `employee` (
+			    `id` INT NOT NULL PRIMARY KEY AUTO_INCREMENT,
+			    `name` LONGTEXT NOT NULL,
+			    `company_id` CHAR(36) NOT NULL,
+			    CONSTRAINT `fk_employee_company_08999a42` FOREIGN KEY (`company_id`) REFERENCES `company` (`uuid`) ON DELETE CASCADE
+			) CHARACTER SET utf8mb4;
+			CREATE TABLE `inheritedmodel` (
+			    `id` INT NOT NULL PRIMARY KEY AUTO_INCREMENT,
+			    `zero` INT NOT NULL,
+			    `one` VARCHAR(40),
+			    `new_field` VARCHAR(100) NOT NULL,
+			    `two` VARCHAR(40) NOT NULL,
+			    `name` LONGTEXT NOT NULL
+			) CHARACTER SET utf8mb4;
+			CREATE TABLE `sometable` (
+			    `sometable_id` INT NOT NULL PRIMARY KEY AUTO_INCREMENT,
+			    `some_chars_table` VARCHAR(255) NOT NULL,
+			    `fk_sometable` INT,
+			    CONSTRAINT `fk_sometabl_sometabl_6efae9bd` FOREIGN KEY (`fk_sometable`) REFERENCES `sometable` (`sometable_id`) ON DELETE CASCADE,
+			    KEY `idx_sometable_some_ch_3d69eb` (`some_chars_table`)
+			) CHARACTER SET utf8mb4;
+			CREATE TABLE `team` (
+			    `name` VARCHAR(50) NOT NULL PRIMARY KEY COMMENT 'The TEAM name (and PK)',
+			    `key` INT NOT NULL,
+			    `manager_id` VARCHAR(50),
+			    CONSTRAINT `fk_team_team_9c77cd8f` FOREIGN KEY (`manager_id`) REFERENCES `team` (`name`) ON DELETE CASCADE,
+			    KEY `idx_team_manager_676134` (`manager_id`, `key`),
+			    KEY `idx_team_manager_ef8f69` (`manager_id`, `name`)
+			) CHARACTER SET utf8mb4 COMMENT='The TEAMS!';
+			CREATE TABLE `teamaddress` (
+			    `city` VARCHAR(50) NOT NULL COMMENT 'City',
+			    `country` VARCHAR(50) NOT NULL COMMENT 'Country',
+			    `street` VARCHAR(128) NOT NULL COMMENT 'Street Address',
+			    `team_id` VARCHAR(50) NOT NULL PRIMARY KEY,
+			    CONSTRAINT `fk_teamaddr_team_1c78d737` FOREIGN KEY (`team_id`) REFERENCES `team` (`name`) ON DELETE CASCADE
+			) CHARACTER SET utf8mb4 COMMENT='The Team\\'s address';
+			CREATE TABLE `tournament` (
+			    `tid` SMALLINT NOT NULL PRIMARY KEY AUTO_INCREMENT,
+			    `name` VARCHAR(100) NOT NULL COMMENT 'Tournament name',
+			    `created` DATETIME(6) NOT NULL COMMENT 'Created */\\'`/* datetime',
+			    KEY `idx_tournament_name_6fe200` (`name`)
+			) CHARACTER SET utf8mb4 COMMENT='What Tournaments */\\'`/* we have';
+			CREATE TABLE `event` (
+			    `id` BIGINT NOT NULL PRIMARY KEY AUTO_INCREMENT COMMENT 'Event ID',
+			    `name` LONGTEXT NOT NULL,
+			    `modified` DATETIME(6) NOT NULL,
+			    `prize` DECIMAL(10,2),
+			    `token` VARCHAR(100) NOT NULL UNIQUE COMMENT 'Unique token',
+			    `key` VARCHAR(100) NOT NULL,
+			    `tournament_id` SMALLINT NOT NULL COMMENT 'FK to tournament',
+			    UNIQUE KEY `uid_event_name_c6f89f` (`name`, `prize`),
+			    UNIQUE KEY `uid_event_tournam_a5b730` (`tournament_id`, `key`),
+			    CONSTRAINT `fk_event_tourname_51c2b82d` FOREIGN KEY (`tournament_id`) REFERENCES `tournament` (`tid`) ON DELETE CASCADE
+			) CHARACTER SET utf8mb4 COMMENT='This table contains a list of all the events';
+			CREATE TABLE `venueinformation` (
+			    `id` INT NOT NULL PRIMARY KEY AUTO_INCREMENT,
+			    `name` VARCHAR(128) NOT NULL,
+			    `capacity` INT NOT NULL COMMENT 'No. of seats',
+			    `rent` DOUBLE NOT NULL,
+			    `team_id` VARCHAR(50) UNIQUE,
+			    CONSTRAINT `fk_venueinf_team_198af929` FOREIGN KEY (`team_id`) REFERENCES `team` (`name`) ON DELETE SET NULL
+			) CHARACTER SET utf8mb4;
+			CREATE TABLE `sometable_self` (
+			    `backward_sts` INT NOT NULL,
+			    `sts_forward` INT NOT NULL,
+			    FOREIGN KEY (`backward_sts`) REFERENCES `sometable` (`sometable_id`) ON DELETE CASCADE,
+			    FOREIGN KEY (`sts_forward`) REFERENCES `sometable` (`sometable_id`) ON DELETE CASCADE,
+			    UNIQUE KEY `uidx_sometable_s_backwar_fc8fc8` (`backward_sts`, `sts_forward`)
+			) CHARACTER SET utf8mb4;
+			CREATE TABLE `team_team` (
+			    `team_rel_id` VARCHAR(50) NOT NULL,
+			    `team_id` VARCHAR(50) NOT NULL,
+			    FOREIGN KEY (`team_rel_id`) REFERENCES `team` (`name`) ON DELETE CASCADE,
+			    FOREIGN KEY (`team_id`) REFERENCES `team` (`name`) ON DELETE CASCADE,
+			    UNIQUE KEY `uidx_team_team_team_re_d994df` (`team_rel_id`, `team_id`)
+			) CHARACTER SET utf8mb4;
+			CREATE TABLE `teamevents` (
+			    `event_id` BIGINT NOT NULL,
+			    `team_id` VARCHAR(50) NOT NULL,
+			    FOREIGN KEY (`event_id`) REFERENCES `event` (`id`) ON DELETE CASCADE,
+			    FOREIGN KEY (`team_id`) REFERENCES `team` (`name`) ON DELETE CASCADE,
+			    UNIQUE KEY `uidx_teamevents_event_i_664dbc` (`event_id`, `team_id`)
+			) CHARACTER SET utf8mb4 COMMENT='How participants relate';""";
+
+	private static String sql(String engine, boolean safe) {
+		return new SchemaGenerator(Dialect.forEngine(engine)).sql(APPS.all(), safe);
+	}
+
+	@Test
+	void postgresSchemaIsTortoises() {
+		assertThat(sql("postgres", false)).isEqualTo(POSTGRES);
+	}
+
+	@Test
+	void postgresSafeSchemaAddsIfNotExistsEverywhere() {
+		String expected = POSTGRES.replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ")
+			.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ")
+			.replace("CREATE UNIQUE INDEX ", "CREATE UNIQUE INDEX IF NOT EXISTS ");
+		assertThat(sql("postgres", true)).isEqualTo(expected);
+	}
+
+	@Test
+	void mysqlSchemaIsTortoises() {
+		assertThat(sql("mysql", false)).isEqualTo(MYSQL);
+	}
+
+	@Test
+	void mysqlSafeSchemaUsesIfNotExistsOnTables() {
+		assertThat(sql("mysql", true)).isEqualTo(MYSQL.replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS "));
+	}
+
+	@Test
+	void h2SchemaUsesH2TypesAndIdentityKeys() {
+		String h2 = sql("h2", false);
+		assertThat(h2).contains("\"tid\" SMALLINT GENERATED BY DEFAULT AS IDENTITY NOT NULL PRIMARY KEY")
+			.contains("\"id\" BIGINT GENERATED BY DEFAULT AS IDENTITY NOT NULL PRIMARY KEY")
+			.contains("\"created\" TIMESTAMP WITH TIME ZONE NOT NULL")
+			.contains("\"uuid\" UUID NOT NULL UNIQUE")
+			.contains("\"name\" VARCHAR NOT NULL")
+			.contains("CONSTRAINT \"uid_event_name_c6f89f\" UNIQUE (\"name\", \"prize\")")
+			.contains("COMMENT ON TABLE \"teamaddress\" IS 'The Team''s address';");
+	}
+
+	@Test
+	void tablesComeAfterTheTablesTheyReference() {
+		List<String> statements = new SchemaGenerator(Dialect.forEngine("postgres")).statements(APPS.all(), false);
+		assertThat(indexOfTable(statements, "tournament")).isLessThan(indexOfTable(statements, "event"));
+		assertThat(indexOfTable(statements, "company")).isLessThan(indexOfTable(statements, "employee"));
+		assertThat(indexOfTable(statements, "event")).isLessThan(indexOfTable(statements, "teamevents"));
+		assertThat(statements).allMatch((s) -> s.endsWith(";"));
+	}
+
+	private static int indexOfTable(List<String> statements, String table) {
+		for (int i = 0; i < statements.size(); i++) {
+			if (statements.get(i).startsWith("CREATE TABLE \"" + table + "\" (")) {
+				return i;
+			}
+		}
+		throw new AssertionError("no CREATE TABLE for " + table);
+	}
+
+	@Test
+	void indexNamesFollowTortoise() {
+		assertThat(Dialect.indexName("idx", "team", List.of("manager_id", "key"))).isEqualTo("idx_team_manager_676134");
+		assertThat(Dialect.indexName("uid", "event", List.of("tournament_id", "key"))).isEqualTo("uid_event_tournam_a5b730");
+		assertThat(Dialect.foreignKeyName("team", "manager_id", "team", "name")).isEqualTo("fk_team_team_9c77cd8f");
+	}
+
+	@Test
+	void unknownEngineHasNoDialect() {
+		assertThatThrownBy(() -> Dialect.forEngine("oracle")).isInstanceOf(ConfigurationException.class)
+			.hasMessageContaining("\"oracle\"");
+	}
+
+}
