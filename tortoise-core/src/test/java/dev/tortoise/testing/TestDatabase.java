@@ -1,0 +1,151 @@
+package dev.tortoise.testing;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.tortoise.config.ConnectionConfig;
+import dev.tortoise.config.DbUrl;
+import dev.tortoise.connection.Connections;
+import io.r2dbc.spi.ConnectionFactory;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * A real database for one test class (DESIGN §7): a fresh PostgreSQL schema or MySQL
+ * database, found through {@code TORTOISE_TEST_POSTGRES_URL} / {@code TORTOISE_TEST_MYSQL_URL}.
+ * When the server cannot be reached the test is skipped, unless {@code CI=true}: then it
+ * fails. {@link #close()} drops what it created.
+ */
+public final class TestDatabase implements AutoCloseable {
+
+	public static final String POSTGRES_URL = env("TORTOISE_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test");
+
+	public static final String MYSQL_URL = env("TORTOISE_TEST_MYSQL_URL", "mysql://root:@127.0.0.1:3306/test");
+
+	private final String engine;
+
+	private final String name;
+
+	private final String url;
+
+	private final Connections admin;
+
+	private TestDatabase(String engine, String name, String url, Connections admin) {
+		this.engine = engine;
+		this.name = name;
+		this.url = url;
+		this.admin = admin;
+	}
+
+	/** A fresh PostgreSQL schema; connections to it carry its name as application_name. */
+	public static TestDatabase postgres(String label) {
+		String name = uniqueName(label);
+		Connections admin = reach("PostgreSQL", POSTGRES_URL, "TORTOISE_TEST_POSTGRES_URL");
+		Sql.execute(admin.get("admin"), "CREATE SCHEMA \"" + name + "\"");
+		String url = POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "schema=" + name + "&applicationName=" + name;
+		return new TestDatabase(ConnectionConfig.POSTGRES, name, url, admin);
+	}
+
+	/** A fresh MySQL/MariaDB database. */
+	public static TestDatabase mysql(String label) {
+		String name = uniqueName(label);
+		Connections admin = reach("MySQL/MariaDB", MYSQL_URL, "TORTOISE_TEST_MYSQL_URL");
+		Sql.execute(admin.get("admin"), "CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4");
+		int q = MYSQL_URL.indexOf('?');
+		String path = (q >= 0) ? MYSQL_URL.substring(0, q) : MYSQL_URL;
+		String url = path.substring(0, path.lastIndexOf('/') + 1) + name + ((q >= 0) ? MYSQL_URL.substring(q) : "");
+		return new TestDatabase(ConnectionConfig.MYSQL, name, url, admin);
+	}
+
+	private static String uniqueName(String label) {
+		return ("t_" + label + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+	}
+
+	private static Connections reach(String what, String url, String variable) {
+		Connections admin = Connections.create(Map.of("admin", DbUrl.parse(url)
+			.withPool(dev.tortoise.config.PoolSettings.DEFAULTS.withInitialSize(1).withMaxSize(2)
+				.withMaxAcquireTime(Duration.ofSeconds(10)))));
+		try {
+			Sql.number(admin.get("admin"), "SELECT 1");
+			return admin;
+		}
+		catch (RuntimeException ex) {
+			admin.close().block();
+			String message = what + " is not reachable at " + DbUrl.mask(url) + " (" + ex.getMessage()
+					+ "). Start it, or point " + variable + " at a server.";
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				Assertions.fail(message + " CI=true, so this is a failure, not a skip.");
+			}
+			Assumptions.abort(message);
+			throw ex;
+		}
+	}
+
+	/** The URL of the isolated database, in Tortoise's format. */
+	public String url() {
+		return this.url;
+	}
+
+	/** The schema or database name. */
+	public String name() {
+		return this.name;
+	}
+
+	/** The engine: postgres or mysql. */
+	public String engine() {
+		return this.engine;
+	}
+
+	/** A connection factory outside the code under test, for catalog checks. */
+	public ConnectionFactory admin() {
+		return this.admin.get("admin");
+	}
+
+	/** Sessions the code under test holds open on this database right now. */
+	public long openSessions() {
+		if (ConnectionConfig.POSTGRES.equals(this.engine)) {
+			return Sql.number(admin(), "SELECT count(*) FROM pg_stat_activity WHERE application_name = '" + this.name + "'");
+		}
+		return Sql.number(admin(), "SELECT count(*) FROM information_schema.PROCESSLIST WHERE DB = '" + this.name + "'");
+	}
+
+	/**
+	 * Waits until the server reports no session of ours: a closed client connection leaves
+	 * the server's session list a moment later. Fails after 15 seconds.
+	 */
+	public void awaitNoSessions() {
+		Long left = Flux.interval(Duration.ZERO, Duration.ofMillis(50))
+			.concatMap((i) -> Mono.fromCallable(this::openSessions).subscribeOn(Schedulers.boundedElastic()))
+			.filter((count) -> count == 0)
+			.next()
+			.timeout(Duration.ofSeconds(15), Mono.fromCallable(this::openSessions).subscribeOn(Schedulers.boundedElastic()))
+			.block();
+		Assertions.assertEquals(0L, left, "sessions still open on " + this.name + " after closing");
+	}
+
+	@Override
+	public void close() {
+		try {
+			if (ConnectionConfig.POSTGRES.equals(this.engine)) {
+				Sql.execute(admin(), "DROP SCHEMA IF EXISTS \"" + this.name + "\" CASCADE");
+			}
+			else {
+				Sql.execute(admin(), "DROP DATABASE IF EXISTS `" + this.name + "`");
+			}
+		}
+		finally {
+			this.admin.close().block();
+		}
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
+}
