@@ -150,14 +150,13 @@ public final class DbUrl {
 				throw new ConfigurationException("Port out of range 1-65535: " + portNumber + " in \"" + mask(url) + "\".");
 			}
 		}
-		if (database.isEmpty()) {
-			throw new ConfigurationException("No database specified in DB_URL \"" + mask(url) + "\". Add it after the"
-					+ " host: ...@host:port/database.");
-		}
 		credentials.put("host", decode(host));
 		credentials.put("port", portNumber);
-		credentials.put("database", database);
+		if (!database.isEmpty()) {
+			credentials.put("database", database); // without one, the server's default for the user
+		}
 		if (ConnectionConfig.MYSQL.equals(engine)) {
+			credentials.putIfAbsent("password", "");
 			credentials.put("charset", "utf8mb4");
 			credentials.put("sql_mode", "STRICT_TRANS_TABLES");
 		}
