@@ -1,0 +1,10 @@
+package dev.tortoise.testmodels.listed;
+
+import dev.tortoise.models.Model;
+
+@Model
+public class Listed {
+
+	Integer id;
+
+}

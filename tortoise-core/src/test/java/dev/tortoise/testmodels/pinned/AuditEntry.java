@@ -1,0 +1,12 @@
+package dev.tortoise.testmodels.pinned;
+
+import dev.tortoise.models.Model;
+
+@Model(app = "audit")
+public class AuditEntry {
+
+	Long id;
+
+	String message;
+
+}

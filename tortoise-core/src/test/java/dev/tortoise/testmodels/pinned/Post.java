@@ -1,0 +1,12 @@
+package dev.tortoise.testmodels.pinned;
+
+import dev.tortoise.models.Model;
+
+@Model
+public class Post {
+
+	Long id;
+
+	String title;
+
+}
