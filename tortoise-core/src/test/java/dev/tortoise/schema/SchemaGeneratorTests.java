@@ -277,6 +277,67 @@ class SchemaGeneratorTests {
 		assertThat(Dialect.foreignKeyName("team", "manager_id", "team", "name")).isEqualTo("fk_team_team_9c77cd8f");
 	}
 
+	@dev.tortoise.models.Model
+	static class Chicken {
+
+		Integer id;
+
+		@dev.tortoise.fields.ForeignKeyField(relatedName = "chickens")
+		Egg egg;
+
+	}
+
+	@dev.tortoise.models.Model
+	static class Egg {
+
+		Integer id;
+
+		@dev.tortoise.fields.ForeignKeyField(relatedName = "eggs")
+		Chicken chicken;
+
+	}
+
+	@dev.tortoise.models.Model
+	static class LooseChicken {
+
+		Integer id;
+
+		@dev.tortoise.fields.ForeignKeyField(relatedName = "chickens", dbConstraint = false)
+		LooseEgg egg;
+
+	}
+
+	@dev.tortoise.models.Model
+	static class LooseEgg {
+
+		Integer id;
+
+		@dev.tortoise.fields.ForeignKeyField(relatedName = "eggs")
+		LooseChicken chicken;
+
+	}
+
+	private static Apps models(Class<?>... classes) {
+		return Tortoise.initModels(Map.of("models", java.util.Arrays.stream(classes).map(Class::getName).toList()));
+	}
+
+	@Test
+	void foreignKeyCycleNamesTheTables() {
+		Apps apps = models(Chicken.class, Egg.class);
+		assertThatThrownBy(() -> new SchemaGenerator(Dialect.forEngine("postgres")).sql(apps.all(), true))
+			.isInstanceOf(ConfigurationException.class)
+			.hasMessageContaining("Can't create schema due to cyclic fk references between tables \"chicken\", \"egg\"");
+	}
+
+	@Test
+	void cycleThroughAnUnconstrainedKeyIsOrderedAnyway() {
+		Apps apps = models(LooseChicken.class, LooseEgg.class);
+		List<String> statements = new SchemaGenerator(Dialect.forEngine("postgres")).statements(apps.all(), false);
+		assertThat(indexOfTable(statements, "loosechicken")).isLessThan(indexOfTable(statements, "looseegg"));
+		assertThat(String.join("\n", statements)).contains("\"egg_id\" INT NOT NULL\n);")
+			.contains("\"chicken_id\" INT NOT NULL REFERENCES \"loosechicken\" (\"id\") ON DELETE CASCADE");
+	}
+
 	@Test
 	void unknownEngineHasNoDialect() {
 		assertThatThrownBy(() -> Dialect.forEngine("oracle")).isInstanceOf(ConfigurationException.class)
