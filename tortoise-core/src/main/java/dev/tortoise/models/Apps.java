@@ -172,6 +172,12 @@ public final class Apps {
 		return this.byClass.get(modelClass);
 	}
 
+	/** The model of an app by name, or null. */
+	@Nullable ModelMeta<?> find(String app, String name) {
+		Map<String, ModelMeta<?>> models = this.apps.get(app);
+		return (models != null) ? models.get(name) : null;
+	}
+
 	/**
 	 * The model named {@code "app.Model"}.
 	 * @throws ConfigurationException if there is none

@@ -71,11 +71,12 @@ final class RelationLinker {
 					+ reference + "\" by field " + where + ". Registered apps: "
 					+ String.join(", ", this.apps.labels()) + ".");
 		}
-		ModelMeta<?> target = this.apps.models(parts[0]).stream().filter((m) -> m.name().equals(parts[1])).findFirst()
-				.orElseThrow(() -> new ConfigurationException("No model with name \"" + parts[1]
-						+ "\" registered in app \"" + parts[0] + "\", referenced as \"" + reference + "\" by field "
-						+ where + ". Models of that app: " + String.join(", ", this.apps.models(parts[0]).stream()
-								.map(ModelMeta::name).toList()) + "."));
+		ModelMeta<?> target = this.apps.find(parts[0], parts[1]);
+		if (target == null) {
+			throw new ConfigurationException("No model with name \"" + parts[1] + "\" registered in app \"" + parts[0]
+					+ "\", referenced as \"" + reference + "\" by field " + where + ". Models of that app: "
+					+ String.join(", ", this.apps.models(parts[0]).stream().map(ModelMeta::name).toList()) + ".");
+		}
 		if (!f.javaType.isAssignableFrom(target.modelClass())) {
 			throw new ConfigurationException("Field " + where + " refers to \"" + reference + "\" ("
 					+ target.modelClass().getSimpleName() + ") but is declared with type "
