@@ -1,0 +1,36 @@
+package dev.tortoise.sample.models;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+import dev.tortoise.fields.CharField;
+import dev.tortoise.fields.DatetimeField;
+import dev.tortoise.fields.DecimalField;
+import dev.tortoise.fields.ForeignKeyField;
+import dev.tortoise.fields.ManyToManyField;
+import dev.tortoise.fields.ManyToManyRelation;
+import dev.tortoise.models.Model;
+import dev.tortoise.models.UniqueTogether;
+
+@Model(description = "Events of a tournament")
+@UniqueTogether({ "tournament", "name" })
+public class Event {
+
+	Long id;
+
+	@CharField(maxLength = 255)
+	String name;
+
+	@ForeignKeyField(value = "models.Tournament", relatedName = "events")
+	Tournament tournament;
+
+	@ManyToManyField(value = "models.Team", relatedName = "events", through = "event_team")
+	ManyToManyRelation<Team> participants;
+
+	@DecimalField(maxDigits = 10, decimalPlaces = 2, nullable = true)
+	BigDecimal prize;
+
+	@DatetimeField(autoNow = true)
+	OffsetDateTime modified;
+
+}

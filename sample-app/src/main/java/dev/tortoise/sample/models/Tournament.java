@@ -1,0 +1,23 @@
+package dev.tortoise.sample.models;
+
+import java.time.OffsetDateTime;
+
+import dev.tortoise.fields.CharField;
+import dev.tortoise.fields.DatetimeField;
+import dev.tortoise.fields.ReverseRelation;
+import dev.tortoise.models.Model;
+
+@Model(description = "Tournaments")
+public class Tournament {
+
+	Long id;
+
+	@CharField(maxLength = 255, index = true)
+	String name;
+
+	@DatetimeField(autoNowAdd = true)
+	OffsetDateTime created;
+
+	ReverseRelation<Event> events;
+
+}
