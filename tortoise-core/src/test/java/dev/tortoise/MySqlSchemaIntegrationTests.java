@@ -4,40 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 import dev.tortoise.testing.TestDatabase;
-import io.r2dbc.spi.ConnectionFactory;
-import org.junit.jupiter.api.BeforeAll;
 
 /** {@link SchemaIntegrationTests} on a real MySQL or MariaDB server, in a database of its own. */
-class MySqlSchemaIntegrationTests extends SchemaIntegrationTests {
-
-	private TestDatabase db;
-
-	@BeforeAll
-	@Override
-	void createSchema() {
-		this.db = TestDatabase.mysql("schema");
-		super.createSchema();
-	}
+class MySqlSchemaIntegrationTests extends ServerSchemaIntegrationTests {
 
 	@Override
-	void dropDatabase() {
-		if (this.db != null) {
-			this.db.close();
-		}
-	}
-
-	@Override
-	String url() {
-		return this.db.url();
-	}
-
-	@Override
-	ConnectionFactory catalog() {
-		return this.db.admin();
-	}
-
-	private String schema() {
-		return "'" + this.db.name() + "'";
+	TestDatabase createDatabase() {
+		return TestDatabase.mysql("schema");
 	}
 
 	@Override
@@ -82,16 +55,6 @@ class MySqlSchemaIntegrationTests extends SchemaIntegrationTests {
 		return Map.of("event.id", "bigint", "event.prize", "decimal", "event.modified", "datetime", "event.name",
 				"longtext", "company.uuid", "char", "tournament.tid", "smallint", "venueinformation.rent", "double",
 				"team.name", "varchar", "teamevents.team_id", "varchar");
-	}
-
-	@Override
-	long openSessions() {
-		return this.db.openSessions();
-	}
-
-	@Override
-	void awaitNoSessions() {
-		this.db.awaitNoSessions();
 	}
 
 }

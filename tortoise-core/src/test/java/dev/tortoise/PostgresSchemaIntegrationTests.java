@@ -3,40 +3,13 @@ package dev.tortoise;
 import java.util.Map;
 
 import dev.tortoise.testing.TestDatabase;
-import io.r2dbc.spi.ConnectionFactory;
-import org.junit.jupiter.api.BeforeAll;
 
 /** {@link SchemaIntegrationTests} on a real PostgreSQL server, in a schema of its own. */
-class PostgresSchemaIntegrationTests extends SchemaIntegrationTests {
-
-	private TestDatabase db;
-
-	@BeforeAll
-	@Override
-	void createSchema() {
-		this.db = TestDatabase.postgres("schema");
-		super.createSchema();
-	}
+class PostgresSchemaIntegrationTests extends ServerSchemaIntegrationTests {
 
 	@Override
-	void dropDatabase() {
-		if (this.db != null) {
-			this.db.close();
-		}
-	}
-
-	@Override
-	String url() {
-		return this.db.url();
-	}
-
-	@Override
-	ConnectionFactory catalog() {
-		return this.db.admin();
-	}
-
-	private String schema() {
-		return "'" + this.db.name() + "'";
+	TestDatabase createDatabase() {
+		return TestDatabase.postgres("schema");
 	}
 
 	@Override
@@ -73,16 +46,6 @@ class PostgresSchemaIntegrationTests extends SchemaIntegrationTests {
 		return Map.of("event.id", "bigint", "event.prize", "numeric", "event.modified", "timestamp with time zone",
 				"event.name", "text", "company.uuid", "uuid", "tournament.tid", "smallint", "venueinformation.rent",
 				"double precision", "team.name", "character varying", "teamevents.team_id", "character varying");
-	}
-
-	@Override
-	long openSessions() {
-		return this.db.openSessions();
-	}
-
-	@Override
-	void awaitNoSessions() {
-		this.db.awaitNoSessions();
 	}
 
 }

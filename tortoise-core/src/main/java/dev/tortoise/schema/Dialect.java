@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.tortoise.config.ConnectionConfig;
@@ -60,8 +61,27 @@ public abstract class Dialect {
 	/** Quotes an identifier. */
 	public abstract String quote(String identifier);
 
+	/** Column types that take no parameters, Tortoise's per-dialect mapping. */
+	abstract Map<FieldType, String> types();
+
 	/** The column type of a field of the given type. */
-	abstract String columnType(FieldType type, FieldMeta field);
+	String columnType(FieldType type, FieldMeta field) {
+		switch (type) {
+			case CHAR:
+			case CHAR_ENUM:
+				return "VARCHAR(" + field.maxLength() + ")";
+			case DECIMAL:
+				return "DECIMAL(" + field.maxDigits() + "," + field.decimalPlaces() + ")";
+			case INT_ENUM:
+				return types().get(FieldType.SMALLINT);
+			default:
+				String sql = types().get(type);
+				if (sql == null) {
+					throw new IllegalArgumentException("No " + name() + " type for " + type);
+				}
+				return sql;
+		}
+	}
 
 	/** The type and constraints of a generated primary key, e.g. {@code SERIAL NOT NULL PRIMARY KEY}. */
 	abstract String generatedPrimaryKey(FieldType type);

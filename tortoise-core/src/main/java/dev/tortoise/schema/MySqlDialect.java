@@ -1,12 +1,12 @@
 package dev.tortoise.schema;
 
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import dev.tortoise.fields.FieldType;
-import dev.tortoise.models.FieldMeta;
 
 /**
  * MySQL and MariaDB, with Tortoise's layout: keys and named foreign-key constraints
@@ -26,48 +26,28 @@ final class MySqlDialect extends Dialect {
 		return "`" + identifier.replace("`", "``") + "`";
 	}
 
+	private static final Map<FieldType, String> TYPES = Map.ofEntries(
+			Map.entry(FieldType.INT, "INT"),
+			Map.entry(FieldType.BIGINT, "BIGINT"),
+			Map.entry(FieldType.SMALLINT, "SMALLINT"),
+			Map.entry(FieldType.DATE, "DATE"),
+			Map.entry(FieldType.TEXT, "LONGTEXT"),
+			Map.entry(FieldType.BOOLEAN, "BOOL"),
+			Map.entry(FieldType.FLOAT, "DOUBLE"),
+			Map.entry(FieldType.DATETIME, "DATETIME(6)"),
+			Map.entry(FieldType.TIME, "TIME(6)"),
+			Map.entry(FieldType.UUID, "CHAR(36)"),
+			Map.entry(FieldType.JSON, "JSON"),
+			Map.entry(FieldType.BINARY, "LONGBLOB"));
+
 	@Override
-	String columnType(FieldType type, FieldMeta field) {
-		switch (type) {
-			case INT:
-				return "INT";
-			case BIGINT:
-				return "BIGINT";
-			case SMALLINT:
-			case INT_ENUM:
-				return "SMALLINT";
-			case CHAR:
-			case CHAR_ENUM:
-				return "VARCHAR(" + field.maxLength() + ")";
-			case TEXT:
-				return "LONGTEXT";
-			case BOOLEAN:
-				return "BOOL";
-			case DECIMAL:
-				return "DECIMAL(" + field.maxDigits() + "," + field.decimalPlaces() + ")";
-			case FLOAT:
-				return "DOUBLE";
-			case DATETIME:
-				return "DATETIME(6)";
-			case DATE:
-				return "DATE";
-			case TIME:
-				return "TIME(6)";
-			case UUID:
-				return "CHAR(36)";
-			case JSON:
-				return "JSON";
-			case BINARY:
-				return "LONGBLOB";
-			default:
-				throw new IllegalArgumentException(type.name());
-		}
+	Map<FieldType, String> types() {
+		return TYPES;
 	}
 
 	@Override
 	String generatedPrimaryKey(FieldType type) {
-		String base = (type == FieldType.BIGINT) ? "BIGINT" : (type == FieldType.SMALLINT) ? "SMALLINT" : "INT";
-		return base + " NOT NULL PRIMARY KEY AUTO_INCREMENT";
+		return TYPES.get(type) + " NOT NULL PRIMARY KEY AUTO_INCREMENT";
 	}
 
 	@Override

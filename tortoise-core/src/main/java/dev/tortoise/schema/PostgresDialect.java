@@ -1,7 +1,7 @@
 package dev.tortoise.schema;
 
+import java.util.Map;
 import dev.tortoise.fields.FieldType;
-import dev.tortoise.models.FieldMeta;
 
 /** PostgreSQL, with Tortoise's asyncpg/psycopg column types. */
 final class PostgresDialect extends StandardDialect {
@@ -13,42 +13,23 @@ final class PostgresDialect extends StandardDialect {
 		return "postgres";
 	}
 
+	private static final Map<FieldType, String> TYPES = Map.ofEntries(
+			Map.entry(FieldType.INT, "INT"),
+			Map.entry(FieldType.BIGINT, "BIGINT"),
+			Map.entry(FieldType.SMALLINT, "SMALLINT"),
+			Map.entry(FieldType.DATE, "DATE"),
+			Map.entry(FieldType.TEXT, "TEXT"),
+			Map.entry(FieldType.BOOLEAN, "BOOL"),
+			Map.entry(FieldType.FLOAT, "DOUBLE PRECISION"),
+			Map.entry(FieldType.DATETIME, "TIMESTAMPTZ"),
+			Map.entry(FieldType.TIME, "TIMETZ"),
+			Map.entry(FieldType.UUID, "UUID"),
+			Map.entry(FieldType.JSON, "JSONB"),
+			Map.entry(FieldType.BINARY, "BYTEA"));
+
 	@Override
-	String columnType(FieldType type, FieldMeta field) {
-		switch (type) {
-			case INT:
-				return "INT";
-			case BIGINT:
-				return "BIGINT";
-			case SMALLINT:
-			case INT_ENUM:
-				return "SMALLINT";
-			case CHAR:
-			case CHAR_ENUM:
-				return "VARCHAR(" + field.maxLength() + ")";
-			case TEXT:
-				return "TEXT";
-			case BOOLEAN:
-				return "BOOL";
-			case DECIMAL:
-				return "DECIMAL(" + field.maxDigits() + "," + field.decimalPlaces() + ")";
-			case FLOAT:
-				return "DOUBLE PRECISION";
-			case DATETIME:
-				return "TIMESTAMPTZ";
-			case DATE:
-				return "DATE";
-			case TIME:
-				return "TIMETZ";
-			case UUID:
-				return "UUID";
-			case JSON:
-				return "JSONB";
-			case BINARY:
-				return "BYTEA";
-			default:
-				throw new IllegalArgumentException(type.name());
-		}
+	Map<FieldType, String> types() {
+		return TYPES;
 	}
 
 	@Override
