@@ -7,6 +7,7 @@ import java.lang.reflect.Modifier;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.URLClassLoader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -128,11 +129,56 @@ final class ModelDiscovery {
 					scanJar(url, path, pkg, names);
 				}
 			}
+			if (!found) {
+				found = scanClassPathRoots(path, pkg, names);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not scan package " + pkg, ex);
 		}
 		return found ? new ArrayList<>(names) : null;
+	}
+
+	/**
+	 * Jars written without directory entries hide their packages from
+	 * {@link ClassLoader#getResources}; look into every class-path root instead.
+	 */
+	private boolean scanClassPathRoots(String path, String pkg, Set<String> names) throws IOException {
+		Set<String> roots = new LinkedHashSet<>();
+		for (ClassLoader l = this.classLoader; l != null; l = l.getParent()) {
+			if (l instanceof URLClassLoader u) {
+				for (URL url : u.getURLs()) {
+					if ("file".equals(url.getProtocol())) {
+						roots.add(toPath(url));
+					}
+				}
+			}
+		}
+		String classPath = System.getProperty("java.class.path", "");
+		for (String entry : classPath.split(File.pathSeparator)) {
+			if (!entry.isEmpty()) {
+				roots.add(entry);
+			}
+		}
+		boolean found = false;
+		for (String root : roots) {
+			File file = new File(root);
+			if (file.isDirectory()) {
+				File dir = new File(file, path);
+				if (dir.isDirectory()) {
+					found = true;
+					scanDirectory(dir, pkg, names);
+				}
+			}
+			else if (file.isFile() && root.endsWith(".jar")) {
+				try (JarFile jar = new JarFile(file)) {
+					int before = names.size();
+					collect(jar, path, pkg, names);
+					found |= names.size() > before || jar.getEntry(path + "/") != null;
+				}
+			}
+		}
+		return found;
 	}
 
 	private static String toPath(URL url) {
@@ -161,14 +207,18 @@ final class ModelDiscovery {
 		JarURLConnection connection = (JarURLConnection) url.openConnection();
 		connection.setUseCaches(false);
 		try (JarFile jar = connection.getJarFile()) {
-			String prefix = path + "/";
-			Enumeration<JarEntry> entries = jar.entries();
-			while (entries.hasMoreElements()) {
-				String n = entries.nextElement().getName();
-				if (n.startsWith(prefix) && n.endsWith(".class") && n.indexOf('/', prefix.length()) < 0
-						&& !n.endsWith("package-info.class")) {
-					names.add(pkg + "." + n.substring(prefix.length(), n.length() - ".class".length()));
-				}
+			collect(jar, path, pkg, names);
+		}
+	}
+
+	private static void collect(JarFile jar, String path, String pkg, Set<String> names) {
+		String prefix = path + "/";
+		Enumeration<JarEntry> entries = jar.entries();
+		while (entries.hasMoreElements()) {
+			String n = entries.nextElement().getName();
+			if (n.startsWith(prefix) && n.endsWith(".class") && n.indexOf('/', prefix.length()) < 0
+					&& !n.endsWith("package-info.class")) {
+				names.add(pkg + "." + n.substring(prefix.length(), n.length() - ".class".length()));
 			}
 		}
 	}

@@ -1,0 +1,5 @@
+/** One r2dbc-pool per configured connection, and closing them. */
+@NullMarked
+package dev.tortoise.connection;
+
+import org.jspecify.annotations.NullMarked;
