@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.tortoise.config.ConnectionConfig;
@@ -11,12 +12,21 @@ import dev.tortoise.config.TortoiseConfig;
 import dev.tortoise.connection.Connections;
 import dev.tortoise.exceptions.ConfigurationException;
 import dev.tortoise.exceptions.OperationalException;
+import dev.tortoise.exceptions.ParamsException;
+import dev.tortoise.exceptions.TransactionManagementException;
 import dev.tortoise.models.Apps;
 import dev.tortoise.models.ModelMeta;
+import dev.tortoise.query.ManyToManyManager;
+import dev.tortoise.query.QueryEngine;
+import dev.tortoise.query.QuerySet;
 import dev.tortoise.schema.SchemaGenerator;
+import dev.tortoise.transactions.TransactionScope;
+import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.Result;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -36,12 +46,114 @@ public final class TortoiseContext implements AutoCloseable {
 
 	private final Connections connections;
 
-	private final AtomicBoolean closed = new AtomicBoolean();
+	private final AtomicBoolean closed;
+
+	private final QueryEngine engine;
+
+	private final @Nullable TransactionScope transaction;
 
 	TortoiseContext(TortoiseConfig config, Apps apps, Connections connections) {
 		this.config = config;
 		this.apps = apps;
 		this.connections = connections;
+		this.closed = new AtomicBoolean();
+		this.engine = new QueryEngine(apps, connections, config);
+		this.transaction = null;
+	}
+
+	private TortoiseContext(TortoiseContext parent, TransactionScope transaction) {
+		this.config = parent.config;
+		this.apps = parent.apps;
+		this.connections = parent.connections;
+		this.closed = parent.closed;
+		this.engine = parent.engine.pinnedTo(transaction);
+		this.transaction = transaction;
+	}
+
+	// --- queries ------------------------------------------------------------------
+
+	/** A query over every row of a model (Tortoise's {@code Model.all()} / {@code filter()}). */
+	public <T> QuerySet<T> objects(Class<T> model) {
+		return this.engine.objects(model);
+	}
+
+	/** Inserts the instance; its generated primary key is set when the Mono completes. */
+	public <T> Mono<T> create(T instance) {
+		return this.engine.create(instance);
+	}
+
+	/** Updates the instance's row, or inserts it if it has none yet. */
+	public <T> Mono<T> save(T instance) {
+		return this.engine.save(instance);
+	}
+
+	/** Deletes the instance's row. */
+	public Mono<Void> delete(Object instance) {
+		return this.engine.delete(instance);
+	}
+
+	/**
+	 * Inserts the instances with multi-row INSERTs (in one transaction when they take several
+	 * statements); generated keys are set on every instance.
+	 */
+	public <T> Mono<List<T>> bulkCreate(List<T> instances) {
+		return this.engine.bulkCreate(instances);
+	}
+
+	/** Loads relations into one instance, with one query per relation. */
+	public <T> Mono<T> fetchRelated(T instance, String... relations) {
+		return this.engine.fetchRelated(instance, relations);
+	}
+
+	/** The rows related to an instance through one of its relations, as a query. */
+	@SuppressWarnings("unchecked")
+	public <R> QuerySet<R> related(Object instance, String relation) {
+		return (QuerySet<R>) this.engine.related(instance, relation);
+	}
+
+	/** Adds, removes and lists the rows related through a many-to-many relation of an instance. */
+	public <R> ManyToManyManager<R> m2m(Object instance, String relation) {
+		return this.engine.m2m(instance, relation);
+	}
+
+	/** Statements sent to the databases since init (for tests and metrics). */
+	public long statementCount() {
+		return this.engine.statementCount();
+	}
+
+	// --- transactions -------------------------------------------------------------
+
+	/**
+	 * Runs work in a transaction on the named connection. The context passed to the work has
+	 * the same API with every query of that connection bound to the transaction's connection.
+	 * Commits when the work completes; rolls back on error and on cancel. Nested calls on the
+	 * same connection are savepoints.
+	 */
+	public <T> Flux<T> inTransaction(String connectionName, Function<TortoiseContext, ? extends Publisher<T>> work) {
+		return Flux.defer(() -> {
+			ConnectionFactory pool = this.connections.get(connectionName);
+			if (this.transaction != null && this.transaction.connectionName().equals(connectionName)) {
+				return TransactionScope.run(connectionName, pool, (scope) -> work.apply(this));
+			}
+			return TransactionScope.run(connectionName, pool, (scope) -> work.apply(new TortoiseContext(this, scope)));
+		});
+	}
+
+	/**
+	 * Runs work in a transaction on the only connection.
+	 * @throws ParamsException if several connections are configured
+	 */
+	public <T> Flux<T> inTransaction(Function<TortoiseContext, ? extends Publisher<T>> work) {
+		if (this.connections.names().size() != 1) {
+			throw new ParamsException("You are running with multiple databases, so you should specify the connection"
+					+ " name: inTransaction(name, ...). Connections: " + String.join(", ", this.connections.names()) + ".");
+		}
+		return inTransaction(this.connections.names().iterator().next(), work);
+	}
+
+	/** The transaction this context is bound to, or null for the root context. */
+	public @Nullable TransactionScope transaction() {
+		return this.transaction;
 	}
 
 	/** The configuration this context was built from. */
@@ -152,6 +264,10 @@ public final class TortoiseContext implements AutoCloseable {
 
 	/** Disposes every pool; completes when all connections are closed. Idempotent. */
 	public Mono<Void> closeConnections() {
+		if (this.transaction != null) {
+			return Mono.error(new TransactionManagementException("Close the root context, not the one a transaction"
+					+ " passed to its work."));
+		}
 		this.closed.set(true);
 		return this.connections.close();
 	}

@@ -1,6 +1,7 @@
 package dev.tortoise.models;
 
-import java.lang.invoke.VarHandle;
+import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Type;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,7 +28,12 @@ public final class FieldMeta {
 
 	Class<?> javaType = Object.class;
 
-	@Nullable VarHandle handle;
+	Type genericType = Object.class;
+
+	// Erased to (Object)Object and (Object,Object)void once, so row mapping calls invokeExact.
+	@Nullable MethodHandle getter;
+
+	@Nullable MethodHandle setter;
 
 	boolean pk;
 
@@ -126,6 +132,11 @@ public final class FieldMeta {
 	/** The declared Java type of the field. */
 	public Class<?> javaType() {
 		return this.javaType;
+	}
+
+	/** The declared generic type of the field, e.g. {@code Map<String, Object>} for a JSON field. */
+	public Type genericType() {
+		return this.genericType;
 	}
 
 	/** Whether the column accepts NULL. */
@@ -235,25 +246,44 @@ public final class FieldMeta {
 
 	/** Whether the owner class declares a Java field for this relation or value. */
 	public boolean hasAccessor() {
-		return this.handle != null;
+		return this.setter != null;
 	}
 
 	/** Reads the field from an instance of the owner model. */
 	public @Nullable Object get(Object instance) {
-		return accessor().get(instance);
+		try {
+			return (Object) accessor(this.getter).invokeExact(instance);
+		}
+		catch (RuntimeException | Error ex) {
+			throw ex;
+		}
+		catch (Throwable ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** Writes the field of an instance of the owner model. */
 	public void set(Object instance, @Nullable Object value) {
-		accessor().set(instance, value);
+		if (value == null && this.javaType.isPrimitive()) {
+			return; // a primitive keeps its default rather than failing on NULL
+		}
+		try {
+			accessor(this.setter).invokeExact(instance, value);
+		}
+		catch (RuntimeException | Error ex) {
+			throw ex;
+		}
+		catch (Throwable ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
-	private VarHandle accessor() {
-		if (this.handle == null) {
+	private MethodHandle accessor(@Nullable MethodHandle handle) {
+		if (handle == null) {
 			throw new IllegalStateException("Model " + this.owner.name() + " declares no Java field for "
 					+ this.name + "; declare one to read or write it on instances.");
 		}
-		return this.handle;
+		return handle;
 	}
 
 	/** Tortoise's {@code describe()} of the field, JSON-serialisable. */

@@ -167,7 +167,7 @@ final class ModelReader {
 			}
 			FieldMeta f = new FieldMeta(meta, field.getName(), FieldKind.M2M);
 			f.javaType = elementType(field, where);
-			f.handle = handle(field);
+			bindAccessors(f, field);
 			f.reference = m2m.value();
 			f.relatedName = m2m.relatedName();
 			f.onDelete = m2m.onDelete();
@@ -221,7 +221,7 @@ final class ModelReader {
 		FieldMeta f = new FieldMeta(meta, field.getName(), FieldKind.DATA);
 		f.type = type;
 		f.javaType = javaType;
-		f.handle = handle(field);
+		bindAccessors(f, field);
 		f.maxLength = (type == FieldType.CHAR) ? 255 : 0;
 		String source = "";
 		String defaultText = "";
@@ -302,7 +302,7 @@ final class ModelReader {
 		}
 		FieldMeta f = new FieldMeta(meta, field.getName(), kind);
 		f.javaType = field.getType();
-		f.handle = handle(field);
+		bindAccessors(f, field);
 		f.reference = reference;
 		f.relatedName = relatedName;
 		f.onDelete = onDelete;
@@ -363,10 +363,14 @@ final class ModelReader {
 				+ field.getType().getSimpleName() + "<Team>.");
 	}
 
-	static java.lang.invoke.VarHandle handle(Field field) {
+	/** Binds the field's erased getter and setter to a field metadata. */
+	static void bindAccessors(FieldMeta meta, Field field) {
 		try {
-			return MethodHandles.privateLookupIn(field.getDeclaringClass(), MethodHandles.lookup())
-					.unreflectVarHandle(field);
+			MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(field.getDeclaringClass(), MethodHandles.lookup());
+			meta.getter = lookup.unreflectGetter(field).asType(MethodType.methodType(Object.class, Object.class));
+			meta.setter = lookup.unreflectSetter(field)
+				.asType(MethodType.methodType(void.class, Object.class, Object.class));
+			meta.genericType = field.getGenericType();
 		}
 		catch (IllegalAccessException ex) {
 			throw new ConfigurationException("Field " + field.getDeclaringClass().getSimpleName() + "."

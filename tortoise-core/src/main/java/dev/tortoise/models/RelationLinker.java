@@ -215,7 +215,7 @@ final class RelationLinker {
 					+ " but the relation filling it comes from " + back.related().name() + ". Declare it as "
 					+ javaTypeFor(back.kind()).replace("T", back.related().name()) + ".");
 		}
-		back.handle = ModelReader.handle(d.field());
+		ModelReader.bindAccessors(back, d.field());
 		back.javaType = d.field().getType();
 	}
 

@@ -61,6 +61,32 @@ public abstract class Dialect {
 	/** Quotes an identifier. */
 	public abstract String quote(String identifier);
 
+	/**
+	 * The placeholder of the {@code index}-th bound value (1-based) for a column of the
+	 * given type: {@code $1} on PostgreSQL and H2, {@code ?} on MySQL.
+	 */
+	public String placeholder(int index, @Nullable FieldType type) {
+		return "$" + index;
+	}
+
+	/** {@code column LIKE pattern}, case-sensitive; the pattern escapes with a backslash. */
+	public String like(String column, String pattern) {
+		return column + " LIKE " + pattern;
+	}
+
+	/** {@code column LIKE pattern}, ignoring case. */
+	public String ilike(String column, String pattern) {
+		return column + " ILIKE " + pattern;
+	}
+
+	/** The paging clause with its leading space, or an empty string. */
+	public String limitOffset(@Nullable Long limit, @Nullable Long offset) {
+		if (limit == null && offset == null) {
+			return "";
+		}
+		return " LIMIT " + ((limit != null) ? limit : Long.MAX_VALUE) + ((offset != null) ? " OFFSET " + offset : "");
+	}
+
 	/** Column types that take no parameters, Tortoise's per-dialect mapping. */
 	abstract Map<FieldType, String> types();
 

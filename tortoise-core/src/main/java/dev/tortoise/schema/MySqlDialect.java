@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.tortoise.fields.FieldType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * MySQL and MariaDB, with Tortoise's layout: keys and named foreign-key constraints
@@ -43,6 +44,22 @@ final class MySqlDialect extends Dialect {
 	@Override
 	Map<FieldType, String> types() {
 		return TYPES;
+	}
+
+	@Override
+	public String placeholder(int index, @Nullable FieldType type) {
+		return "?";
+	}
+
+	@Override
+	public String like(String column, String pattern) {
+		// The default collations compare case-insensitively; BINARY makes LIKE exact.
+		return column + " LIKE BINARY " + pattern;
+	}
+
+	@Override
+	public String ilike(String column, String pattern) {
+		return "UPPER(" + column + ") LIKE UPPER(" + pattern + ")";
 	}
 
 	@Override

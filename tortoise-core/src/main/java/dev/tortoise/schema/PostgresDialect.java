@@ -2,6 +2,7 @@ package dev.tortoise.schema;
 
 import java.util.Map;
 import dev.tortoise.fields.FieldType;
+import org.jspecify.annotations.Nullable;
 
 /** PostgreSQL, with Tortoise's asyncpg/psycopg column types. */
 final class PostgresDialect extends StandardDialect {
@@ -30,6 +31,12 @@ final class PostgresDialect extends StandardDialect {
 	@Override
 	Map<FieldType, String> types() {
 		return TYPES;
+	}
+
+	@Override
+	public String placeholder(int index, @Nullable FieldType type) {
+		// Values are bound as text; JSONB needs the cast, the driver has no way to say so.
+		return (type == FieldType.JSON) ? "$" + index + "::jsonb" : "$" + index;
 	}
 
 	@Override

@@ -1,0 +1,106 @@
+package dev.tortoise.query;
+
+import java.util.List;
+import java.util.function.Function;
+
+import dev.tortoise.connection.Connections;
+import dev.tortoise.exceptions.IntegrityException;
+import dev.tortoise.exceptions.OperationalException;
+import dev.tortoise.exceptions.TortoiseException;
+import dev.tortoise.transactions.TransactionScope;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
+import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Statement;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+
+/**
+ * Runs statements: on the transaction's connection when the Reactor context carries one
+ * for the connection name, else on a pooled connection released on completion, error and
+ * cancel alike. Logs every statement and translates driver errors.
+ */
+final class Executor {
+
+	private static final Logger logger = LoggerFactory.getLogger("dev.tortoise.db");
+
+	private final Connections connections;
+
+	private final java.util.concurrent.atomic.LongAdder statements;
+
+	Executor(Connections connections, java.util.concurrent.atomic.LongAdder statements) {
+		this.connections = connections;
+		this.statements = statements;
+	}
+
+	long count() {
+		return this.statements.sum();
+	}
+
+	/**
+	 * Work on one connection: the pinned transaction's if it is on that connection, else the
+	 * transaction in the Reactor context, else one from the named pool.
+	 */
+	<T> Flux<T> withConnection(String name, @Nullable TransactionScope pinned,
+			Function<Connection, ? extends Publisher<T>> work) {
+		return Flux.deferContextual((context) -> {
+			TransactionScope scope = (pinned != null && pinned.connectionName().equals(name)) ? pinned
+					: TransactionScope.current(context, name);
+			if (scope != null) {
+				return Flux.from(work.apply(scope.connection()));
+			}
+			return Flux.usingWhen(this.connections.get(name).create(), work, Connection::close,
+					(connection, ex) -> connection.close(), Connection::close);
+		}).onErrorMap((ex) -> !(ex instanceof TortoiseException), (ex) -> translate(name, ex));
+	}
+
+	/** Executes one statement with its bound values. */
+	Flux<Result> execute(Connection connection, String name, Sql sql) {
+		return execute(connection, name, sql, null);
+	}
+
+	/** Executes one statement, asking for generated values of the given column. */
+	Flux<Result> execute(Connection connection, String name, Sql sql, @Nullable String generatedColumn) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("[{}] {}", name, sql.text());
+			if (logger.isTraceEnabled()) {
+				logger.trace("[{}] bound values: {}", name, sql.values());
+			}
+		}
+		this.statements.increment();
+		Statement statement = connection.createStatement(sql.text());
+		List<Object> values = sql.values();
+		List<Class<?>> types = sql.types();
+		for (int i = 0; i < values.size(); i++) {
+			Object v = values.get(i);
+			if (v == null) {
+				statement.bindNull(i, types.get(i));
+			}
+			else {
+				statement.bind(i, v);
+			}
+		}
+		if (generatedColumn != null) {
+			statement.returnGeneratedValues(generatedColumn);
+		}
+		return Flux.from(statement.execute());
+	}
+
+	static TortoiseException translate(String name, Throwable ex) {
+		if (ex instanceof TortoiseException t) {
+			return t;
+		}
+		if (ex instanceof R2dbcDataIntegrityViolationException) {
+			return new IntegrityException("Constraint violated on connection \"" + name + "\": " + ex.getMessage(), ex);
+		}
+		if (ex instanceof R2dbcException) {
+			return new OperationalException("Statement failed on connection \"" + name + "\": " + ex.getMessage(), ex);
+		}
+		return new OperationalException("Could not use connection \"" + name + "\": " + ex, ex);
+	}
+
+}

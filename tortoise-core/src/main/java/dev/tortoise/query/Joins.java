@@ -1,0 +1,203 @@
+package dev.tortoise.query;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.tortoise.exceptions.FieldException;
+import dev.tortoise.models.FieldKind;
+import dev.tortoise.models.FieldMeta;
+import dev.tortoise.models.ModelMeta;
+import dev.tortoise.schema.Dialect;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The FROM clause of one query: the model's table and a LEFT JOIN per relation path that
+ * filters, orderings and select-related reach through {@code __}. Every name is checked
+ * against the models and quoted.
+ */
+final class Joins {
+
+	static final Set<String> LOOKUPS = Set.of("exact", "not", "in", "not_in", "gt", "gte", "lt", "lte", "range",
+			"isnull", "not_isnull", "contains", "icontains", "startswith", "istartswith", "endswith", "iendswith",
+			"iexact");
+
+	/** Where a key lands: a column of an aliased table, the field that types it, and the lookup. */
+	record Target(String alias, FieldMeta field, String lookup) {
+
+		String column(Dialect d) {
+			return d.quote(this.alias) + "." + d.quote(this.field.column());
+		}
+
+	}
+
+	/** A joined table. */
+	record Node(String alias, ModelMeta<?> meta, boolean toMany) {
+	}
+
+	private final Dialect dialect;
+
+	private final ModelMeta<?> root;
+
+	private final String rootAlias;
+
+	private final Map<String, Node> nodes = new LinkedHashMap<>();
+
+	private final List<String> clauses = new ArrayList<>();
+
+	private boolean toMany;
+
+	private int next = 1;
+
+	Joins(Dialect dialect, ModelMeta<?> root, String rootAlias) {
+		this.dialect = dialect;
+		this.root = root;
+		this.rootAlias = rootAlias;
+	}
+
+	String rootAlias() {
+		return this.rootAlias;
+	}
+
+	boolean isEmpty() {
+		return this.clauses.isEmpty();
+	}
+
+	/** Whether a join reaches rows of which there may be several per root row. */
+	boolean hasToMany() {
+		return this.toMany;
+	}
+
+	/** {@code "table" "alias" LEFT JOIN ...}. */
+	String from() {
+		StringBuilder sb = new StringBuilder(this.dialect.quote(this.root.table()));
+		if (!this.rootAlias.equals(this.root.table())) {
+			sb.append(' ').append(this.dialect.quote(this.rootAlias));
+		}
+		this.clauses.forEach((c) -> sb.append(c));
+		return sb.toString();
+	}
+
+	/**
+	 * Resolves {@code field[__relation...][__lookup]}.
+	 * @param allowToMany whether the path may go through backward and many-to-many relations
+	 */
+	Target resolve(String key, boolean allowToMany) {
+		String[] parts = key.split("__", -1);
+		ModelMeta<?> meta = this.root;
+		String alias = this.rootAlias;
+		String path = "";
+		for (int i = 0; i < parts.length; i++) {
+			String name = parts[i];
+			FieldMeta field = "pk".equals(name) ? meta.pk() : meta.findField(name);
+			if (field == null) {
+				throw unknown(meta, name, key);
+			}
+			int remaining = parts.length - i - 1;
+			boolean lookupNext = remaining == 1 && LOOKUPS.contains(parts[i + 1]);
+			if (field.kind().hasColumn() && (remaining == 0 || lookupNext)) {
+				return new Target(alias, field, lookupNext ? parts[i + 1] : "exact");
+			}
+			if (!field.kind().isRelation()) {
+				throw new FieldException("\"" + parts[i + 1] + "\" in \"" + key + "\" is not a lookup of field "
+						+ meta.name() + "." + field.name() + ". Lookups: " + String.join(", ", sortedLookups()) + ".");
+			}
+			if (!allowToMany && isToMany(field)) {
+				throw new FieldException("\"" + key + "\" goes through " + meta.name() + "." + field.name()
+						+ ", which holds many rows; only foreign keys and one-to-one relations can be followed here.");
+			}
+			path = path.isEmpty() ? name : path + "__" + name;
+			Node node = join(path, alias, field);
+			meta = node.meta();
+			alias = node.alias();
+			if (remaining == 0 || lookupNext) {
+				// The relation itself: compare the related row's primary key.
+				return new Target(alias, meta.pk(), lookupNext ? parts[i + 1] : "exact");
+			}
+		}
+		throw new FieldException("Empty filter key \"" + key + "\" for model " + this.root.name() + ".");
+	}
+
+	/** Joins the related table of a to-one relation path for select-related, returning its node. */
+	Node joinPath(String path) {
+		String[] parts = path.split("__");
+		ModelMeta<?> meta = this.root;
+		String alias = this.rootAlias;
+		String prefix = "";
+		Node node = null;
+		for (String name : parts) {
+			FieldMeta field = meta.findField(name);
+			if (field == null) {
+				throw unknown(meta, name, path);
+			}
+			if (field.kind() != FieldKind.FK && field.kind() != FieldKind.O2O && field.kind() != FieldKind.BACKWARD_O2O) {
+				throw new FieldException("selectRelated(\"" + path + "\"): " + meta.name() + "." + name
+						+ " is not a foreign key or one-to-one relation; use prefetchRelated for relations that hold many rows.");
+			}
+			prefix = prefix.isEmpty() ? name : prefix + "__" + name;
+			node = join(prefix, alias, field);
+			meta = node.meta();
+			alias = node.alias();
+		}
+		return node;
+	}
+
+	private static boolean isToMany(FieldMeta f) {
+		return f.kind() == FieldKind.BACKWARD_FK || f.kind() == FieldKind.M2M || f.kind() == FieldKind.BACKWARD_M2M;
+	}
+
+	private Node join(String path, String fromAlias, FieldMeta field) {
+		Node existing = this.nodes.get(path);
+		if (existing != null) {
+			return existing;
+		}
+		ModelMeta<?> related = field.related();
+		String alias = "_t" + this.next++;
+		String a = this.dialect.quote(alias);
+		String from = this.dialect.quote(fromAlias);
+		switch (field.kind()) {
+			case FK:
+			case O2O:
+				this.clauses.add(" LEFT JOIN " + this.dialect.quote(related.table()) + " " + a + " ON " + a + "."
+						+ this.dialect.quote(field.toField().column()) + " = " + from + "."
+						+ this.dialect.quote(field.column()));
+				break;
+			case BACKWARD_FK:
+			case BACKWARD_O2O: {
+				FieldMeta forward = field.opposite();
+				this.clauses.add(" LEFT JOIN " + this.dialect.quote(related.table()) + " " + a + " ON " + a + "."
+						+ this.dialect.quote(forward.column()) + " = " + from + "."
+						+ this.dialect.quote(forward.toField().column()));
+				break;
+			}
+			default: {
+				String through = "_t" + this.next++;
+				String th = this.dialect.quote(through);
+				this.clauses.add(" LEFT JOIN " + this.dialect.quote(field.through()) + " " + th + " ON " + th + "."
+						+ this.dialect.quote(field.backwardKey()) + " = " + from + "."
+						+ this.dialect.quote(field.owner().pk().column()));
+				this.clauses.add(" LEFT JOIN " + this.dialect.quote(related.table()) + " " + a + " ON " + a + "."
+						+ this.dialect.quote(related.pk().column()) + " = " + th + "."
+						+ this.dialect.quote(field.forwardKey()));
+			}
+		}
+		boolean many = isToMany(field);
+		this.toMany |= many;
+		Node node = new Node(alias, related, many);
+		this.nodes.put(path, node);
+		return node;
+	}
+
+	static FieldException unknown(ModelMeta<?> meta, String name, @Nullable String key) {
+		return new FieldException("Unknown field \"" + name + "\"" + ((key != null && !key.equals(name)) ? " in \"" + key
+				+ "\"" : "") + " for model " + meta.name() + ". Valid fields: "
+				+ String.join(", ", meta.fields().stream().map(FieldMeta::name).toList()) + ".");
+	}
+
+	private static List<String> sortedLookups() {
+		return LOOKUPS.stream().sorted().toList();
+	}
+
+}

@@ -1,0 +1,207 @@
+package dev.tortoise.query;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.tortoise.exceptions.FieldException;
+import dev.tortoise.fields.ManyToManyRelation;
+import dev.tortoise.fields.ReverseRelation;
+import dev.tortoise.models.FieldKind;
+import dev.tortoise.models.FieldMeta;
+import dev.tortoise.models.ModelMeta;
+import dev.tortoise.schema.Dialect;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Loads relations of already loaded instances with one query per relation and level
+ * (keys bound in chunks of {@value #CHUNK} for very large result sets), never one per row.
+ */
+final class Prefetcher {
+
+	static final int CHUNK = 5000;
+
+	private final QueryEngine engine;
+
+	private final String connection;
+
+	Prefetcher(QueryEngine engine, String connection) {
+		this.engine = engine;
+		this.connection = connection;
+	}
+
+	/** Prefetches {@code relation[__nested...]} paths into the instances. */
+	Mono<Void> prefetch(ModelMeta<?> meta, List<?> instances, List<String> paths) {
+		if (instances.isEmpty() || paths.isEmpty()) {
+			return Mono.empty();
+		}
+		Map<String, List<String>> tree = new LinkedHashMap<>();
+		for (String path : paths) {
+			int cut = path.indexOf("__");
+			String head = (cut < 0) ? path : path.substring(0, cut);
+			List<String> rest = tree.computeIfAbsent(head, (k) -> new ArrayList<>());
+			if (cut >= 0) {
+				rest.add(path.substring(cut + 2));
+			}
+		}
+		return Flux.fromIterable(tree.entrySet()).concatMap((e) -> {
+			FieldMeta field = relation(meta, e.getKey());
+			return load(field, instances).flatMap((related) -> prefetch(field.related(), related, e.getValue()));
+		}).then();
+	}
+
+	private static FieldMeta relation(ModelMeta<?> meta, String name) {
+		FieldMeta field = meta.findField(name);
+		if (field == null) {
+			throw Joins.unknown(meta, name, null);
+		}
+		if (!field.kind().isRelation()) {
+			throw new FieldException("Cannot prefetch \"" + name + "\": " + meta.name() + "." + name
+					+ " is not a relation.");
+		}
+		if (!field.hasAccessor()) {
+			throw new FieldException("Cannot prefetch \"" + name + "\" of " + meta.name() + ": the class declares no"
+					+ " field to hold it. Declare " + ((field.kind() == FieldKind.BACKWARD_FK) ? "ReverseRelation<"
+							: (field.kind() == FieldKind.BACKWARD_O2O) ? "a field of type " : "ManyToManyRelation<")
+					+ field.related().name() + ((field.kind() == FieldKind.BACKWARD_O2O) ? "" : ">") + " " + name + ".");
+		}
+		return field;
+	}
+
+	/** Loads one relation into every instance; returns the related instances, each once. */
+	private Mono<List<Object>> load(FieldMeta field, List<?> instances) {
+		switch (field.kind()) {
+			case FK:
+			case O2O:
+				return loadForward(field, instances);
+			case BACKWARD_FK:
+			case BACKWARD_O2O:
+				return loadBackward(field, instances);
+			default:
+				return loadManyToMany(field, instances);
+		}
+	}
+
+	private Mono<List<Object>> loadForward(FieldMeta field, List<?> instances) {
+		FieldMeta to = field.toField();
+		Set<Object> keys = new LinkedHashSet<>();
+		for (Object instance : instances) {
+			Object stub = field.get(instance);
+			if (stub != null) {
+				keys.add(to.get(stub));
+			}
+		}
+		return fetchIn(field.related(), to.name(), keys).collectList().map((related) -> {
+			Map<Object, Object> byKey = new LinkedHashMap<>();
+			related.forEach((r) -> byKey.put(to.get(r), r));
+			for (Object instance : instances) {
+				Object stub = field.get(instance);
+				if (stub != null) {
+					field.set(instance, byKey.get(to.get(stub)));
+				}
+			}
+			return related;
+		});
+	}
+
+	private Mono<List<Object>> loadBackward(FieldMeta field, List<?> instances) {
+		FieldMeta forward = field.opposite();
+		FieldMeta key = forward.toField();
+		Set<Object> keys = new LinkedHashSet<>();
+		instances.forEach((i) -> keys.add(key.get(i)));
+		keys.remove(null);
+		return fetchIn(field.related(), forward.name(), keys).collectList().map((related) -> {
+			Map<Object, List<Object>> grouped = new LinkedHashMap<>();
+			for (Object r : related) {
+				Object stub = forward.get(r);
+				grouped.computeIfAbsent(key.get(stub), (k) -> new ArrayList<>()).add(r);
+			}
+			String owner = field.owner().name();
+			for (Object instance : instances) {
+				List<Object> mine = grouped.getOrDefault(key.get(instance), List.of());
+				if (field.kind() == FieldKind.BACKWARD_O2O) {
+					field.set(instance, mine.isEmpty() ? null : mine.get(0));
+				}
+				else {
+					field.set(instance, ReverseRelation.fetched(owner, field.name(), mine));
+				}
+			}
+			return related;
+		});
+	}
+
+	private Mono<List<Object>> loadManyToMany(FieldMeta field, List<?> instances) {
+		ModelMeta<?> related = field.related();
+		FieldMeta ownPk = field.owner().pk();
+		Set<Object> keys = new LinkedHashSet<>();
+		instances.forEach((i) -> keys.add(ownPk.get(i)));
+		keys.remove(null);
+		RowMapper<?> mapper = this.engine.mapper(related, this.connection);
+		ValueCodec codec = this.engine.codec(this.connection);
+		Class<?> keyClass = codec.dbClass(ownPk);
+		Map<Object, Object> unique = new LinkedHashMap<>();
+		Map<Object, List<Object>> grouped = new LinkedHashMap<>();
+		List<List<Object>> chunks = chunks(keys);
+		return Flux.fromIterable(chunks).concatMap((chunk) -> {
+			Sql sql = this.engine.sql(this.connection);
+			Dialect d = sql.dialect();
+			List<String> ps = new ArrayList<>();
+			chunk.forEach((k) -> ps.add(sql.placeholder(ownPk, k)));
+			String r = d.quote("_r");
+			String th = d.quote("_th");
+			sql.append("SELECT " + mapper.selectList(d, "_r") + ", " + th + "." + d.quote(field.backwardKey()) + " FROM "
+					+ d.quote(related.table()) + " " + r + " JOIN " + d.quote(field.through()) + " " + th + " ON " + th + "."
+					+ d.quote(field.forwardKey()) + " = " + r + "." + d.quote(related.pk().column()) + " WHERE " + th + "."
+					+ d.quote(field.backwardKey()) + " IN (" + String.join(", ", ps) + ")");
+			return this.engine.run(this.connection, sql, (row, md) -> {
+				Object target = mapper.map(row, 0);
+				Object owner = codec.fromDb(ownPk, row.get(mapper.width(), keyClass));
+				return new Object[] { owner, target };
+			});
+		}).doOnNext((pair) -> {
+			Object target = pair[1];
+			Object pk = related.pk().get(target);
+			Object shared = unique.computeIfAbsent(pk, (k) -> target);
+			grouped.computeIfAbsent(pair[0], (k) -> new ArrayList<>()).add(shared);
+		}).then(Mono.fromSupplier(() -> {
+			String owner = field.owner().name();
+			for (Object instance : instances) {
+				field.set(instance, ManyToManyRelation.fetched(owner, field.name(),
+						grouped.getOrDefault(ownPk.get(instance), List.of())));
+			}
+			return new ArrayList<>(unique.values());
+		}));
+	}
+
+	private Flux<Object> fetchIn(ModelMeta<?> related, String key, Set<Object> values) {
+		if (values.isEmpty()) {
+			return Flux.empty();
+		}
+		return Flux.fromIterable(chunks(values))
+			.concatMap((chunk) -> this.engine.objects(related).using(this.engine.route(related, null, false))
+				.filter(key + "__in", chunk).all());
+	}
+
+	private static List<List<Object>> chunks(Set<Object> values) {
+		List<List<Object>> out = new ArrayList<>();
+		List<Object> current = new ArrayList<>();
+		for (Object v : values) {
+			current.add(v);
+			if (current.size() == CHUNK) {
+				out.add(current);
+				current = new ArrayList<>();
+			}
+		}
+		if (!current.isEmpty()) {
+			out.add(current);
+		}
+		return out;
+	}
+
+
+}

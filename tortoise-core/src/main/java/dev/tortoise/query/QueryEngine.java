@@ -1,0 +1,436 @@
+package dev.tortoise.query;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.tortoise.config.TortoiseConfig;
+import dev.tortoise.connection.Connections;
+import dev.tortoise.exceptions.FieldException;
+import dev.tortoise.models.Apps;
+import dev.tortoise.models.FieldKind;
+import dev.tortoise.models.FieldMeta;
+import dev.tortoise.models.ModelMeta;
+import dev.tortoise.routing.Router;
+import dev.tortoise.schema.Dialect;
+import dev.tortoise.transactions.TransactionScope;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Row;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs queries and writes for a {@code TortoiseContext}: routes each to a connection,
+ * writes the SQL for its dialect, and maps rows with cached per-model mappers. Internal:
+ * use it through {@code TortoiseContext} and {@link QuerySet}.
+ */
+public final class QueryEngine {
+
+	private final Apps apps;
+
+	private final Connections connections;
+
+	private final TortoiseConfig config;
+
+	private final Executor executor;
+
+	private final Map<String, ValueCodec> codecs;
+
+	private final Map<String, RowMapper<?>> mappers;
+
+	private final @Nullable TransactionScope pinned;
+
+	private final java.util.concurrent.atomic.LongAdder statements;
+
+	public QueryEngine(Apps apps, Connections connections, TortoiseConfig config) {
+		this(apps, connections, config, new ConcurrentHashMap<>(), new java.util.concurrent.atomic.LongAdder(), null);
+	}
+
+	private QueryEngine(Apps apps, Connections connections, TortoiseConfig config, Map<String, RowMapper<?>> mappers,
+			java.util.concurrent.atomic.LongAdder statements, @Nullable TransactionScope pinned) {
+		this.apps = apps;
+		this.connections = connections;
+		this.config = config;
+		this.statements = statements;
+		this.executor = new Executor(connections, statements);
+		this.mappers = mappers;
+		this.pinned = pinned;
+		ZoneId zone = config.zoneId();
+		Map<String, ValueCodec> codecs = new HashMap<>();
+		for (String name : connections.names()) {
+			codecs.put(name, new ValueCodec(connections.dialect(name).name(), config.useTz(), zone));
+		}
+		this.codecs = codecs;
+	}
+
+	/** The same engine with every query of the transaction's connection pinned to it. */
+	public QueryEngine pinnedTo(TransactionScope scope) {
+		return new QueryEngine(this.apps, this.connections, this.config, this.mappers, this.statements, scope);
+	}
+
+	/** A query over every row of a model. */
+	public <T> QuerySet<T> objects(Class<T> model) {
+		return new QuerySet<>(this, this.apps.meta(model));
+	}
+
+	/** A query over every row of a model. */
+	public <T> QuerySet<T> objects(ModelMeta<T> meta) {
+		return new QuerySet<>(this, meta);
+	}
+
+	Connections connections() {
+		return this.connections;
+	}
+
+	Apps apps() {
+		return this.apps;
+	}
+
+	Executor executor() {
+		return this.executor;
+	}
+
+	@Nullable TransactionScope pinned() {
+		return this.pinned;
+	}
+
+	ZoneId zone() {
+		return this.config.zoneId();
+	}
+
+	// --- routing ------------------------------------------------------------------
+
+	String route(ModelMeta<?> meta, @Nullable String using, boolean write) {
+		if (using != null) {
+			return using;
+		}
+		if (this.pinned != null && this.pinned.connectionName().equals(meta.connection())) {
+			return this.pinned.connectionName();
+		}
+		for (Router router : this.config.routers()) {
+			String name = write ? router.dbForWrite(meta.modelClass()) : router.dbForRead(meta.modelClass());
+			if (name != null) {
+				this.connections.config(name); // an unknown name fails here, naming the connections
+				return name;
+			}
+		}
+		return meta.connection();
+	}
+
+	Dialect dialect(String connection) {
+		return this.connections.dialect(connection);
+	}
+
+	ValueCodec codec(String connection) {
+		return this.codecs.get(connection);
+	}
+
+	Sql sql(String connection) {
+		return new Sql(dialect(connection), codec(connection));
+	}
+
+	@SuppressWarnings("unchecked")
+	<T> RowMapper<T> mapper(ModelMeta<T> meta, String connection) {
+		String dialect = dialect(connection).name();
+		return (RowMapper<T>) this.mappers.computeIfAbsent(meta.fullName() + "@" + dialect,
+				(k) -> new RowMapper<>(meta, codec(connection)));
+	}
+
+	<T> Flux<T> run(String connection, Sql sql, java.util.function.BiFunction<Row, io.r2dbc.spi.RowMetadata, T> mapping) {
+		return this.executor.withConnection(connection, this.pinned,
+				(Connection c) -> this.executor.execute(c, connection, sql).concatMap((Result r) -> r.map(mapping)));
+	}
+
+	Mono<Long> runUpdate(String connection, Sql sql) {
+		return this.executor.withConnection(connection, this.pinned,
+				(Connection c) -> this.executor.execute(c, connection, sql).concatMap(Result::getRowsUpdated))
+			.reduce(0L, Long::sum);
+	}
+
+	// --- reading ------------------------------------------------------------------
+
+	/** A SELECT with its WHERE and joins, for one query set. */
+	private record Select(Sql sql, Joins joins, @Nullable String where) {
+	}
+
+	private Select where(QuerySet<?> qs, String connection, String alias) {
+		Sql sql = sql(connection);
+		Joins joins = new Joins(sql.dialect(), qs.meta, alias);
+		String where = Filters.compile(qs.filters, joins, sql);
+		if (!joins.hasToMany()) {
+			return new Select(sql, joins, where);
+		}
+		// Rows reached through relations that hold many would repeat the model's rows: filter
+		// through a subquery on the primary key instead.
+		Sql outer = sql(connection);
+		Joins inner = new Joins(outer.dialect(), qs.meta, "_f0");
+		String innerWhere = Filters.compile(qs.filters, inner, outer);
+		Dialect d = outer.dialect();
+		String pk = d.quote(qs.meta.pk().column());
+		return new Select(outer, new Joins(d, qs.meta, alias), d.quote(alias) + "." + pk + " IN (SELECT "
+				+ d.quote("_f0") + "." + pk + " FROM " + inner.from() + " WHERE " + innerWhere + ")");
+	}
+
+	private static String orderBy(QuerySet<?> qs, Joins joins, Dialect d) {
+		if (qs.orderBy.isEmpty()) {
+			return "";
+		}
+		List<String> parts = new ArrayList<>();
+		for (String key : qs.orderBy) {
+			boolean desc = key.startsWith("-");
+			String name = desc ? key.substring(1) : key;
+			Joins.Target t = joins.resolve(name, false);
+			if (!"exact".equals(t.lookup()) || name.endsWith("__exact")) {
+				throw new FieldException("orderBy(\"" + key + "\") names a lookup; give a field.");
+			}
+			parts.add(t.column(d) + (desc ? " DESC" : " ASC"));
+		}
+		return " ORDER BY " + String.join(", ", parts);
+	}
+
+	<T> Flux<T> select(QuerySet<T> qs) {
+		return Flux.defer(() -> {
+			String connection = route(qs.meta, qs.using, false);
+			Select s = where(qs, connection, "_t0");
+			Dialect d = s.sql().dialect();
+			RowMapper<T> root = mapper(qs.meta, connection);
+			StringBuilder select = new StringBuilder(root.selectList(d, "_t0"));
+			List<String> paths = new ArrayList<>();
+			List<RowMapper<?>> related = new ArrayList<>();
+			for (String path : qs.selectRelated) {
+				Joins.Node node = s.joins().joinPath(path);
+				RowMapper<?> m = mapper(node.meta(), connection);
+				select.append(", ").append(m.selectList(d, node.alias()));
+				paths.add(path);
+				related.add(m);
+			}
+			String order = orderBy(qs, s.joins(), d);
+			s.sql().append("SELECT ").append(select.toString()).append(" FROM ").append(s.joins().from());
+			if (s.where() != null) {
+				s.sql().append(" WHERE ").append(s.where());
+			}
+			s.sql().append(order).append(d.limitOffset(qs.limit, qs.offset));
+			Flux<T> rows = run(connection, s.sql(), (row, md) -> mapRow(qs.meta, root, paths, related, row));
+			if (qs.prefetchRelated.isEmpty()) {
+				return rows;
+			}
+			return rows.collectList().flatMapMany((list) -> new Prefetcher(this, connection)
+				.prefetch(qs.meta, list, qs.prefetchRelated).thenMany(Flux.fromIterable(list)));
+		});
+	}
+
+	private static <T> T mapRow(ModelMeta<T> meta, RowMapper<T> root, List<String> paths, List<RowMapper<?>> related,
+			Row row) {
+		T instance = root.map(row, 0);
+		if (paths.isEmpty()) {
+			return instance;
+		}
+		Map<String, Object> byPath = new HashMap<>();
+		int offset = root.width();
+		for (int i = 0; i < paths.size(); i++) {
+			RowMapper<?> m = related.get(i);
+			Object value = m.map(row, offset);
+			offset += m.width();
+			String path = paths.get(i);
+			int cut = path.lastIndexOf("__");
+			Object parent = (cut < 0) ? instance : byPath.get(path.substring(0, cut));
+			ModelMeta<?> parentMeta = (cut < 0) ? meta : related.get(paths.indexOf(path.substring(0, cut))).meta();
+			if (parent != null) {
+				FieldMeta field = parentMeta.field((cut < 0) ? path : path.substring(cut + 2));
+				if (field.hasAccessor()) {
+					field.set(parent, value);
+				}
+			}
+			byPath.put(path, value);
+		}
+		return instance;
+	}
+
+	Mono<Long> count(QuerySet<?> qs) {
+		return Mono.defer(() -> {
+			String connection = route(qs.meta, qs.using, false);
+			Select s = where(qs, connection, "_t0");
+			Dialect d = s.sql().dialect();
+			String pk = d.quote("_t0") + "." + d.quote(qs.meta.pk().column());
+			String body = " FROM " + s.joins().from() + ((s.where() != null) ? " WHERE " + s.where() : "");
+			if (qs.limit != null || qs.offset != null) {
+				s.sql().append("SELECT COUNT(*) FROM (SELECT " + pk + body + d.limitOffset(qs.limit, qs.offset) + ") "
+						+ d.quote("_c"));
+			}
+			else {
+				s.sql().append("SELECT COUNT(*)" + body);
+			}
+			return run(connection, s.sql(), (row, md) -> ((Number) row.get(0)).longValue()).next();
+		});
+	}
+
+	Mono<Boolean> exists(QuerySet<?> qs) {
+		return Mono.defer(() -> {
+			String connection = route(qs.meta, qs.using, false);
+			Select s = where(qs, connection, "_t0");
+			Dialect d = s.sql().dialect();
+			s.sql().append("SELECT 1 FROM " + s.joins().from() + ((s.where() != null) ? " WHERE " + s.where() : "")
+					+ d.limitOffset(1L, qs.offset));
+			return run(connection, s.sql(), (row, md) -> Boolean.TRUE).hasElements();
+		});
+	}
+
+	Flux<Map<String, Object>> values(QuerySet<?> qs, List<String> fields) {
+		return Flux.defer(() -> {
+			String connection = route(qs.meta, qs.using, false);
+			Select s = where(qs, connection, "_t0");
+			Dialect d = s.sql().dialect();
+			ValueCodec codec = codec(connection);
+			List<String> keys = new ArrayList<>();
+			List<Joins.Target> targets = new ArrayList<>();
+			if (fields.isEmpty()) {
+				for (FieldMeta f : qs.meta.columns()) {
+					keys.add((f.kind() == FieldKind.DATA) ? f.name() : f.name() + "_id");
+					targets.add(new Joins.Target("_t0", f, "exact"));
+				}
+			}
+			else {
+				for (String key : fields) {
+					Joins.Target t = s.joins().resolve(key, false);
+					if (!"exact".equals(t.lookup())) {
+						throw new FieldException("values(\"" + key + "\") names a lookup; give a field.");
+					}
+					keys.add(key);
+					targets.add(t);
+				}
+			}
+			List<String> columns = targets.stream().map((t) -> t.column(d)).toList();
+			Class<?>[] classes = targets.stream().map((t) -> codec.dbClass(t.field())).toArray(Class<?>[]::new);
+			s.sql().append("SELECT " + String.join(", ", columns) + " FROM " + s.joins().from()
+					+ ((s.where() != null) ? " WHERE " + s.where() : "") + orderBy(qs, s.joins(), d)
+					+ d.limitOffset(qs.limit, qs.offset));
+			return run(connection, s.sql(), (row, md) -> {
+				Map<String, Object> out = new LinkedHashMap<>();
+				for (int i = 0; i < keys.size(); i++) {
+					out.put(keys.get(i), codec.fromDb(targets.get(i).field(), row.get(i, classes[i])));
+				}
+				return out;
+			});
+		});
+	}
+
+	// --- instances ------------------------------------------------------------------
+
+	/** Inserts the instance and sets its generated primary key. */
+	public <T> Mono<T> create(T instance) {
+		return new Persister(this).create(instance);
+	}
+
+	/** Inserts the instances with multi-row INSERTs, setting generated keys. */
+	public <T> Mono<List<T>> bulkCreate(List<T> instances) {
+		return new Persister(this).bulkCreate(instances);
+	}
+
+	/** Updates the instance's row, or inserts it if it has none. */
+	public <T> Mono<T> save(T instance) {
+		return new Persister(this).save(instance);
+	}
+
+	/** Deletes the instance's row. */
+	public Mono<Void> delete(Object instance) {
+		return new Persister(this).delete(instance);
+	}
+
+	/** Loads relations into one instance, as prefetchRelated does for a query. */
+	public <T> Mono<T> fetchRelated(T instance, String... relations) {
+		return Mono.defer(() -> {
+			@SuppressWarnings("unchecked")
+			ModelMeta<T> meta = (ModelMeta<T>) this.apps.meta(instance.getClass());
+			return new Prefetcher(this, route(meta, null, false)).prefetch(meta, List.of(instance), List.of(relations))
+				.thenReturn(instance);
+		});
+	}
+
+	/** The rows related to an instance through one of its relations, as a query. */
+	public QuerySet<?> related(Object instance, String relation) {
+		ModelMeta<?> meta = this.apps.meta(instance.getClass());
+		FieldMeta field = meta.field(relation);
+		ModelMeta<?> target = field.related();
+		if (target == null) {
+			throw new FieldException(meta.name() + "." + relation + " is not a relation.");
+		}
+		switch (field.kind()) {
+			case FK:
+			case O2O: {
+				Object stub = field.get(instance);
+				Object key = (stub != null) ? field.toField().get(stub) : null;
+				return objects(target).filter(field.toField().name(), key);
+			}
+			case BACKWARD_FK:
+			case BACKWARD_O2O:
+				return objects(target).filter(field.opposite().name(), field.opposite().toField().get(instance));
+			default:
+				return objects(target).filter(field.opposite().name() + "__" + meta.pk().name(), meta.pk().get(instance));
+		}
+	}
+
+	/** Adds, removes and lists the rows related through a many-to-many relation of an instance. */
+	public <T> ManyToManyManager<T> m2m(Object instance, String relation) {
+		return new ManyToManyManager<>(this, instance, this.apps.meta(instance.getClass()).field(relation));
+	}
+
+	/** Statements sent since init, for tests and metrics. */
+	public long statementCount() {
+		return this.executor.count();
+	}
+
+	// --- bulk writes ----------------------------------------------------------------
+
+	Mono<Long> update(QuerySet<?> qs, Map<String, ?> values) {
+		return Mono.defer(() -> {
+			if (values.isEmpty()) {
+				return Mono.just(0L);
+			}
+			String connection = route(qs.meta, qs.using, true);
+			Map<FieldMeta, Object> assignments = Persister.assignments(qs.meta, values, zone());
+			Sql sql = sql(connection);
+			String set = Persister.setClause(sql, assignments);
+			String where = bulkWhere(qs, connection, sql);
+			sql.append("UPDATE " + sql.dialect().quote(qs.meta.table()) + " SET " + set
+					+ ((where != null) ? " WHERE " + where : ""));
+			return runUpdate(connection, sql);
+		});
+	}
+
+	Mono<Long> delete(QuerySet<?> qs) {
+		return Mono.defer(() -> {
+			String connection = route(qs.meta, qs.using, true);
+			Sql sql = sql(connection);
+			String where = bulkWhere(qs, connection, sql);
+			sql.append("DELETE FROM " + sql.dialect().quote(qs.meta.table()) + ((where != null) ? " WHERE " + where : ""));
+			return runUpdate(connection, sql);
+		});
+	}
+
+	/**
+	 * The WHERE of an UPDATE or DELETE. Filters that need joins, limits or offsets select the
+	 * primary keys in a derived table, which MySQL accepts on the table being changed.
+	 */
+	private @Nullable String bulkWhere(QuerySet<?> qs, String connection, Sql sql) {
+		Dialect d = sql.dialect();
+		Joins probe = new Joins(d, qs.meta, qs.meta.table());
+		Sql scratch = sql(connection);
+		Filters.compile(qs.filters, probe, scratch);
+		if (probe.isEmpty() && qs.limit == null && qs.offset == null) {
+			return Filters.compile(qs.filters, new Joins(d, qs.meta, qs.meta.table()), sql);
+		}
+		Joins inner = new Joins(d, qs.meta, "_f0");
+		String innerWhere = Filters.compile(qs.filters, inner, sql);
+		String pk = d.quote(qs.meta.pk().column());
+		return d.quote(qs.meta.table()) + "." + pk + " IN (SELECT " + d.quote("_s") + "." + pk + " FROM (SELECT "
+				+ d.quote("_f0") + "." + pk + " FROM " + inner.from() + ((innerWhere != null) ? " WHERE " + innerWhere : "")
+				+ orderBy(qs, inner, d) + d.limitOffset(qs.limit, qs.offset) + ") " + d.quote("_s") + ")";
+	}
+
+}

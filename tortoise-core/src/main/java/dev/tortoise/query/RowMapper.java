@@ -1,0 +1,109 @@
+package dev.tortoise.query;
+
+import java.util.List;
+
+import dev.tortoise.fields.ManyToManyRelation;
+import dev.tortoise.fields.ReverseRelation;
+import dev.tortoise.models.FieldKind;
+import dev.tortoise.models.FieldMeta;
+import dev.tortoise.models.ModelMeta;
+import io.r2dbc.spi.Row;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns rows into instances of one model with metadata computed once: the columns in
+ * select order with the class each is read as, the relation stubs to make, and the
+ * containers to set. No reflection look-up happens per row.
+ */
+final class RowMapper<T> {
+
+	private final ModelMeta<T> meta;
+
+	private final ValueCodec codec;
+
+	private final FieldMeta[] columns;
+
+	private final Class<?>[] dbClasses;
+
+	private final FieldMeta[] containers;
+
+	RowMapper(ModelMeta<T> meta, ValueCodec codec) {
+		this.meta = meta;
+		this.codec = codec;
+		List<FieldMeta> cols = meta.columns();
+		this.columns = cols.toArray(new FieldMeta[0]);
+		this.dbClasses = new Class<?>[this.columns.length];
+		for (int i = 0; i < this.columns.length; i++) {
+			this.dbClasses[i] = codec.dbClass(this.columns[i]);
+		}
+		this.containers = meta.fields().stream()
+			.filter((f) -> f.hasAccessor() && (f.kind() == FieldKind.M2M || f.kind() == FieldKind.BACKWARD_M2M
+					|| f.kind() == FieldKind.BACKWARD_FK))
+			.toArray(FieldMeta[]::new);
+	}
+
+	ModelMeta<T> meta() {
+		return this.meta;
+	}
+
+	/** Number of columns this mapper reads. */
+	int width() {
+		return this.columns.length;
+	}
+
+	/** The select list for this model's columns of an aliased table. */
+	String selectList(dev.tortoise.schema.Dialect dialect, String alias) {
+		StringBuilder sb = new StringBuilder();
+		for (int i = 0; i < this.columns.length; i++) {
+			if (i > 0) {
+				sb.append(", ");
+			}
+			sb.append(dialect.quote(alias)).append('.').append(dialect.quote(this.columns[i].column()));
+		}
+		return sb.toString();
+	}
+
+	/** Reads the instance whose columns start at {@code offset}; null if its primary key is NULL (outer join). */
+	@Nullable T map(Row row, int offset) {
+		T instance = null;
+		for (int i = 0; i < this.columns.length; i++) {
+			FieldMeta f = this.columns[i];
+			Object value = this.codec.fromDb(f, row.get(offset + i, this.dbClasses[i]));
+			if (instance == null) {
+				if (value == null && f.pk()) {
+					return null;
+				}
+				instance = this.meta.newInstance();
+			}
+			if (f.kind() == FieldKind.DATA) {
+				f.set(instance, value);
+			}
+			else {
+				f.set(instance, (value != null) ? stub(f, value) : null);
+			}
+		}
+		if (instance == null) {
+			instance = this.meta.newInstance();
+		}
+		initContainers(instance);
+		return instance;
+	}
+
+	/** Sets unfetched containers on declared backward and many-to-many fields. */
+	void initContainers(Object instance) {
+		for (FieldMeta f : this.containers) {
+			f.set(instance, (f.kind() == FieldKind.BACKWARD_FK)
+					? ReverseRelation.unfetched(this.meta.name(), f.name())
+					: ManyToManyRelation.unfetched(this.meta.name(), f.name()));
+		}
+	}
+
+	/** An unfetched related instance: only the key it is referenced by is set. */
+	static Object stub(FieldMeta relation, Object key) {
+		Object related = relation.related().newInstance();
+		FieldMeta to = relation.toField();
+		to.set(related, (to.kind() == FieldKind.DATA) ? key : stub(to, key));
+		return related;
+	}
+
+}

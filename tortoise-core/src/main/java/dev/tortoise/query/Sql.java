@@ -1,0 +1,87 @@
+package dev.tortoise.query;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import dev.tortoise.models.FieldMeta;
+import dev.tortoise.schema.Dialect;
+import org.jspecify.annotations.Nullable;
+
+/** A statement being written: its text and the values bound to its placeholders. */
+final class Sql {
+
+	private final Dialect dialect;
+
+	private final ValueCodec codec;
+
+	private final StringBuilder text = new StringBuilder(128);
+
+	private final List<Object> values = new ArrayList<>();
+
+	private final List<Class<?>> types = new ArrayList<>();
+
+	Sql(Dialect dialect, ValueCodec codec) {
+		this.dialect = dialect;
+		this.codec = codec;
+	}
+
+	Sql append(String s) {
+		this.text.append(s);
+		return this;
+	}
+
+	Sql quoted(String identifier) {
+		this.text.append(this.dialect.quote(identifier));
+		return this;
+	}
+
+	/** Appends a placeholder for a value of a field, converted and validated. */
+	Sql value(FieldMeta field, @Nullable Object value) {
+		this.text.append(placeholder(field, value));
+		return this;
+	}
+
+	/** A placeholder for a value of a field, without appending it. */
+	String placeholder(FieldMeta field, @Nullable Object value) {
+		Object v = value;
+		if (v != null && field.related() != null && field.related().modelClass().isInstance(v)) {
+			v = field.toField().get(v); // an instance stands for the key it is referenced by
+		}
+		else if (v != null && field.owner().modelClass().isInstance(v)) {
+			v = field.get(v);
+		}
+		this.values.add((v != null) ? this.codec.toDb(field, v) : null);
+		this.types.add(this.codec.dbClass(field));
+		return this.dialect.placeholder(this.values.size(), ValueCodec.dataField(field).type());
+	}
+
+	/** A placeholder for a raw text value (LIKE patterns). */
+	String textPlaceholder(String value) {
+		this.values.add(value);
+		this.types.add(String.class);
+		return this.dialect.placeholder(this.values.size(), null);
+	}
+
+	Dialect dialect() {
+		return this.dialect;
+	}
+
+	String text() {
+		return this.text.toString();
+	}
+
+	List<Object> values() {
+		return Collections.unmodifiableList(this.values);
+	}
+
+	List<Class<?>> types() {
+		return this.types;
+	}
+
+	@Override
+	public String toString() {
+		return this.text.toString();
+	}
+
+}

@@ -1,0 +1,109 @@
+package dev.tortoise.transactions;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import dev.tortoise.exceptions.TransactionManagementException;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
+import reactor.util.context.ContextView;
+
+/**
+ * A transaction on one connection, carried in the Reactor {@link Context} under its
+ * connection name so that every query of the same connection inside it uses it. Commits
+ * when the work completes, rolls back on error and on cancel; nested scopes are savepoints.
+ */
+public final class TransactionScope {
+
+	private static final String KEY = TransactionScope.class.getName();
+
+	private final String connectionName;
+
+	private final Connection connection;
+
+	private final AtomicInteger savepoints = new AtomicInteger();
+
+	private volatile boolean active = true;
+
+	private TransactionScope(String connectionName, Connection connection) {
+		this.connectionName = connectionName;
+		this.connection = connection;
+	}
+
+	/** The connection name the transaction runs on. */
+	public String connectionName() {
+		return this.connectionName;
+	}
+
+	/**
+	 * The transaction's connection.
+	 * @throws TransactionManagementException once the transaction has ended
+	 */
+	public Connection connection() {
+		if (!this.active) {
+			throw new TransactionManagementException("The transaction on connection \"" + this.connectionName
+					+ "\" has already ended; run the query inside inTransaction(...).");
+		}
+		return this.connection;
+	}
+
+	/** The scope bound to a connection name in a Reactor context, or null. */
+	public static @Nullable TransactionScope current(ContextView context, String connectionName) {
+		Map<String, TransactionScope> scopes = context.getOrDefault(KEY, null);
+		return (scopes != null) ? scopes.get(connectionName) : null;
+	}
+
+	/**
+	 * Runs work in a transaction on the named connection: a new one on a connection of its
+	 * own, or a savepoint of the one already in the context.
+	 */
+	public static <T> Flux<T> run(String connectionName, ConnectionFactory pool,
+			Function<TransactionScope, ? extends Publisher<T>> work) {
+		return Flux.deferContextual((context) -> {
+			TransactionScope outer = current(context, connectionName);
+			if (outer != null) {
+				return outer.savepoint(work);
+			}
+			return Flux.usingWhen(Mono.from(pool.create()), (connection) -> {
+				TransactionScope scope = new TransactionScope(connectionName, connection);
+				return Flux.usingWhen(Mono.from(connection.beginTransaction()).thenReturn(scope),
+						(s) -> Flux.from(work.apply(s)).contextWrite((c) -> s.bind(c)),
+						(s) -> s.end(Mono.from(connection.commitTransaction())),
+						(s, ex) -> s.end(Mono.from(connection.rollbackTransaction())),
+						(s) -> s.end(Mono.from(connection.rollbackTransaction())));
+			}, Connection::close, (connection, ex) -> connection.close(), Connection::close);
+		});
+	}
+
+	private <T> Flux<T> savepoint(Function<TransactionScope, ? extends Publisher<T>> work) {
+		String name = "tortoise_sp_" + this.savepoints.incrementAndGet();
+		return Flux.usingWhen(Mono.from(this.connection.createSavepoint(name)).thenReturn(name),
+				(n) -> work.apply(this),
+				(n) -> this.connection.releaseSavepoint(n),
+				(n, ex) -> this.connection.rollbackTransactionToSavepoint(n),
+				(n) -> this.connection.rollbackTransactionToSavepoint(n));
+	}
+
+	private Mono<Void> end(Mono<Void> completion) {
+		return completion.doFinally((signal) -> this.active = false);
+	}
+
+	private Context bind(Context context) {
+		Map<String, TransactionScope> scopes = new HashMap<>(context.getOrDefault(KEY, Map.of()));
+		scopes.put(this.connectionName, this);
+		return context.put(KEY, Map.copyOf(scopes));
+	}
+
+	@Override
+	public String toString() {
+		return "TransactionScope[" + this.connectionName + (this.active ? "" : ", ended") + "]";
+	}
+
+}
