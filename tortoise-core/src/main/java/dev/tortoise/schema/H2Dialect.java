@@ -30,7 +30,7 @@ final class H2Dialect extends StandardDialect {
 			Map.entry(FieldType.BOOLEAN, "BOOLEAN"),
 			Map.entry(FieldType.FLOAT, "DOUBLE PRECISION"),
 			Map.entry(FieldType.DATETIME, "TIMESTAMP WITH TIME ZONE"),
-			Map.entry(FieldType.TIME, "TIME"),
+			Map.entry(FieldType.TIME, "TIME(6)"),
 			Map.entry(FieldType.UUID, "UUID"),
 			Map.entry(FieldType.BINARY, "VARBINARY"));
 
@@ -41,7 +41,7 @@ final class H2Dialect extends StandardDialect {
 
 	@Override
 	String columnType(FieldType type, FieldMeta field) {
-		return (type == FieldType.TIME && field.javaType() == OffsetTime.class) ? "TIME WITH TIME ZONE"
+		return (type == FieldType.TIME && field.javaType() == OffsetTime.class) ? "TIME(6) WITH TIME ZONE"
 				: super.columnType(type, field);
 	}
 

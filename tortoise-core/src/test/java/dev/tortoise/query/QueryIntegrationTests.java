@@ -1,0 +1,552 @@
+package dev.tortoise.query;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import dev.tortoise.Tortoise;
+import dev.tortoise.TortoiseContext;
+import dev.tortoise.config.TortoiseConfig;
+import dev.tortoise.exceptions.DoesNotExistException;
+import dev.tortoise.exceptions.FieldException;
+import dev.tortoise.exceptions.IntegrityException;
+import dev.tortoise.exceptions.MultipleObjectsReturnedException;
+import dev.tortoise.exceptions.NoValuesFetchedException;
+import dev.tortoise.exceptions.ValidationException;
+import dev.tortoise.testing.TestDatabase;
+import dev.tortoise.testmodels.query.Address;
+import dev.tortoise.testmodels.query.AllTypes;
+import dev.tortoise.testmodels.query.Event;
+import dev.tortoise.testmodels.query.Kind;
+import dev.tortoise.testmodels.query.Level;
+import dev.tortoise.testmodels.query.Team;
+import dev.tortoise.testmodels.query.Tournament;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The whole query API on one database; subclasses pick PostgreSQL, MariaDB or H2. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class QueryIntegrationTests {
+
+	static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+	TestDatabase db;
+
+	TortoiseContext ctx;
+
+	/** The isolated server database, or null for embedded H2. */
+	abstract TestDatabase createDatabase();
+
+	String url() {
+		return this.db.url();
+	}
+
+	@BeforeAll
+	void start() {
+		this.db = createDatabase();
+		this.ctx = Tortoise.init(TortoiseConfig.builder()
+			.connection("default", url() + (url().contains("?") ? "&" : "?") + "maxsize=5")
+			.app("models", List.of("dev.tortoise.testmodels.query"))
+			.useTz(true)
+			.timezone("Europe/Paris")
+			.build()).block();
+		this.ctx.generateSchemas().block();
+	}
+
+	@AfterAll
+	void stop() {
+		try {
+			if (this.ctx != null) {
+				this.ctx.close();
+			}
+		}
+		finally {
+			if (this.db != null) {
+				this.db.awaitNoSessions();
+				this.db.close();
+			}
+		}
+	}
+
+	@BeforeEach
+	void clean() {
+		this.ctx.objects(Address.class).delete().block();
+		this.ctx.objects(Event.class).delete().block();
+		this.ctx.objects(Team.class).delete().block();
+		this.ctx.objects(Tournament.class).delete().block();
+		this.ctx.objects(AllTypes.class).delete().block();
+	}
+
+	private Tournament tournament(String name) {
+		return this.ctx.create(new Tournament(name)).block();
+	}
+
+	private Event event(String name, Tournament t, BigDecimal prize) {
+		Event e = new Event(name, t);
+		e.prize = prize;
+		return this.ctx.create(e).block();
+	}
+
+	private List<String> names(Flux<Event> events) {
+		return events.map((e) -> e.name).collectList().block();
+	}
+
+	// --- create, save, delete -------------------------------------------------------
+
+	@Test
+	void createSetsGeneratedKeysAndAutoNowFields() {
+		Tournament t = tournament("Cup");
+		assertThat(t.id).isNotNull().isPositive();
+		assertThat(t.created).isNotNull();
+		Event e = event("Final", t, null);
+		assertThat(e.id).isNotNull().isPositive();
+		assertThat(e.modified).isNotNull();
+		Event read = this.ctx.objects(Event.class).filter("id", e.id).get().block();
+		assertThat(read.name).isEqualTo("Final");
+		assertThat(read.tournament.id).isEqualTo(t.id);
+		assertThat(read.tournament.name).as("an unfetched foreign key holds only the key").isNull();
+		assertThat(read.modified.toInstant()).isEqualTo(e.modified.toInstant());
+	}
+
+	@Test
+	void saveUpdatesAndDeleteRemoves() {
+		Tournament t = tournament("Cup");
+		t.name = "Renamed";
+		this.ctx.save(t).block();
+		assertThat(this.ctx.objects(Tournament.class).filter("id", t.id).get().block().name).isEqualTo("Renamed");
+		Tournament fresh = new Tournament("Saved");
+		this.ctx.save(fresh).block();
+		assertThat(fresh.id).isNotNull();
+		this.ctx.delete(t).block();
+		assertThat(this.ctx.objects(Tournament.class).count().block()).isEqualTo(1);
+	}
+
+	@Test
+	void everyFieldTypeRoundTrips() {
+		AllTypes a = new AllTypes();
+		a.intValue = -2_000_000_000;
+		a.bigValue = 9_000_000_000_000L;
+		a.smallValue = (short) -32000;
+		a.charValue = "héllo wörld";
+		a.textValue = "x".repeat(10_000);
+		a.boolValue = true;
+		a.decimalValue = new BigDecimal("12345678.1234");
+		a.doubleValue = 3.141592653589793;
+		a.floatValue = 2.5f;
+		OffsetDateTime aware = OffsetDateTime.of(2024, 7, 14, 22, 30, 15, 123456000, ZoneOffset.ofHours(5));
+		a.offsetValue = aware;
+		a.instantValue = Instant.parse("2024-01-02T03:04:05.678901Z");
+		a.localValue = LocalDateTime.of(2024, 3, 30, 2, 30, 0, 500_000);
+		a.zonedValue = ZonedDateTime.of(2023, 12, 31, 23, 59, 59, 0, ZoneId.of("America/New_York"));
+		a.dateValue = LocalDate.of(1999, 12, 31);
+		a.timeValue = LocalTime.of(23, 59, 58, 999_000);
+		a.uuidValue = UUID.randomUUID();
+		a.jsonMap = Map.of("a", 1, "b", List.of("x", "y"), "c", Map.of("d", true));
+		a.jsonList = List.of(3, 1, 2);
+		a.binaryValue = new byte[] { 0, 1, 2, (byte) 255, 127, -128 };
+		a.kind = Kind.TEAM_RELAY;
+		a.level = Level.HIGH;
+		this.ctx.create(a).block();
+		AllTypes r = this.ctx.objects(AllTypes.class).filter("id", a.id).get().block();
+		assertThat(r.intValue).isEqualTo(a.intValue);
+		assertThat(r.bigValue).isEqualTo(a.bigValue);
+		assertThat(r.smallValue).isEqualTo(a.smallValue);
+		assertThat(r.charValue).isEqualTo(a.charValue);
+		assertThat(r.textValue).isEqualTo(a.textValue);
+		assertThat(r.boolValue).isTrue();
+		assertThat(r.decimalValue).isEqualTo(new BigDecimal("12345678.1234"));
+		assertThat(r.doubleValue).isEqualTo(a.doubleValue);
+		assertThat(r.floatValue).isEqualTo(2.5f);
+		assertThat(r.offsetValue.toInstant()).isEqualTo(aware.toInstant());
+		assertThat(r.offsetValue.getOffset()).as("read back in the configured zone")
+			.isEqualTo(PARIS.getRules().getOffset(aware.toInstant()));
+		assertThat(r.instantValue).isEqualTo(a.instantValue);
+		assertThat(r.localValue).as("local values round-trip unchanged").isEqualTo(a.localValue);
+		assertThat(r.zonedValue.toInstant()).isEqualTo(a.zonedValue.toInstant());
+		assertThat(r.zonedValue.getZone()).isEqualTo(PARIS);
+		assertThat(r.dateValue).isEqualTo(a.dateValue);
+		assertThat(r.timeValue).isEqualTo(a.timeValue);
+		assertThat(r.uuidValue).isEqualTo(a.uuidValue);
+		assertThat(r.jsonMap).isEqualTo(a.jsonMap);
+		assertThat(r.jsonList).containsExactly(3, 1, 2);
+		assertThat(r.binaryValue).containsExactly(a.binaryValue);
+		assertThat(r.kind).isEqualTo(Kind.TEAM_RELAY);
+		assertThat(r.level).isEqualTo(Level.HIGH);
+		assertThat(this.ctx.objects(AllTypes.class).filter("level", Level.HIGH).count().block()).isEqualTo(1);
+		assertThat(this.ctx.objects(AllTypes.class).filter("uuidValue", a.uuidValue).count().block()).isEqualTo(1);
+	}
+
+	@Test
+	void nullsRoundTrip() {
+		AllTypes a = this.ctx.create(new AllTypes()).block();
+		AllTypes r = this.ctx.objects(AllTypes.class).filter("id", a.id).get().block();
+		assertThat(r.intValue).isNull();
+		assertThat(r.offsetValue).isNull();
+		assertThat(r.jsonMap).isNull();
+		assertThat(r.binaryValue).isNull();
+		assertThat(r.kind).isNull();
+		assertThat(this.ctx.objects(AllTypes.class).filter("textValue__isnull", true).count().block()).isEqualTo(1);
+	}
+
+	@Test
+	void decimalsKeepTheirScale() {
+		Tournament t = tournament("Cup");
+		Event e = event("E", t, new BigDecimal("7.5"));
+		assertThat(this.ctx.objects(Event.class).filter("id", e.id).get().block().prize).isEqualTo(new BigDecimal("7.50"));
+		Event tooBig = new Event("X", t);
+		tooBig.prize = new BigDecimal("123456789.00");
+		assertThatThrownBy(() -> this.ctx.create(tooBig).block()).isInstanceOf(ValidationException.class)
+			.hasMessageContaining("Event.prize");
+	}
+
+	// --- filters ----------------------------------------------------------------------
+
+	@Test
+	void everyLookupFilters() {
+		Tournament t = tournament("Cup");
+		event("Alpha", t, new BigDecimal("10"));
+		event("beta", t, new BigDecimal("20"));
+		event("Gamma ray", t, new BigDecimal("30"));
+		event("alphabet", t, null);
+		// MySQL sorts text case-insensitively, so order is not compared here.
+		var q = this.ctx.objects(Event.class);
+		assertThat(names(q.filter("name", "Alpha").all())).containsExactlyInAnyOrder("Alpha");
+		assertThat(names(q.filter("name__not", "Alpha").all())).containsExactlyInAnyOrder("Gamma ray", "alphabet", "beta");
+		assertThat(names(q.filter("name__in", List.of("beta", "nope")).all())).containsExactlyInAnyOrder("beta");
+		assertThat(names(q.filter("name__not_in", List.of("beta", "Alpha")).all())).containsExactlyInAnyOrder("Gamma ray", "alphabet");
+		assertThat(names(q.filter("prize__gt", 10).all())).containsExactlyInAnyOrder("Gamma ray", "beta");
+		assertThat(names(q.filter("prize__gte", 20).all())).containsExactlyInAnyOrder("Gamma ray", "beta");
+		assertThat(names(q.filter("prize__lt", new BigDecimal("20")).all())).containsExactlyInAnyOrder("Alpha");
+		assertThat(names(q.filter("prize__lte", 20).all())).containsExactlyInAnyOrder("Alpha", "beta");
+		assertThat(names(q.filter("prize__range", List.of(15, 30)).all())).containsExactlyInAnyOrder("Gamma ray", "beta");
+		assertThat(names(q.filter("prize__isnull", true).all())).containsExactlyInAnyOrder("alphabet");
+		assertThat(names(q.filter("prize__not_isnull", true).all())).containsExactlyInAnyOrder("Alpha", "Gamma ray", "beta");
+		assertThat(names(q.filter("name__contains", "lpha").all())).containsExactlyInAnyOrder("Alpha", "alphabet");
+		assertThat(names(q.filter("name__contains", "ALPHA").all())).isEmpty();
+		assertThat(names(q.filter("name__icontains", "ALPHA").all())).containsExactlyInAnyOrder("Alpha", "alphabet");
+		assertThat(names(q.filter("name__startswith", "al").all())).containsExactlyInAnyOrder("alphabet");
+		assertThat(names(q.filter("name__istartswith", "AL").all())).containsExactlyInAnyOrder("Alpha", "alphabet");
+		assertThat(names(q.filter("name__endswith", "ray").all())).containsExactlyInAnyOrder("Gamma ray");
+		assertThat(names(q.filter("name__iendswith", "RAY").all())).containsExactlyInAnyOrder("Gamma ray");
+		assertThat(names(q.filter("name__iexact", "BETA").all())).containsExactlyInAnyOrder("beta");
+		assertThat(names(q.filter("name__in", List.of()).all())).isEmpty();
+	}
+
+	@Test
+	void qCombinesWithAndOrNot() {
+		Tournament t = tournament("Cup");
+		event("A", t, new BigDecimal("5"));
+		event("B", t, new BigDecimal("50"));
+		event("C", t, null);
+		var q = this.ctx.objects(Event.class).orderBy("name");
+		assertThat(names(q.filter(Q.of("prize__gt", 10).or(Q.of("prize__isnull", true))).all())).containsExactly("B", "C");
+		assertThat(names(q.filter(Q.of("prize__gt", 1).and(Q.of("name", "A"))).all())).containsExactly("A");
+		assertThat(names(q.filter(Q.of("name", "A").not()).all())).containsExactly("B", "C");
+		assertThat(names(q.exclude("name", "B").all())).containsExactly("A", "C");
+		assertThat(names(q.filter(Map.of("name", "C", "prize__isnull", true)).all())).containsExactly("C");
+	}
+
+	@Test
+	void wildcardsAndQuotesAreMatchedLiterally() {
+		Tournament t = tournament("Cup");
+		String evil = "'); DROP TABLE event; --";
+		event(evil, t, null);
+		event("100% sure_thing\\", t, null);
+		event("100 percent", t, null);
+		assertThat(names(this.ctx.objects(Event.class).filter("name", evil).all())).containsExactly(evil);
+		assertThat(names(this.ctx.objects(Event.class).filter("name__contains", "'); DROP").all())).containsExactly(evil);
+		assertThat(names(this.ctx.objects(Event.class).filter("name__contains", "0% s").all()))
+			.containsExactly("100% sure_thing\\");
+		assertThat(names(this.ctx.objects(Event.class).filter("name__endswith", "_thing\\").all()))
+			.containsExactly("100% sure_thing\\");
+		assertThat(this.ctx.objects(Event.class).count().block()).isEqualTo(3);
+	}
+
+	@Test
+	void relationsAreTraversedWithDoubleUnderscores() {
+		Tournament cup = tournament("Cup");
+		Tournament league = tournament("League");
+		Event a = event("A", cup, null);
+		Event b = event("B", cup, null);
+		event("C", league, null);
+		Team red = this.ctx.create(new Team("Red")).block();
+		Team blue = this.ctx.create(new Team("Blue")).block();
+		this.ctx.m2m(a, "participants").add(red, blue).block();
+		this.ctx.m2m(b, "participants").add(red).block();
+		assertThat(names(this.ctx.objects(Event.class).filter("tournament__name", "Cup").orderBy("name").all()))
+			.containsExactly("A", "B");
+		assertThat(names(this.ctx.objects(Event.class).filter("tournament", cup).orderBy("name").all()))
+			.containsExactly("A", "B");
+		assertThat(names(this.ctx.objects(Event.class).filter("tournament_id", league.id).all())).containsExactly("C");
+		// A backward relation matching two events yields the tournament once.
+		assertThat(this.ctx.objects(Tournament.class).filter("events__name__in", List.of("A", "B")).all()
+			.map((t) -> t.name).collectList().block()).containsExactly("Cup");
+		assertThat(this.ctx.objects(Tournament.class).filter("events__name__in", List.of("A", "B")).count().block())
+			.isEqualTo(1);
+		assertThat(this.ctx.objects(Team.class).filter("events__tournament__name", "Cup").orderBy("name").all()
+			.map((t) -> t.name).collectList().block()).containsExactly("Blue", "Red");
+		assertThat(names(this.ctx.objects(Event.class).filter("participants__name", "Blue").all())).containsExactly("A");
+		assertThat(names(this.ctx.objects(Event.class).orderBy("-tournament__name", "name").all()))
+			.containsExactly("C", "A", "B");
+	}
+
+	@Test
+	void unknownFieldsFailBeforeAnySqlIsSent() {
+		long before = this.ctx.statementCount();
+		assertThatThrownBy(() -> this.ctx.objects(Event.class).filter("nmae", "x").all().blockLast())
+			.isInstanceOf(FieldException.class)
+			.hasMessageContaining("Unknown field \"nmae\" for model Event")
+			.hasMessageContaining("Valid fields: id, name");
+		assertThatThrownBy(() -> this.ctx.objects(Event.class).orderBy("-nope").all().blockLast())
+			.isInstanceOf(FieldException.class);
+		assertThatThrownBy(() -> this.ctx.objects(Event.class).values("nope").blockLast())
+			.isInstanceOf(FieldException.class);
+		assertThatThrownBy(() -> this.ctx.objects(Event.class).update(Map.of("nope", 1)).block())
+			.isInstanceOf(FieldException.class)
+			.hasMessageContaining("Valid fields");
+		assertThatThrownBy(() -> this.ctx.objects(Event.class).filter("name__bogus", "x").all().blockLast())
+			.isInstanceOf(FieldException.class)
+			.hasMessageContaining("Lookups:");
+		assertThatThrownBy(() -> this.ctx.objects(Event.class).filter("prize", "lots").all().blockLast())
+			.isInstanceOf(ValidationException.class)
+			.hasMessageContaining("Event.prize");
+		assertThat(this.ctx.statementCount()).isEqualTo(before);
+	}
+
+	// --- terminal operations ---------------------------------------------------------
+
+	@Test
+	void getFirstCountExistsValuesAndPaging() {
+		Tournament t = tournament("Cup");
+		for (int i = 0; i < 5; i++) {
+			event("E" + i, t, BigDecimal.valueOf(i));
+		}
+		var q = this.ctx.objects(Event.class);
+		assertThat(q.count().block()).isEqualTo(5);
+		assertThat(q.filter("name", "E3").exists().block()).isTrue();
+		assertThat(q.filter("name", "zz").exists().block()).isFalse();
+		assertThat(q.orderBy("-name").first().block().name).isEqualTo("E4");
+		assertThat(names(q.orderBy("name").limit(2).offset(1).all())).containsExactly("E1", "E2");
+		assertThat(names(q.orderBy("name").offset(3).all())).containsExactly("E3", "E4");
+		assertThat(q.limit(2).count().block()).isEqualTo(2);
+		assertThatThrownBy(() -> q.filter("name", "zz").get().block()).isInstanceOf(DoesNotExistException.class)
+			.hasMessageContaining("Event");
+		assertThatThrownBy(() -> q.get().block()).isInstanceOf(MultipleObjectsReturnedException.class)
+			.hasMessageContaining("Event");
+		assertThat(q.filter("name", "zz").getOrNone().block()).isNull();
+		List<Map<String, Object>> values = q.filter("name", "E2").values("name", "tournament__name", "prize").collectList()
+			.block();
+		assertThat(values).containsExactly(Map.of("name", "E2", "tournament__name", "Cup", "prize", new BigDecimal("2.00")));
+		assertThat(q.filter("name", "E2").values().blockFirst()).containsKeys("id", "name", "tournament_id", "prize");
+	}
+
+	@Test
+	void updateAndDeleteByFilter() {
+		Tournament cup = tournament("Cup");
+		Tournament league = tournament("League");
+		event("A", cup, null);
+		event("B", cup, null);
+		event("C", league, null);
+		assertThat(this.ctx.objects(Event.class).filter("tournament__name", "Cup").update(Map.of("prize", 99)).block())
+			.isEqualTo(2);
+		assertThat(this.ctx.objects(Event.class).filter("prize", 99).count().block()).isEqualTo(2);
+		assertThat(this.ctx.objects(Event.class).filter("name", "C").update(Map.of("tournament", cup)).block()).isEqualTo(1);
+		assertThat(this.ctx.objects(Event.class).filter("name", "A").delete().block()).isEqualTo(1);
+		assertThat(this.ctx.objects(Event.class).filter("tournament__name", "Cup").orderBy("name").limit(1).delete().block())
+			.isEqualTo(1);
+		assertThat(names(this.ctx.objects(Event.class).all())).containsExactly("C");
+	}
+
+	// --- relations -------------------------------------------------------------------
+
+	@Test
+	void selectRelatedLoadsForeignKeysWithAJoin() {
+		Tournament t = tournament("Cup");
+		event("A", t, null);
+		long before = this.ctx.statementCount();
+		Event e = this.ctx.objects(Event.class).selectRelated("tournament").first().block();
+		assertThat(this.ctx.statementCount() - before).isEqualTo(1);
+		assertThat(e.tournament.name).isEqualTo("Cup");
+		assertThat(e.tournament.created).isNotNull();
+	}
+
+	@Test
+	void prefetchUsesOneQueryPerRelation() {
+		Tournament cup = tournament("Cup");
+		Tournament league = tournament("League");
+		List<Team> teams = this.ctx.bulkCreate(IntStream.range(0, 10).mapToObj((i) -> new Team("T" + i)).toList()).block();
+		List<Event> events = new ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			events.add(new Event("E" + i, (i % 2 == 0) ? cup : league));
+		}
+		this.ctx.bulkCreate(events).block();
+		for (int i = 0; i < 100; i++) {
+			this.ctx.m2m(events.get(i), "participants").add(teams.get(i % 10), teams.get((i + 1) % 10)).block();
+		}
+		long before = this.ctx.statementCount();
+		List<Event> loaded = this.ctx.objects(Event.class).prefetchRelated("tournament", "participants").all()
+			.collectList().block();
+		assertThat(this.ctx.statementCount() - before).as("events, tournaments, participants").isEqualTo(3);
+		assertThat(loaded).hasSize(100);
+		assertThat(loaded).allSatisfy((e) -> {
+			assertThat(e.tournament.name).isIn("Cup", "League");
+			assertThat(e.participants.size()).isEqualTo(2);
+		});
+		before = this.ctx.statementCount();
+		List<Tournament> tournaments = this.ctx.objects(Tournament.class).prefetchRelated("events__participants")
+			.orderBy("name").all().collectList().block();
+		assertThat(this.ctx.statementCount() - before).isEqualTo(3);
+		assertThat(tournaments.get(0).events.size()).isEqualTo(50);
+		assertThat(tournaments.get(0).events.list().get(0).participants.isFetched()).isTrue();
+	}
+
+	@Test
+	void unfetchedContainersRefuseToBeRead() {
+		tournament("Cup");
+		Tournament t = this.ctx.objects(Tournament.class).first().block();
+		assertThat(t.events.isFetched()).isFalse();
+		assertThatThrownBy(() -> t.events.size()).isInstanceOf(NoValuesFetchedException.class)
+			.hasMessageContaining("prefetchRelated(\"events\")");
+		this.ctx.fetchRelated(t, "events").block();
+		assertThat(t.events.size()).isZero();
+	}
+
+	@Test
+	void backwardOneToOneAndRelatedQueries() {
+		Team red = this.ctx.create(new Team("Red")).block();
+		this.ctx.create(new Address("Lyon", red)).block();
+		Team loaded = this.ctx.objects(Team.class).prefetchRelated("address").first().block();
+		assertThat(loaded.address.city).isEqualTo("Lyon");
+		Team joined = this.ctx.objects(Team.class).selectRelated("address").first().block();
+		assertThat(joined.address.city).isEqualTo("Lyon");
+		Tournament cup = tournament("Cup");
+		event("A", cup, null);
+		event("B", cup, null);
+		assertThat(this.ctx.<Event>related(cup, "events").orderBy("name").all().map((e) -> e.name).collectList().block())
+			.containsExactly("A", "B");
+		Event a = this.ctx.objects(Event.class).filter("name", "A").get().block();
+		assertThat(this.ctx.<Tournament>related(a, "tournament").get().block().name).isEqualTo("Cup");
+		assertThatThrownBy(() -> this.ctx.create(new Address("Paris", red)).block()).isInstanceOf(IntegrityException.class);
+	}
+
+	@Test
+	void manyToManyAddIsIdempotentAndRemoveAndClearWork() {
+		Tournament t = tournament("Cup");
+		Event e = event("A", t, null);
+		Team red = this.ctx.create(new Team("Red")).block();
+		Team blue = this.ctx.create(new Team("Blue")).block();
+		this.ctx.m2m(e, "participants").add(red, blue).block();
+		this.ctx.m2m(e, "participants").add(red).block();
+		assertThat(this.ctx.<Team>m2m(e, "participants").all().count().block()).isEqualTo(2);
+		assertThat(this.ctx.<Event>m2m(red, "events").all().map((x) -> x.name).collectList().block()).containsExactly("A");
+		this.ctx.m2m(e, "participants").remove(red).block();
+		assertThat(this.ctx.<Team>m2m(e, "participants").all().map((x) -> x.name).collectList().block())
+			.containsExactly("Blue");
+		this.ctx.m2m(e, "participants").clear().block();
+		assertThat(this.ctx.m2m(e, "participants").all().count().block()).isZero();
+	}
+
+	// --- bulk, integrity, transactions ------------------------------------------------------
+
+	@Test
+	void bulkCreateUsesMultiRowBatchesAndSetsKeys() {
+		Tournament t = tournament("Cup");
+		List<Event> events = IntStream.range(0, 2500).mapToObj((i) -> new Event("E" + i, t)).toList();
+		long before = this.ctx.statementCount();
+		this.ctx.bulkCreate(events).block();
+		assertThat(this.ctx.statementCount() - before).as("3 batches of at most 1,000 rows").isEqualTo(3);
+		assertThat(events).allSatisfy((e) -> assertThat(e.id).isNotNull());
+		assertThat(events.stream().map((e) -> e.id).distinct().count()).isEqualTo(2500);
+		Event last = this.ctx.objects(Event.class).filter("id", events.get(2499).id).get().block();
+		assertThat(last.name).isEqualTo("E2499");
+	}
+
+	@Test
+	void constraintViolationsAreIntegrityErrorsAndLeaveNothing() {
+		this.ctx.create(new Team("Red")).block();
+		assertThatThrownBy(() -> this.ctx.create(new Team("Red")).block()).isInstanceOf(IntegrityException.class)
+			.hasCauseInstanceOf(io.r2dbc.spi.R2dbcDataIntegrityViolationException.class);
+		List<Team> batch = List.of(new Team("Blue"), new Team("Green"), new Team("Red"));
+		assertThatThrownBy(() -> this.ctx.inTransaction("default", (tx) -> tx.bulkCreate(batch)).blockLast())
+			.isInstanceOf(IntegrityException.class);
+		assertThat(this.ctx.objects(Team.class).count().block()).isEqualTo(1);
+	}
+
+	@Test
+	void transactionsCommitRollBackAndNestAsSavepoints() {
+		this.ctx.inTransaction("default", (tx) -> tx.create(new Tournament("Committed"))).blockLast();
+		assertThatThrownBy(() -> this.ctx.inTransaction("default", (tx) -> tx.create(new Tournament("RolledBack"))
+			.then(Mono.error(new IllegalStateException("boom")))).blockLast()).hasMessageContaining("boom");
+		this.ctx.inTransaction("default", (tx) -> tx.create(new Tournament("Outer"))
+			.then(tx.inTransaction("default", (inner) -> inner.create(new Tournament("Inner"))
+				.then(Mono.error(new IllegalStateException("inner fails")))).then()
+				.onErrorResume(IllegalStateException.class, (ex) -> Mono.empty()))
+			.then(tx.objects(Tournament.class).count())).blockLast();
+		assertThat(this.ctx.objects(Tournament.class).orderBy("name").all().map((t) -> t.name).collectList().block())
+			.containsExactly("Committed", "Outer");
+	}
+
+	@Test
+	void cancelledTransactionRollsBackAndReleasesItsConnection() {
+		Mono<Void> never = Mono.never();
+		var sub = this.ctx.inTransaction("default", (tx) -> tx.create(new Tournament("Cancelled")).then(never)).subscribe();
+		Mono.fromCallable(() -> this.ctx.connections().pool("default").getMetrics().get().acquiredSize() > 0 ? true : null)
+			.repeatWhenEmpty(Integer.MAX_VALUE, (f) -> f.delayElements(java.time.Duration.ofMillis(5)))
+			.block(java.time.Duration.ofSeconds(10));
+		Mono.delay(java.time.Duration.ofMillis(50)).block();
+		sub.dispose();
+		awaitNoAcquiredConnections();
+		assertThat(this.ctx.objects(Tournament.class).filter("name", "Cancelled").count().block()).isZero();
+	}
+
+	@Test
+	void concurrentTransactionsNeverShareAConnection() {
+		List<Long> counts = Flux.range(0, 4)
+			.flatMap((i) -> this.ctx.inTransaction("default", (tx) -> tx.create(new Tournament("T" + i))
+				.then(tx.objects(Tournament.class).filter("name", "T" + i).count())))
+			.collectList().block();
+		assertThat(counts).containsOnly(1L);
+		assertThat(this.ctx.objects(Tournament.class).count().block()).isEqualTo(4);
+	}
+
+	@Test
+	void mixedOperationsNeverLeakConnectionsEvenWhenCancelled() {
+		Tournament t = tournament("Cup");
+		Flux.range(0, 1500).flatMap((i) -> switch (i % 5) {
+			case 0 -> this.ctx.create(new Event("E" + i, t)).then();
+			case 1 -> this.ctx.objects(Event.class).filter("name__startswith", "E").limit(5).all().take(1).then();
+			case 2 -> this.ctx.objects(Event.class).count().then();
+			case 3 -> this.ctx.objects(Event.class).filter("nope", 1).all().then().onErrorResume((ex) -> Mono.empty());
+			default -> this.ctx.objects(Event.class).all().take(java.time.Duration.ofMillis(1)).then();
+		}, 8).blockLast();
+		awaitNoAcquiredConnections();
+		assertThat(this.ctx.objects(Event.class).count().block()).isEqualTo(300);
+	}
+
+	void awaitNoAcquiredConnections() {
+		Mono.fromCallable(() -> this.ctx.connections().pool("default").getMetrics().get().acquiredSize() == 0 ? true : null)
+			.repeatWhenEmpty(Integer.MAX_VALUE, (f) -> f.delayElements(java.time.Duration.ofMillis(10)))
+			.block(java.time.Duration.ofSeconds(15));
+		assertThat(this.ctx.connections().pool("default").getMetrics().get().acquiredSize()).isZero();
+	}
+
+}
