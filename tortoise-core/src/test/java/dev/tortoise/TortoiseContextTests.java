@@ -52,9 +52,9 @@ class TortoiseContextTests {
 		try (TortoiseContext one = memory(); TortoiseContext two = memory()) {
 			one.generateSchemas().block();
 			assertThat(Sql.column(one.connections().get("default"),
-					"SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")).contains("event");
+					"SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'public'")).contains("event");
 			assertThat(Sql.column(two.connections().get("default"),
-					"SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")).isEmpty();
+					"SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'public'")).isEmpty();
 		}
 	}
 

@@ -26,6 +26,9 @@ final class R2dbcOptions {
 
 	private static final AtomicLong MEMORY_DATABASES = new AtomicLong();
 
+	/** r2dbc-h2's option for database settings, {@code KEY=VALUE;KEY=VALUE}. */
+	private static final Option<String> H2_SETTINGS = Option.valueOf("options");
+
 	private R2dbcOptions() {
 	}
 
@@ -115,17 +118,22 @@ final class R2dbcOptions {
 		String path = config.credential("file_path");
 		ConnectionFactoryOptions.Builder b = ConnectionFactoryOptions.builder()
 			.option(ConnectionFactoryOptions.DRIVER, "h2");
+		// Unquoted names fold to lower case, as on PostgreSQL, so that hand-written SQL finds
+		// the lower-case tables and columns Tortoise creates.
+		String settings = "DATABASE_TO_LOWER=TRUE";
 		if (":memory:".equals(path)) {
 			// One database for every connection of the pool, kept until the context shuts it down.
 			return b.option(ConnectionFactoryOptions.PROTOCOL, "mem")
 				.option(ConnectionFactoryOptions.DATABASE, "tortoise_" + MEMORY_DATABASES.incrementAndGet())
-				.option(Option.valueOf("DB_CLOSE_DELAY"), "-1");
+				.option(H2_SETTINGS, settings + ";DB_CLOSE_DELAY=-1");
 		}
 		String file = path;
 		if (!Path.of(path).isAbsolute() && !path.startsWith("./") && !path.startsWith("../") && !path.startsWith("~")) {
 			file = "./" + path; // H2 refuses implicitly relative paths
 		}
-		return b.option(ConnectionFactoryOptions.PROTOCOL, "file").option(ConnectionFactoryOptions.DATABASE, file);
+		return b.option(ConnectionFactoryOptions.PROTOCOL, "file")
+			.option(ConnectionFactoryOptions.DATABASE, file)
+			.option(H2_SETTINGS, settings);
 	}
 
 }
