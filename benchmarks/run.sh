@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
-# Runs the JMH benchmarks. Usage: benchmarks/run.sh [quick|full] [JMH options...]
-#   quick: 1 fork, short iterations, for a laptop (about a minute)
-#   full:  3 forks, longer iterations, for the figures in the README
+# Runs the JMH benchmarks and writes the README's table.
+# Usage: benchmarks/run.sh [quick|full] [JMH options...]
+#   quick: 1 fork, short iterations, for a laptop (about 10 minutes)
+#   full:  2 forks, longer warm-up and iterations, for the figures in the README
+# PostgreSQL is found through TORTOISE_BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/test);
+# the benchmark works in schema tortoise_bench and drops its own tables.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-quick}"; shift || true
 mvn -B -q -pl benchmarks -am package -DskipTests
 mkdir -p benchmarks/results
 case "$mode" in
-  quick) opts=(-f 1 -wi 3 -i 5 -w 1s -r 1s) ;;
-  full)  opts=(-f 3 -wi 5 -i 10 -w 2s -r 2s) ;;
+  quick) opts=(-f 1 -wi 6 -i 5 -w 2s -r 2s -prof gc) ;;
+  full)  opts=(-f 2 -wi 8 -i 10 -w 2s -r 2s -prof gc) ;;
   *) echo "usage: $0 [quick|full] [JMH options]" >&2; exit 2 ;;
 esac
 java -jar benchmarks/target/benchmarks.jar "${opts[@]}" -rf json -rff "benchmarks/results/$mode.json" "$@"
+java -cp benchmarks/target/benchmarks.jar dev.tortoise.benchmarks.Report "benchmarks/results/$mode.json" \
+  | tee "benchmarks/results/$mode.md"

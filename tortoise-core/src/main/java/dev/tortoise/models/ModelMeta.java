@@ -29,6 +29,8 @@ public final class ModelMeta<T> {
 
 	private final MethodHandle constructor;
 
+	private final String name;
+
 	// Filled while reading and linking; frozen afterwards.
 	final List<FieldMeta> fields = new ArrayList<>();
 
@@ -48,6 +50,7 @@ public final class ModelMeta<T> {
 		this.table = table;
 		this.description = description;
 		this.constructor = constructor;
+		this.name = modelClass.getSimpleName();
 	}
 
 	/** The model class. */
@@ -57,7 +60,7 @@ public final class ModelMeta<T> {
 
 	/** The model's name within its app: the simple class name. */
 	public String name() {
-		return this.modelClass.getSimpleName();
+		return this.name;
 	}
 
 	/** {@code "app.Model"}, the name relations use. */

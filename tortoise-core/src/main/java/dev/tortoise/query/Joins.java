@@ -85,7 +85,7 @@ final class Joins {
 	 * @param allowToMany whether the path may go through backward and many-to-many relations
 	 */
 	Target resolve(String key, boolean allowToMany) {
-		String[] parts = key.split("__", -1);
+		String[] parts = split(key);
 		ModelMeta<?> meta = this.root;
 		String alias = this.rootAlias;
 		String path = "";
@@ -122,7 +122,7 @@ final class Joins {
 
 	/** Joins the related table of a to-one relation path for select-related, returning its node. */
 	Node joinPath(String path) {
-		String[] parts = path.split("__");
+		String[] parts = split(path);
 		ModelMeta<?> meta = this.root;
 		String alias = this.rootAlias;
 		String prefix = "";
@@ -142,6 +142,23 @@ final class Joins {
 			alias = node.alias();
 		}
 		return node;
+	}
+
+	/** {@code key.split("__")} without a regular expression per call. */
+	static String[] split(String key) {
+		int at = key.indexOf("__");
+		if (at < 0) {
+			return new String[] { key };
+		}
+		List<String> parts = new ArrayList<>(4);
+		int from = 0;
+		while (at >= 0) {
+			parts.add(key.substring(from, at));
+			from = at + 2;
+			at = key.indexOf("__", from);
+		}
+		parts.add(key.substring(from));
+		return parts.toArray(new String[0]);
 	}
 
 	private static boolean isToMany(FieldMeta f) {

@@ -202,6 +202,16 @@ final class Persister {
 	private <T> Sql insertSql(String connection, ModelMeta<T> meta, List<FieldMeta> columns, List<T> rows) {
 		Sql sql = this.engine.sql(connection);
 		Dialect d = sql.dialect();
+		if (rows.size() == 1) {
+			T row = rows.get(0);
+			List<String> placeholders = new ArrayList<>(columns.size());
+			for (FieldMeta f : columns) {
+				placeholders.add(sql.placeholder(f, f.get(row)));
+			}
+			String text = this.engine.statements().computeIfAbsent(new StatementKey(meta, d.name(), columns.size()),
+					(k) -> insertText(d, meta, columns, placeholders));
+			return sql.append(text);
+		}
 		StringBuilder text = new StringBuilder("INSERT INTO ").append(d.quote(meta.table())).append(" (");
 		for (int i = 0; i < columns.size(); i++) {
 			text.append((i > 0) ? ", " : "").append(d.quote(columns.get(i).column()));
@@ -216,6 +226,18 @@ final class Persister {
 			text.append(')');
 		}
 		return sql.append(text.toString());
+	}
+
+	/** What a cached single-row INSERT depends on: the model, the dialect, and whether the key is omitted. */
+	record StatementKey(ModelMeta<?> meta, String dialect, int columns) {
+	}
+
+	private static String insertText(Dialect d, ModelMeta<?> meta, List<FieldMeta> columns, List<String> placeholders) {
+		StringBuilder text = new StringBuilder("INSERT INTO ").append(d.quote(meta.table())).append(" (");
+		for (int i = 0; i < columns.size(); i++) {
+			text.append((i > 0) ? ", " : "").append(d.quote(columns.get(i).column()));
+		}
+		return text.append(") VALUES (").append(String.join(", ", placeholders)).append(')').toString();
 	}
 
 	/** Sets automatic values and defaults, then checks that every required column has a value. */

@@ -42,17 +42,20 @@ public final class QueryEngine {
 
 	private final Map<String, ValueCodec> codecs;
 
-	private final Map<String, RowMapper<?>> mappers;
+	private final Map<String, Map<ModelMeta<?>, RowMapper<?>>> mappers;
 
 	private final @Nullable TransactionScope pinned;
 
 	private final java.util.concurrent.atomic.LongAdder statements;
 
+	private final Map<Object, String> statementTexts = new ConcurrentHashMap<>();
+
 	public QueryEngine(Apps apps, Connections connections, TortoiseConfig config) {
 		this(apps, connections, config, new ConcurrentHashMap<>(), new java.util.concurrent.atomic.LongAdder(), null);
 	}
 
-	private QueryEngine(Apps apps, Connections connections, TortoiseConfig config, Map<String, RowMapper<?>> mappers,
+	private QueryEngine(Apps apps, Connections connections, TortoiseConfig config,
+			Map<String, Map<ModelMeta<?>, RowMapper<?>>> mappers,
 			java.util.concurrent.atomic.LongAdder statements, @Nullable TransactionScope pinned) {
 		this.apps = apps;
 		this.connections = connections;
@@ -90,6 +93,11 @@ public final class QueryEngine {
 
 	Apps apps() {
 		return this.apps;
+	}
+
+	/** Statement texts computed once and reused, by what they depend on. */
+	Map<Object, String> statements() {
+		return this.statementTexts;
 	}
 
 	Executor executor() {
@@ -137,9 +145,13 @@ public final class QueryEngine {
 
 	@SuppressWarnings("unchecked")
 	<T> RowMapper<T> mapper(ModelMeta<T> meta, String connection) {
-		String dialect = dialect(connection).name();
-		return (RowMapper<T>) this.mappers.computeIfAbsent(meta.fullName() + "@" + dialect,
-				(k) -> new RowMapper<>(meta, codec(connection)));
+		Map<ModelMeta<?>, RowMapper<?>> byModel = this.mappers.computeIfAbsent(connection,
+				(k) -> new ConcurrentHashMap<>());
+		RowMapper<?> mapper = byModel.get(meta);
+		if (mapper == null) {
+			mapper = byModel.computeIfAbsent(meta, (m) -> new RowMapper<>(meta, codec(connection)));
+		}
+		return (RowMapper<T>) mapper;
 	}
 
 	<T> Flux<T> run(String connection, Sql sql, java.util.function.BiFunction<Row, io.r2dbc.spi.RowMetadata, T> mapping) {

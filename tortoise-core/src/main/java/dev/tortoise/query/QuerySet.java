@@ -156,16 +156,18 @@ public final class QuerySet<T> {
 	 * @throws MultipleObjectsReturnedException if there are several
 	 */
 	public Mono<T> get() {
-		return limit(2).all().collectList().flatMap((rows) -> {
-			if (rows.isEmpty()) {
-				return Mono.error(new DoesNotExistException(this.meta.name() + " matching query does not exist: "
+		return limit(2).all().collectList().handle((rows, sink) -> {
+			if (rows.size() == 1) {
+				sink.next(rows.get(0));
+			}
+			else if (rows.isEmpty()) {
+				sink.error(new DoesNotExistException(this.meta.name() + " matching query does not exist: "
 						+ describeFilters() + "."));
 			}
-			if (rows.size() > 1) {
-				return Mono.error(new MultipleObjectsReturnedException("More than one " + this.meta.name()
+			else {
+				sink.error(new MultipleObjectsReturnedException("More than one " + this.meta.name()
 						+ " matches the query: " + describeFilters() + "."));
 			}
-			return Mono.just(rows.get(0));
 		});
 	}
 

@@ -19,17 +19,20 @@ final class RowMapper<T> {
 
 	private final ModelMeta<T> meta;
 
-	private final ValueCodec codec;
-
 	private final FieldMeta[] columns;
 
 	private final Class<?>[] dbClasses;
 
 	private final FieldMeta[] containers;
 
+	private final String rootSelectList;
+
+	private final dev.tortoise.schema.Dialect dialect;
+
+	private final java.util.function.UnaryOperator<Object>[] decoders;
+
 	RowMapper(ModelMeta<T> meta, ValueCodec codec) {
 		this.meta = meta;
-		this.codec = codec;
 		List<FieldMeta> cols = meta.columns();
 		this.columns = cols.toArray(new FieldMeta[0]);
 		this.dbClasses = new Class<?>[this.columns.length];
@@ -40,6 +43,9 @@ final class RowMapper<T> {
 			.filter((f) -> f.hasAccessor() && (f.kind() == FieldKind.M2M || f.kind() == FieldKind.BACKWARD_M2M
 					|| f.kind() == FieldKind.BACKWARD_FK))
 			.toArray(FieldMeta[]::new);
+		this.dialect = codec.dialect();
+		this.rootSelectList = buildSelectList(this.dialect, "_t0");
+		this.decoders = decoders(codec, this.columns);
 	}
 
 	ModelMeta<T> meta() {
@@ -53,6 +59,19 @@ final class RowMapper<T> {
 
 	/** The select list for this model's columns of an aliased table. */
 	String selectList(dev.tortoise.schema.Dialect dialect, String alias) {
+		return ("_t0".equals(alias) && dialect == this.dialect) ? this.rootSelectList : buildSelectList(dialect, alias);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static java.util.function.UnaryOperator<Object>[] decoders(ValueCodec codec, FieldMeta[] columns) {
+		java.util.function.UnaryOperator<Object>[] out = new java.util.function.UnaryOperator[columns.length];
+		for (int i = 0; i < columns.length; i++) {
+			out[i] = codec.decoder(columns[i]);
+		}
+		return out;
+	}
+
+	private String buildSelectList(dev.tortoise.schema.Dialect dialect, String alias) {
 		StringBuilder sb = new StringBuilder();
 		for (int i = 0; i < this.columns.length; i++) {
 			if (i > 0) {
@@ -68,7 +87,8 @@ final class RowMapper<T> {
 		T instance = null;
 		for (int i = 0; i < this.columns.length; i++) {
 			FieldMeta f = this.columns[i];
-			Object value = this.codec.fromDb(f, row.get(offset + i, this.dbClasses[i]));
+			Object raw = row.get(offset + i, this.dbClasses[i]);
+			Object value = (raw != null) ? this.decoders[i].apply(raw) : null;
 			if (instance == null) {
 				if (value == null && f.pk()) {
 					return null;

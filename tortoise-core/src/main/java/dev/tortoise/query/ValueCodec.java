@@ -25,6 +25,7 @@ import dev.tortoise.exceptions.ValidationException;
 import dev.tortoise.fields.FieldType;
 import dev.tortoise.models.FieldKind;
 import dev.tortoise.models.FieldMeta;
+import dev.tortoise.schema.Dialect;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,6 +41,8 @@ final class ValueCodec {
 
 	private static final Map<Class<?>, Map<Integer, Object>> INT_ENUM_LOOKUP = new ConcurrentHashMap<>();
 
+	private final Dialect dialect;
+
 	private final boolean mysql;
 
 	private final boolean postgres;
@@ -49,10 +52,15 @@ final class ValueCodec {
 	private final ZoneId zone;
 
 	ValueCodec(String dialect, boolean useTz, ZoneId zone) {
+		this.dialect = Dialect.forEngine(dialect);
 		this.mysql = "mysql".equals(dialect);
 		this.postgres = "postgres".equals(dialect);
 		this.useTz = useTz;
 		this.zone = zone;
+	}
+
+	Dialect dialect() {
+		return this.dialect;
 	}
 
 	/** The field that defines a column's type: the field itself, or what a relation points at. */
@@ -278,6 +286,36 @@ final class ValueCodec {
 				return intEnum(target, ((Number) value).intValue());
 			default:
 				return value;
+		}
+	}
+
+	/**
+	 * A decoder for one column, chosen once: the common types convert without the type
+	 * switch, the others go through {@link #fromDb}. Never called with NULL.
+	 */
+	java.util.function.UnaryOperator<Object> decoder(FieldMeta field) {
+		FieldMeta f = dataField(field);
+		Class<?> target = f.javaType();
+		switch (f.type()) {
+			case INT:
+				return (v) -> (v instanceof Integer) ? v : (Object) ((Number) v).intValue();
+			case BIGINT:
+				return (v) -> (v instanceof Long) ? v : (Object) ((Number) v).longValue();
+			case CHAR:
+			case TEXT:
+				return (v) -> v;
+			case DECIMAL: {
+				int scale = f.decimalPlaces();
+				return (v) -> {
+					BigDecimal d = (BigDecimal) v;
+					return (d.scale() == scale) ? d : d.setScale(scale, RoundingMode.HALF_EVEN);
+				};
+			}
+			case FLOAT:
+				return (target == float.class || target == Float.class) ? (v) -> ((Number) v).floatValue()
+						: (v) -> (v instanceof Double) ? v : (Object) ((Number) v).doubleValue();
+			default:
+				return (v) -> fromDb(field, v);
 		}
 	}
 

@@ -196,6 +196,25 @@ abstract class QueryIntegrationTests {
 	}
 
 	@Test
+	void withoutUseTzLocalAndAwareValuesRoundTrip() {
+		TortoiseContext plain = Tortoise.init(TortoiseConfig.builder().connection("default", url())
+			.app("models", List.of("dev.tortoise.testmodels.query")).useTz(false).timezone("Asia/Tokyo").build()).block();
+		try {
+			plain.generateSchemas().block(); // a new in-memory database on H2; a no-op on servers
+			AllTypes a = new AllTypes();
+			a.localValue = LocalDateTime.of(2021, 6, 1, 8, 15, 30);
+			a.offsetValue = OffsetDateTime.of(2021, 6, 1, 8, 15, 30, 0, ZoneOffset.ofHours(9));
+			plain.create(a).block();
+			AllTypes r = plain.objects(AllTypes.class).filter("id", a.id).get().block();
+			assertThat(r.localValue).isEqualTo(a.localValue);
+			assertThat(r.offsetValue).isEqualTo(a.offsetValue);
+		}
+		finally {
+			plain.close();
+		}
+	}
+
+	@Test
 	void nullsRoundTrip() {
 		AllTypes a = this.ctx.create(new AllTypes()).block();
 		AllTypes r = this.ctx.objects(AllTypes.class).filter("id", a.id).get().block();

@@ -21,12 +21,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Routers, {@code using()} and transaction pinning, on two H2 databases standing for primary and replica. */
 class RoutingTests {
 
-	/** Reads of tournaments go to the replica; everything else stays on the default connection. */
+	/** Reads of tournaments and writes of teams go to the replica; everything else stays on the default connection. */
 	static final class ReplicaRouter implements Router {
 
 		@Override
 		public String dbForRead(Class<?> model) {
 			return (model == Tournament.class) ? "replica" : null;
+		}
+
+		@Override
+		public String dbForWrite(Class<?> model) {
+			return (model == Team.class) ? "replica" : null;
 		}
 
 	}
@@ -63,8 +68,16 @@ class RoutingTests {
 		this.ctx.create(new Tournament("Primary only")).block();
 		assertThat(this.ctx.objects(Tournament.class).count().block()).as("routed to the empty replica").isZero();
 		assertThat(this.ctx.objects(Tournament.class).using("default").count().block()).isEqualTo(1);
+	}
+
+	@Test
+	void writesFollowTheRouter() {
+		replicaSchema();
 		this.ctx.create(new Team("Red")).block();
-		assertThat(this.ctx.objects(Team.class).count().block()).as("no router answer: default").isEqualTo(1);
+		assertThat(this.ctx.objects(Team.class).count().block()).as("reads of teams: no router answer").isZero();
+		assertThat(this.ctx.objects(Team.class).using("replica").count().block()).isEqualTo(1);
+		assertThat(this.ctx.objects(Team.class).using("replica").filter("name", "Red").update(java.util.Map.of("name", "Blue"))
+			.block()).isEqualTo(1);
 	}
 
 	@Test
