@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the JMH benchmarks and writes the README's table.
 # Usage: benchmarks/run.sh [quick|full] [JMH options...]
-#   quick: 1 fork, short iterations, for a laptop (about 10 minutes)
+#   quick: 1 fork, 6 + 5 iterations of 2 s (about 35 minutes on 2 cores, most of it OrmBenchmark)
 #   full:  2 forks, longer warm-up and iterations, for the figures in the README
 # PostgreSQL is found through TORTOISE_BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/test);
 # the benchmark works in schema tortoise_bench and drops its own tables.

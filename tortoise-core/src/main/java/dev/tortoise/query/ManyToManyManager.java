@@ -64,15 +64,24 @@ public final class ManyToManyManager<T> {
 		return this.engine.route(this.field.owner(), null, true);
 	}
 
-	/** Relates the targets (instances or primary keys); pairs already related are left as they are. */
-	public Mono<Void> add(Object... targets) {
+	/** Work on the owner's key and the targets' keys; nothing runs when there are no targets. */
+	private interface KeyedWork {
+
+		Mono<Void> run(Object own, List<Object> keys, String connection);
+
+	}
+
+	private Mono<Void> withKeys(Object[] targets, KeyedWork work) {
 		return Mono.defer(() -> {
 			Object own = ownKey();
 			List<Object> keys = keysOf(targets);
-			if (keys.isEmpty()) {
-				return Mono.empty();
-			}
-			String connection = connection();
+			return keys.isEmpty() ? Mono.empty() : work.run(own, keys, connection());
+		});
+	}
+
+	/** Relates the targets (instances or primary keys); pairs already related are left as they are. */
+	public Mono<Void> add(Object... targets) {
+		return withKeys(targets, (own, keys, connection) -> {
 			FieldMeta ownPk = this.field.owner().pk();
 			FieldMeta relatedPk = this.field.related().pk();
 			Sql existing = this.engine.sql(connection);
@@ -107,13 +116,7 @@ public final class ManyToManyManager<T> {
 
 	/** Unrelates the targets (instances or primary keys). */
 	public Mono<Void> remove(Object... targets) {
-		return Mono.defer(() -> {
-			Object own = ownKey();
-			List<Object> keys = keysOf(targets);
-			if (keys.isEmpty()) {
-				return Mono.empty();
-			}
-			String connection = connection();
+		return withKeys(targets, (own, keys, connection) -> {
 			Sql sql = this.engine.sql(connection);
 			Dialect d = sql.dialect();
 			String ownPlaceholder = sql.placeholder(this.field.owner().pk(), own);
