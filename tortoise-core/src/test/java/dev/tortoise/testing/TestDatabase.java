@@ -11,7 +11,6 @@ import dev.tortoise.connection.Connections;
 import io.r2dbc.spi.ConnectionFactory;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -119,11 +118,10 @@ public final class TestDatabase implements AutoCloseable {
 	 * the server's session list a moment later. Fails after 15 seconds.
 	 */
 	public void awaitNoSessions() {
-		Long left = Flux.interval(Duration.ZERO, Duration.ofMillis(50))
-			.concatMap((i) -> Mono.fromCallable(this::openSessions).subscribeOn(Schedulers.boundedElastic()))
-			.filter((count) -> count == 0)
-			.next()
-			.timeout(Duration.ofSeconds(15), Mono.fromCallable(this::openSessions).subscribeOn(Schedulers.boundedElastic()))
+		Mono<Long> count = Mono.fromCallable(this::openSessions).subscribeOn(Schedulers.boundedElastic());
+		Long left = count.filter((n) -> n == 0)
+			.repeatWhenEmpty(Integer.MAX_VALUE, (attempts) -> attempts.delayElements(Duration.ofMillis(50)))
+			.timeout(Duration.ofSeconds(15), count)
 			.block();
 		Assertions.assertEquals(0L, left, "sessions still open on " + this.name + " after closing");
 	}
