@@ -257,6 +257,7 @@ public final class TortoiseContext implements AutoCloseable {
 		}
 		return Flux.from(connection.createStatement(statement).execute())
 			.flatMap(Result::getRowsUpdated)
+			.doOnDiscard(Result.class, (r) -> Flux.from(r.getRowsUpdated()).subscribe((n) -> { }, (ex) -> { }))
 			.onErrorMap(R2dbcException.class, (ex) -> new OperationalException("Could not create the schema on"
 					+ " connection \"" + name + "\": " + ex.getMessage() + ". Statement: "
 					+ statement.lines().findFirst().orElse(statement), ex));

@@ -90,6 +90,25 @@ final class Executor {
 		return Flux.from(statement.execute());
 	}
 
+	/**
+	 * The rows of a statement's results. Each result is subscribed to as soon as it arrives,
+	 * and one dropped by a cancellation is drained: a result left unsubscribed keeps the
+	 * driver's conversation open, and every later query on that connection would wait
+	 * behind it forever.
+	 */
+	static <T> Flux<T> rows(Flux<Result> results, java.util.function.BiFunction<io.r2dbc.spi.Row, io.r2dbc.spi.RowMetadata, T> mapping) {
+		return results.flatMap((r) -> r.map(mapping)).doOnDiscard(Result.class, Executor::drain);
+	}
+
+	/** The update counts of a statement's results, with the same care as {@link #rows}. */
+	static Flux<Long> updates(Flux<Result> results) {
+		return results.flatMap(Result::getRowsUpdated).doOnDiscard(Result.class, Executor::drain);
+	}
+
+	private static void drain(Result result) {
+		Flux.from(result.getRowsUpdated()).subscribe((n) -> { }, (ex) -> logger.debug("Draining a dropped result failed", ex));
+	}
+
 	static TortoiseException translate(String name, Throwable ex) {
 		if (ex instanceof TortoiseException t) {
 			return t;

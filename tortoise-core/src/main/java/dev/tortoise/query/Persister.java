@@ -54,10 +54,8 @@ final class Persister {
 			Sql sql = insertSql(connection, meta, columns, List.of(instance));
 			return this.engine.executor()
 				.withConnection(connection, this.engine.pinned(),
-						(Connection c) -> this.engine.executor()
-							.execute(c, connection, sql, generated ? meta.pk().column() : null)
-							.concatMap((Result r) -> generated ? r.map((row, md) -> row.get(0))
-									: Flux.from(r.getRowsUpdated()).map((n) -> (Object) n)))
+						(Connection c) -> generatedKeys(this.engine.executor()
+							.execute(c, connection, sql, generated ? meta.pk().column() : null), generated))
 				.collectList()
 				.map((keys) -> {
 					if (generated) {
@@ -111,10 +109,9 @@ final class Persister {
 		boolean mysql = engine.dialect(connection).name().equals("mysql");
 		ValueCodec codec = engine.codec(connection);
 		return engine.executor().withConnection(connection, engine.pinned(), (Connection c) -> Flux.fromIterable(batches)
-			.concatMap((batch) -> engine.executor()
-				.execute(c, connection, insertSql(connection, meta, columns, batch), generated ? meta.pk().column() : null)
-				.concatMap((Result r) -> generated ? r.map((row, md) -> row.get(0))
-						: Flux.from(r.getRowsUpdated()).map((n) -> (Object) n))
+			.concatMap((batch) -> generatedKeys(engine.executor()
+				.execute(c, connection, insertSql(connection, meta, columns, batch), generated ? meta.pk().column() : null),
+					generated)
 				.collectList()
 				.doOnNext((keys) -> {
 					if (!generated) {
@@ -226,6 +223,12 @@ final class Persister {
 			text.append(')');
 		}
 		return sql.append(text.toString());
+	}
+
+	/** The generated keys of an INSERT's results, or its update counts when no key is generated. */
+	private static Flux<Object> generatedKeys(Flux<Result> results, boolean generated) {
+		return generated ? Executor.rows(results, (row, md) -> row.get(0))
+				: Executor.updates(results).map((n) -> (Object) n);
 	}
 
 	/** What a cached single-row INSERT depends on: the model, the dialect, and whether the key is omitted. */

@@ -156,12 +156,12 @@ public final class QueryEngine {
 
 	<T> Flux<T> run(String connection, Sql sql, java.util.function.BiFunction<Row, io.r2dbc.spi.RowMetadata, T> mapping) {
 		return this.executor.withConnection(connection, this.pinned,
-				(Connection c) -> this.executor.execute(c, connection, sql).concatMap((Result r) -> r.map(mapping)));
+				(Connection c) -> Executor.rows(this.executor.execute(c, connection, sql), mapping));
 	}
 
 	Mono<Long> runUpdate(String connection, Sql sql) {
 		return this.executor.withConnection(connection, this.pinned,
-				(Connection c) -> this.executor.execute(c, connection, sql).concatMap(Result::getRowsUpdated))
+				(Connection c) -> Executor.updates(this.executor.execute(c, connection, sql)))
 			.reduce(0L, Long::sum);
 	}
 

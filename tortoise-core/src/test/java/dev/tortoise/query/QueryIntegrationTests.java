@@ -556,7 +556,7 @@ abstract class QueryIntegrationTests {
 			case 2 -> this.ctx.objects(Event.class).count().then();
 			case 3 -> this.ctx.objects(Event.class).filter("nope", 1).all().then().onErrorResume((ex) -> Mono.empty());
 			default -> this.ctx.objects(Event.class).all().take(java.time.Duration.ofMillis(1)).then();
-		}, 8).blockLast();
+		}, 8).blockLast(java.time.Duration.ofMinutes(2)); // a poisoned connection would hang here
 		awaitNoAcquiredConnections();
 		assertThat(this.ctx.objects(Event.class).count().block()).isEqualTo(500);
 	}
