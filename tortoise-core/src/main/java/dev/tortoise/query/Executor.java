@@ -1,6 +1,8 @@
 package dev.tortoise.query;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import dev.tortoise.connection.Connections;
@@ -28,6 +30,9 @@ final class Executor {
 
 	private static final Logger logger = LoggerFactory.getLogger("dev.tortoise.db");
 
+	/** Reactor-context key of connections borrowed for a sequence of statements, by connection name. */
+	private static final String BORROWED = Executor.class.getName() + ".borrowed";
+
 	private final Connections connections;
 
 	private final java.util.concurrent.atomic.LongAdder statements;
@@ -53,8 +58,34 @@ final class Executor {
 			if (scope != null) {
 				return Flux.from(work.apply(scope.connection()));
 			}
+			Map<String, Connection> borrowed = context.getOrDefault(BORROWED, null);
+			Connection lent = (borrowed != null) ? borrowed.get(name) : null;
+			if (lent != null) {
+				return Flux.from(work.apply(lent));
+			}
 			return Flux.usingWhen(this.connections.get(name).create(), work, Connection::close,
 					(connection, ex) -> connection.close(), Connection::close);
+		}).onErrorMap((ex) -> !(ex instanceof TortoiseException), (ex) -> translate(name, ex));
+	}
+
+	/**
+	 * Runs several statements in sequence on one connection of the named pool (a query and
+	 * its prefetches) instead of taking one per statement. Inside a transaction, its
+	 * connection is used as usual.
+	 */
+	<T> Flux<T> onOneConnection(String name, @Nullable TransactionScope pinned, Flux<T> work) {
+		return Flux.deferContextual((context) -> {
+			boolean bound = (pinned != null && pinned.connectionName().equals(name))
+					|| TransactionScope.current(context, name) != null;
+			Map<String, Connection> borrowed = context.getOrDefault(BORROWED, null);
+			if (bound || (borrowed != null && borrowed.containsKey(name))) {
+				return work;
+			}
+			return Flux.usingWhen(this.connections.get(name).create(), (connection) -> {
+				Map<String, Connection> mine = new HashMap<>((borrowed != null) ? borrowed : Map.of());
+				mine.put(name, connection);
+				return work.contextWrite((c) -> c.put(BORROWED, Map.copyOf(mine)));
+			}, Connection::close, (connection, ex) -> connection.close(), Connection::close);
 		}).onErrorMap((ex) -> !(ex instanceof TortoiseException), (ex) -> translate(name, ex));
 	}
 

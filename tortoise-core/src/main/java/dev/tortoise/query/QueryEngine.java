@@ -232,8 +232,9 @@ public final class QueryEngine {
 			if (qs.prefetchRelated.isEmpty()) {
 				return rows;
 			}
-			return rows.collectList().flatMapMany((list) -> new Prefetcher(this, connection)
-				.prefetch(qs.meta, list, qs.prefetchRelated).thenMany(Flux.fromIterable(list)));
+			return this.executor.onOneConnection(connection, this.pinned, rows.collectList()
+				.flatMapMany((list) -> new Prefetcher(this, connection).prefetch(qs.meta, list, qs.prefetchRelated)
+					.thenMany(Flux.fromIterable(list))));
 		});
 	}
 
