@@ -20,6 +20,7 @@ import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
+import reactor.util.context.ContextView;
 
 /**
  * Runs statements: on the transaction's connection when the Reactor context carries one
@@ -53,15 +54,9 @@ final class Executor {
 	<T> Flux<T> withConnection(String name, @Nullable TransactionScope pinned,
 			Function<Connection, ? extends Publisher<T>> work) {
 		return Flux.deferContextual((context) -> {
-			TransactionScope scope = (pinned != null && pinned.connectionName().equals(name)) ? pinned
-					: TransactionScope.current(context, name);
-			if (scope != null) {
-				return Flux.from(work.apply(scope.connection()));
-			}
-			Map<String, Connection> borrowed = context.getOrDefault(BORROWED, null);
-			Connection lent = (borrowed != null) ? borrowed.get(name) : null;
-			if (lent != null) {
-				return Flux.from(work.apply(lent));
+			Connection current = current(context, name, pinned);
+			if (current != null) {
+				return Flux.from(work.apply(current));
 			}
 			return Flux.usingWhen(this.connections.get(name).create(), work, Connection::close,
 					(connection, ex) -> connection.close(), Connection::close);
@@ -75,18 +70,31 @@ final class Executor {
 	 */
 	<T> Flux<T> onOneConnection(String name, @Nullable TransactionScope pinned, Flux<T> work) {
 		return Flux.deferContextual((context) -> {
-			boolean bound = (pinned != null && pinned.connectionName().equals(name))
-					|| TransactionScope.current(context, name) != null;
-			Map<String, Connection> borrowed = context.getOrDefault(BORROWED, null);
-			if (bound || (borrowed != null && borrowed.containsKey(name))) {
+			if (current(context, name, pinned) != null) {
 				return work;
 			}
+			Map<String, Connection> borrowed = context.getOrDefault(BORROWED, null);
 			return Flux.usingWhen(this.connections.get(name).create(), (connection) -> {
 				Map<String, Connection> mine = new HashMap<>((borrowed != null) ? borrowed : Map.of());
 				mine.put(name, connection);
 				return work.contextWrite((c) -> c.put(BORROWED, Map.copyOf(mine)));
 			}, Connection::close, (connection, ex) -> connection.close(), Connection::close);
 		}).onErrorMap((ex) -> !(ex instanceof TortoiseException), (ex) -> translate(name, ex));
+	}
+
+	/** The transaction bound to a connection name: the pinned one, else the one in the context, or null. */
+	static @Nullable TransactionScope transaction(ContextView context, String name, @Nullable TransactionScope pinned) {
+		return (pinned != null && pinned.connectionName().equals(name)) ? pinned : TransactionScope.current(context, name);
+	}
+
+	/** The connection statements of this name must use: a transaction's, else a borrowed one, or null. */
+	private static @Nullable Connection current(ContextView context, String name, @Nullable TransactionScope pinned) {
+		TransactionScope scope = transaction(context, name, pinned);
+		if (scope != null) {
+			return scope.connection();
+		}
+		Map<String, Connection> borrowed = context.getOrDefault(BORROWED, null);
+		return (borrowed != null) ? borrowed.get(name) : null;
 	}
 
 	/** Executes one statement with its bound values. */

@@ -92,9 +92,7 @@ final class Persister {
 			}
 			// Several statements: one transaction, so that a failure leaves no row behind.
 			return Flux.deferContextual((context) -> {
-				boolean inTransaction = TransactionScope.current(context, connection) != null
-						|| (this.engine.pinned() != null && this.engine.pinned().connectionName().equals(connection));
-				if (inTransaction) {
+				if (Executor.transaction(context, connection, this.engine.pinned()) != null) {
 					return insertBatches(this.engine, connection, meta, columns, batches);
 				}
 				return TransactionScope.run(connection, this.engine.connections().get(connection),
@@ -199,30 +197,19 @@ final class Persister {
 	private <T> Sql insertSql(String connection, ModelMeta<T> meta, List<FieldMeta> columns, List<T> rows) {
 		Sql sql = this.engine.sql(connection);
 		Dialect d = sql.dialect();
-		if (rows.size() == 1) {
-			T row = rows.get(0);
-			List<String> placeholders = new ArrayList<>(columns.size());
+		List<List<String>> placeholders = new ArrayList<>(rows.size());
+		for (T row : rows) {
+			List<String> values = new ArrayList<>(columns.size());
 			for (FieldMeta f : columns) {
-				placeholders.add(sql.placeholder(f, f.get(row)));
+				values.add(sql.placeholder(f, f.get(row)));
 			}
-			String text = this.engine.statements().computeIfAbsent(new StatementKey(meta, d.name(), columns.size()),
-					(k) -> insertText(d, meta, columns, placeholders));
-			return sql.append(text);
+			placeholders.add(values);
 		}
-		StringBuilder text = new StringBuilder("INSERT INTO ").append(d.quote(meta.table())).append(" (");
-		for (int i = 0; i < columns.size(); i++) {
-			text.append((i > 0) ? ", " : "").append(d.quote(columns.get(i).column()));
+		if (rows.size() == 1) {
+			return sql.append(this.engine.statements().computeIfAbsent(new StatementKey(meta, d.name(), columns.size()),
+					(k) -> insertText(d, meta, columns, placeholders)));
 		}
-		text.append(") VALUES ");
-		for (int r = 0; r < rows.size(); r++) {
-			text.append((r > 0) ? ", (" : "(");
-			for (int i = 0; i < columns.size(); i++) {
-				FieldMeta f = columns.get(i);
-				text.append((i > 0) ? ", " : "").append(sql.placeholder(f, f.get(rows.get(r))));
-			}
-			text.append(')');
-		}
-		return sql.append(text.toString());
+		return sql.append(insertText(d, meta, columns, placeholders));
 	}
 
 	/** The generated keys of an INSERT's results, or its update counts when no key is generated. */
@@ -235,12 +222,17 @@ final class Persister {
 	record StatementKey(ModelMeta<?> meta, String dialect, int columns) {
 	}
 
-	private static String insertText(Dialect d, ModelMeta<?> meta, List<FieldMeta> columns, List<String> placeholders) {
+	private static String insertText(Dialect d, ModelMeta<?> meta, List<FieldMeta> columns,
+			List<List<String>> rows) {
 		StringBuilder text = new StringBuilder("INSERT INTO ").append(d.quote(meta.table())).append(" (");
 		for (int i = 0; i < columns.size(); i++) {
 			text.append((i > 0) ? ", " : "").append(d.quote(columns.get(i).column()));
 		}
-		return text.append(") VALUES (").append(String.join(", ", placeholders)).append(')').toString();
+		text.append(") VALUES ");
+		for (int r = 0; r < rows.size(); r++) {
+			text.append((r > 0) ? ", (" : "(").append(String.join(", ", rows.get(r))).append(')');
+		}
+		return text.toString();
 	}
 
 	/** Sets automatic values and defaults, then checks that every required column has a value. */

@@ -48,19 +48,21 @@ public final class QueryEngine {
 
 	private final java.util.concurrent.atomic.LongAdder statements;
 
-	private final Map<Object, String> statementTexts = new ConcurrentHashMap<>();
+	private final Map<Object, String> statementTexts;
 
 	public QueryEngine(Apps apps, Connections connections, TortoiseConfig config) {
-		this(apps, connections, config, new ConcurrentHashMap<>(), new java.util.concurrent.atomic.LongAdder(), null);
+		this(apps, connections, config, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+				new java.util.concurrent.atomic.LongAdder(), null);
 	}
 
 	private QueryEngine(Apps apps, Connections connections, TortoiseConfig config,
-			Map<String, Map<ModelMeta<?>, RowMapper<?>>> mappers,
+			Map<String, Map<ModelMeta<?>, RowMapper<?>>> mappers, Map<Object, String> statementTexts,
 			java.util.concurrent.atomic.LongAdder statements, @Nullable TransactionScope pinned) {
 		this.apps = apps;
 		this.connections = connections;
 		this.config = config;
 		this.statements = statements;
+		this.statementTexts = statementTexts;
 		this.executor = new Executor(connections, statements);
 		this.mappers = mappers;
 		this.pinned = pinned;
@@ -74,7 +76,8 @@ public final class QueryEngine {
 
 	/** The same engine with every query of the transaction's connection pinned to it. */
 	public QueryEngine pinnedTo(TransactionScope scope) {
-		return new QueryEngine(this.apps, this.connections, this.config, this.mappers, this.statements, scope);
+		return new QueryEngine(this.apps, this.connections, this.config, this.mappers, this.statementTexts,
+				this.statements, scope);
 	}
 
 	/** A query over every row of a model. */
