@@ -20,6 +20,7 @@ import dev.tortoise.query.ManyToManyManager;
 import dev.tortoise.query.QueryEngine;
 import dev.tortoise.query.QuerySet;
 import dev.tortoise.schema.SchemaGenerator;
+import dev.tortoise.transactions.BoundConnections;
 import dev.tortoise.transactions.TransactionScope;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Connection;
@@ -132,10 +133,11 @@ public final class TortoiseContext implements AutoCloseable {
 	public <T> Flux<T> inTransaction(String connectionName, Function<TortoiseContext, ? extends Publisher<T>> work) {
 		return Flux.defer(() -> {
 			ConnectionFactory pool = this.connections.get(connectionName);
+			BoundConnections bound = this.config.boundConnections();
 			if (this.transaction != null && this.transaction.connectionName().equals(connectionName)) {
-				return TransactionScope.run(connectionName, pool, (scope) -> work.apply(this));
+				return TransactionScope.run(connectionName, pool, bound, (scope) -> work.apply(this));
 			}
-			return TransactionScope.run(connectionName, pool, (scope) -> work.apply(new TortoiseContext(this, scope)));
+			return TransactionScope.run(connectionName, pool, bound, (scope) -> work.apply(new TortoiseContext(this, scope)));
 		});
 	}
 

@@ -19,6 +19,7 @@ import java.util.function.Function;
 
 import dev.tortoise.exceptions.ConfigurationException;
 import dev.tortoise.routing.Router;
+import dev.tortoise.transactions.BoundConnections;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -46,6 +47,8 @@ public final class TortoiseConfig {
 
 	private final @Nullable ClassLoader classLoader;
 
+	private final @Nullable BoundConnections boundConnections;
+
 	private TortoiseConfig(Builder b) {
 		this.connections = Collections.unmodifiableMap(new LinkedHashMap<>(b.connections));
 		this.apps = Collections.unmodifiableMap(new LinkedHashMap<>(b.apps));
@@ -54,6 +57,7 @@ public final class TortoiseConfig {
 		this.timezone = b.timezone;
 		this.tableNameGenerator = b.tableNameGenerator;
 		this.classLoader = b.classLoader;
+		this.boundConnections = b.boundConnections;
 	}
 
 	/** A builder with no connections and no apps, {@code use_tz} false and time zone UTC. */
@@ -259,6 +263,11 @@ public final class TortoiseConfig {
 		return modules;
 	}
 
+	/** Finds connections an outside transaction manager has bound, or null when there is none. */
+	public @Nullable BoundConnections boundConnections() {
+		return this.boundConnections;
+	}
+
 	/** A builder holding this configuration, to change parts of it. */
 	public Builder toBuilder() {
 		Builder b = new Builder();
@@ -269,6 +278,7 @@ public final class TortoiseConfig {
 		b.timezone = this.timezone;
 		b.tableNameGenerator = this.tableNameGenerator;
 		b.classLoader = this.classLoader;
+		b.boundConnections = this.boundConnections;
 		return b;
 	}
 
@@ -294,6 +304,8 @@ public final class TortoiseConfig {
 		private @Nullable Function<Class<?>, String> tableNameGenerator;
 
 		private @Nullable ClassLoader classLoader;
+
+		private @Nullable BoundConnections boundConnections;
 
 		private Builder() {
 		}
@@ -359,6 +371,15 @@ public final class TortoiseConfig {
 		/** Class loader for model discovery. */
 		public Builder classLoader(@Nullable ClassLoader classLoader) {
 			this.classLoader = classLoader;
+			return this;
+		}
+
+		/**
+		 * Lets statements join transactions of an outside transaction manager: when it finds
+		 * a connection bound for a pool, statements of that connection run on it.
+		 */
+		public Builder boundConnections(@Nullable BoundConnections boundConnections) {
+			this.boundConnections = boundConnections;
 			return this;
 		}
 

@@ -3,12 +3,14 @@ package dev.tortoise.query;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import dev.tortoise.connection.Connections;
 import dev.tortoise.exceptions.IntegrityException;
 import dev.tortoise.exceptions.OperationalException;
 import dev.tortoise.exceptions.TortoiseException;
+import dev.tortoise.transactions.BoundConnections;
 import dev.tortoise.transactions.TransactionScope;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
@@ -20,6 +22,7 @@ import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
 
 /**
@@ -38,9 +41,12 @@ final class Executor {
 
 	private final java.util.concurrent.atomic.LongAdder statements;
 
-	Executor(Connections connections, java.util.concurrent.atomic.LongAdder statements) {
+	private final @Nullable BoundConnections bound;
+
+	Executor(Connections connections, java.util.concurrent.atomic.LongAdder statements, @Nullable BoundConnections bound) {
 		this.connections = connections;
 		this.statements = statements;
+		this.bound = bound;
 	}
 
 	long count() {
@@ -49,7 +55,8 @@ final class Executor {
 
 	/**
 	 * Work on one connection: the pinned transaction's if it is on that connection, else the
-	 * transaction in the Reactor context, else one from the named pool.
+	 * transaction in the Reactor context, else one an outside transaction manager has bound,
+	 * else one from the named pool.
 	 */
 	<T> Flux<T> withConnection(String name, @Nullable TransactionScope pinned,
 			Function<Connection, ? extends Publisher<T>> work) {
@@ -58,9 +65,22 @@ final class Executor {
 			if (current != null) {
 				return Flux.from(work.apply(current));
 			}
-			return Flux.usingWhen(this.connections.get(name).create(), work, Connection::close,
-					(connection, ex) -> connection.close(), Connection::close);
+			if (this.bound == null) {
+				return pooled(name, work);
+			}
+			return outside(name).flatMapMany((found) -> found.isPresent() ? Flux.from(work.apply(found.get()))
+					: pooled(name, work));
 		}).onErrorMap((ex) -> !(ex instanceof TortoiseException), (ex) -> translate(name, ex));
+	}
+
+	private <T> Flux<T> pooled(String name, Function<Connection, ? extends Publisher<T>> work) {
+		return Flux.usingWhen(this.connections.get(name).create(), work, Connection::close,
+				(connection, ex) -> connection.close(), Connection::close);
+	}
+
+	/** The connection an outside transaction manager has bound for the named pool, if any. */
+	private Mono<Optional<Connection>> outside(String name) {
+		return Mono.from(this.bound.find(name, this.connections.get(name))).map(Optional::of).defaultIfEmpty(Optional.empty());
 	}
 
 	/**
@@ -73,13 +93,21 @@ final class Executor {
 			if (current(context, name, pinned) != null) {
 				return work;
 			}
-			Map<String, Connection> borrowed = context.getOrDefault(BORROWED, null);
-			return Flux.usingWhen(this.connections.get(name).create(), (connection) -> {
-				Map<String, Connection> mine = new HashMap<>((borrowed != null) ? borrowed : Map.of());
-				mine.put(name, connection);
-				return work.contextWrite((c) -> c.put(BORROWED, Map.copyOf(mine)));
-			}, Connection::close, (connection, ex) -> connection.close(), Connection::close);
+			if (this.bound == null) {
+				return borrowing(name, context, work);
+			}
+			// Each statement finds the outside transaction's connection on its own.
+			return outside(name).flatMapMany((found) -> found.isPresent() ? work : borrowing(name, context, work));
 		}).onErrorMap((ex) -> !(ex instanceof TortoiseException), (ex) -> translate(name, ex));
+	}
+
+	private <T> Flux<T> borrowing(String name, ContextView context, Flux<T> work) {
+		Map<String, Connection> borrowed = context.getOrDefault(BORROWED, null);
+		return Flux.usingWhen(this.connections.get(name).create(), (connection) -> {
+			Map<String, Connection> mine = new HashMap<>((borrowed != null) ? borrowed : Map.of());
+			mine.put(name, connection);
+			return work.contextWrite((c) -> c.put(BORROWED, Map.copyOf(mine)));
+		}, Connection::close, (connection, ex) -> connection.close(), Connection::close);
 	}
 
 	/** The transaction bound to a connection name: the pinned one, else the one in the context, or null. */

@@ -95,7 +95,7 @@ final class Persister {
 				if (Executor.transaction(context, connection, this.engine.pinned()) != null) {
 					return insertBatches(this.engine, connection, meta, columns, batches);
 				}
-				return TransactionScope.run(connection, this.engine.connections().get(connection),
+				return TransactionScope.run(connection, this.engine.connections().get(connection), this.engine.boundConnections(),
 						(scope) -> insertBatches(this.engine.pinnedTo(scope), connection, meta, columns, batches));
 			}).then(Mono.just(instances));
 		});

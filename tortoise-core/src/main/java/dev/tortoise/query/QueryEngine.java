@@ -17,6 +17,7 @@ import dev.tortoise.models.FieldMeta;
 import dev.tortoise.models.ModelMeta;
 import dev.tortoise.routing.Router;
 import dev.tortoise.schema.Dialect;
+import dev.tortoise.transactions.BoundConnections;
 import dev.tortoise.transactions.TransactionScope;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Result;
@@ -63,7 +64,7 @@ public final class QueryEngine {
 		this.config = config;
 		this.statements = statements;
 		this.statementTexts = statementTexts;
-		this.executor = new Executor(connections, statements);
+		this.executor = new Executor(connections, statements, config.boundConnections());
 		this.mappers = mappers;
 		this.pinned = pinned;
 		ZoneId zone = config.zoneId();
@@ -105,6 +106,10 @@ public final class QueryEngine {
 
 	Executor executor() {
 		return this.executor;
+	}
+
+	@Nullable BoundConnections boundConnections() {
+		return this.config.boundConnections();
 	}
 
 	@Nullable TransactionScope pinned() {

@@ -2,6 +2,7 @@ package dev.tortoise.transactions;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -66,20 +67,49 @@ public final class TransactionScope {
 	 */
 	public static <T> Flux<T> run(String connectionName, ConnectionFactory pool,
 			Function<TransactionScope, ? extends Publisher<T>> work) {
+		return run(connectionName, pool, null, work);
+	}
+
+	/**
+	 * Runs work in a transaction on the named connection: a savepoint of the transaction
+	 * already in the context, else a savepoint of the one an outside transaction manager has
+	 * bound (committing it stays that manager's job), else a new one on a connection of its own.
+	 */
+	public static <T> Flux<T> run(String connectionName, ConnectionFactory pool, @Nullable BoundConnections bound,
+			Function<TransactionScope, ? extends Publisher<T>> work) {
 		return Flux.deferContextual((context) -> {
 			TransactionScope outer = current(context, connectionName);
 			if (outer != null) {
 				return outer.savepoint(work);
 			}
-			return Flux.usingWhen(Mono.from(pool.create()), (connection) -> {
-				TransactionScope scope = new TransactionScope(connectionName, connection);
-				return Flux.usingWhen(Mono.from(connection.beginTransaction()).thenReturn(scope),
-						(s) -> Flux.from(work.apply(s)).contextWrite((c) -> s.bind(c)),
-						(s) -> s.end(Mono.from(connection.commitTransaction())),
-						(s, ex) -> s.end(Mono.from(connection.rollbackTransaction())),
-						(s) -> s.end(Mono.from(connection.rollbackTransaction())));
-			}, Connection::close, (connection, ex) -> connection.close(), Connection::close);
+			if (bound == null) {
+				return begin(connectionName, pool, work);
+			}
+			return Mono.from(bound.find(connectionName, pool))
+				.map(Optional::of)
+				.defaultIfEmpty(Optional.empty())
+				.flatMapMany((found) -> found.isPresent() ? joined(connectionName, found.get(), work)
+						: begin(connectionName, pool, work));
 		});
+	}
+
+	private static <T> Flux<T> begin(String connectionName, ConnectionFactory pool,
+			Function<TransactionScope, ? extends Publisher<T>> work) {
+		return Flux.usingWhen(Mono.from(pool.create()), (connection) -> {
+			TransactionScope scope = new TransactionScope(connectionName, connection);
+			return Flux.usingWhen(Mono.from(connection.beginTransaction()).thenReturn(scope),
+					(s) -> Flux.from(work.apply(s)).contextWrite((c) -> s.bind(c)),
+					(s) -> s.end(Mono.from(connection.commitTransaction())),
+					(s, ex) -> s.end(Mono.from(connection.rollbackTransaction())),
+					(s) -> s.end(Mono.from(connection.rollbackTransaction())));
+		}, Connection::close, (connection, ex) -> connection.close(), Connection::close);
+	}
+
+	private static <T> Flux<T> joined(String connectionName, Connection connection,
+			Function<TransactionScope, ? extends Publisher<T>> work) {
+		TransactionScope scope = new TransactionScope(connectionName, connection);
+		return scope.savepoint((s) -> Flux.from(work.apply(s)).contextWrite((c) -> s.bind(c)))
+			.doFinally((signal) -> scope.active = false);
 	}
 
 	private <T> Flux<T> savepoint(Function<TransactionScope, ? extends Publisher<T>> work) {

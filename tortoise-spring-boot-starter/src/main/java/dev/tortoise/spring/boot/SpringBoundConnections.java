@@ -1,0 +1,29 @@
+package dev.tortoise.spring.boot;
+
+import dev.tortoise.transactions.BoundConnections;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.connection.ConnectionHolder;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
+
+/**
+ * The connection Spring's {@code R2dbcTransactionManager} bound to the subscriber for a
+ * Tortoise pool, so that queries inside {@code @Transactional} methods and
+ * {@code TransactionalOperator}s run in Spring's transaction.
+ */
+final class SpringBoundConnections implements BoundConnections {
+
+	@Override
+	public Mono<Connection> find(String connectionName, ConnectionFactory pool) {
+		return TransactionSynchronizationManager.forCurrentTransaction()
+			.mapNotNull((synchronization) -> (ConnectionHolder) synchronization.getResource(pool))
+			.filter(ConnectionHolder::isSynchronizedWithTransaction)
+			.map(ConnectionHolder::getConnection)
+			// No transaction context at all: the statement takes a pooled connection of its own.
+			.onErrorResume(NoTransactionException.class, (ex) -> Mono.empty());
+	}
+
+}

@@ -1,0 +1,97 @@
+package dev.tortoise.spring.boot;
+
+import java.util.Locale;
+
+import dev.tortoise.Tortoise;
+import dev.tortoise.TortoiseContext;
+import dev.tortoise.config.TortoiseConfig;
+import dev.tortoise.routing.Router;
+import dev.tortoise.spring.boot.TortoiseProperties.GenerateSchemas;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+
+/**
+ * Auto-configuration of Tortoise: a {@link TortoiseConfig} from {@code tortoise.*}
+ * properties, the {@link TortoiseContext} built from it (schema generated before the
+ * application is ready, every pool closed with the application context), and one
+ * {@code R2dbcTransactionManager} per connection.
+ */
+// Before TransactionAutoConfiguration: its TransactionalOperator needs our primary transaction manager.
+@AutoConfiguration(beforeName = "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration")
+@ConditionalOnClass(TortoiseContext.class)
+@EnableConfigurationProperties(TortoiseProperties.class)
+public final class TortoiseAutoConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(TortoiseAutoConfiguration.class);
+
+	/**
+	 * The configuration from {@code tortoise.*}: routers named in {@code tortoise.routers}
+	 * first, then {@link Router} beans, then every {@link TortoiseConfigCustomizer}.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	TortoiseConfig tortoiseConfig(TortoiseProperties properties, ObjectProvider<Router> routers,
+			ObjectProvider<TortoiseConfigCustomizer> customizers, AutowireCapableBeanFactory beanFactory,
+			ResourceLoader resourceLoader) {
+		TortoiseConfig.Builder builder = PropertiesConfig.builder(properties);
+		for (Class<? extends Router> type : properties.getRouters()) {
+			builder.router(beanFactory.createBean(type));
+		}
+		routers.orderedStream().forEach(builder::router);
+		// Models are application classes: in an executable jar only the application's loader sees them.
+		builder.classLoader(resourceLoader.getClassLoader());
+		builder.boundConnections(new SpringBoundConnections());
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
+	}
+
+	/**
+	 * The context: models discovered and linked, one pool per connection, and the schema
+	 * generated as {@code tortoise.generate-schemas} says. A failure closes what was opened.
+	 */
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	TortoiseContext tortoiseContext(TortoiseConfig config, TortoiseProperties properties) {
+		TortoiseConfig withTransactions = (config.boundConnections() != null) ? config
+				: config.toBuilder().boundConnections(new SpringBoundConnections()).build();
+		TortoiseContext context = Tortoise.init(withTransactions).block();
+		try {
+			GenerateSchemas generate = properties.getGenerateSchemas();
+			if (generate != GenerateSchemas.NONE) {
+				context.generateSchemas(generate == GenerateSchemas.SAFE).block();
+			}
+		}
+		catch (RuntimeException ex) {
+			context.close();
+			throw ex;
+		}
+		logger.info("Tortoise started: apps {} on connections {}, schema generation {}", context.apps().labels(),
+				context.connections().names(), properties.getGenerateSchemas().name().toLowerCase(Locale.ROOT));
+		return context;
+	}
+
+	/**
+	 * One {@link R2dbcTransactionManager} per connection configured by the properties, named
+	 * {@code tortoiseTransactionManager.<connection>}; the {@code default} connection's (else
+	 * the first one's) is primary and also named {@code tortoiseTransactionManager}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(R2dbcTransactionManager.class)
+	@Import(TransactionManagersRegistrar.class)
+	static final class TransactionManagersConfiguration {
+
+	}
+
+}
