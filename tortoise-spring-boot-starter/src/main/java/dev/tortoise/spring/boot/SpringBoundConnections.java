@@ -3,6 +3,7 @@ package dev.tortoise.spring.boot;
 import dev.tortoise.transactions.BoundConnections;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.connection.ConnectionHolder;
@@ -20,10 +21,19 @@ final class SpringBoundConnections implements BoundConnections {
 	public Mono<Connection> find(String connectionName, ConnectionFactory pool) {
 		return TransactionSynchronizationManager.forCurrentTransaction()
 			.mapNotNull((synchronization) -> (ConnectionHolder) synchronization.getResource(pool))
-			.filter(ConnectionHolder::isSynchronizedWithTransaction)
-			.map(ConnectionHolder::getConnection)
+			.mapNotNull(SpringBoundConnections::connection)
 			// No transaction context at all: the statement takes a pooled connection of its own.
 			.onErrorResume(NoTransactionException.class, (ex) -> Mono.empty());
+	}
+
+	private static @Nullable Connection connection(ConnectionHolder holder) {
+		try {
+			return holder.getConnection();
+		}
+		catch (IllegalStateException ex) {
+			// A holder whose connection was already released: there is no transaction to join.
+			return null;
+		}
 	}
 
 }
