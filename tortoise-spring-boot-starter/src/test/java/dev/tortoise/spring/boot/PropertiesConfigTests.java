@@ -1,0 +1,149 @@
+package dev.tortoise.spring.boot;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.tortoise.config.ConnectionConfig;
+import dev.tortoise.config.TortoiseConfig;
+import dev.tortoise.exceptions.ConfigurationException;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class PropertiesConfigTests {
+
+	@Test
+	void connectionsAndAppsBecomeTheConfiguration() {
+		TortoiseProperties properties = new TortoiseProperties();
+		properties.getConnections().put("default", new TortoiseProperties.Connection("h2://:memory:"));
+		properties.getConnections().put("audit", new TortoiseProperties.Connection("postgres://app:pw@db:5433/audit"));
+		TortoiseProperties.App app = new TortoiseProperties.App();
+		app.setModels(List.of("com.example.models"));
+		app.setDefaultConnection("audit");
+		properties.getApps().put("models", app);
+		properties.setUseTz(true);
+		properties.setTimezone("Asia/Tokyo");
+		TortoiseConfig config = PropertiesConfig.builder(properties).build();
+		assertThat(config.connections()).containsOnlyKeys("default", "audit");
+		assertThat(config.connections().get("audit").credential("port")).isEqualTo("5433");
+		assertThat(config.apps().get("models").defaultConnection()).isEqualTo("audit");
+		assertThat(config.useTz()).isTrue();
+		assertThat(config.timezone()).isEqualTo("Asia/Tokyo");
+	}
+
+	@Test
+	void poolPropertiesOverrideOnlyWhatTheySet() {
+		TortoiseProperties.Connection connection = new TortoiseProperties.Connection("h2://:memory:?minsize=2&maxsize=9");
+		connection.getPool().setMaxSize(4);
+		ConnectionConfig config = PropertiesConfig.connection("default", connection);
+		assertThat(config.pool().initialSize()).isEqualTo(2);
+		assertThat(config.pool().maxSize()).isEqualTo(4);
+	}
+
+	@Test
+	void aConnectionWithUrlAndEngineIsRefusedByName() {
+		TortoiseProperties.Connection connection = new TortoiseProperties.Connection("h2://:memory:");
+		connection.setEngine("postgres");
+		assertThatExceptionOfType(ConfigurationException.class)
+			.isThrownBy(() -> PropertiesConfig.connection("events", connection))
+			.withMessageContaining("Connection \"events\" (tortoise.connections.events)")
+			.withMessageContaining("not both");
+	}
+
+	@Test
+	void aConnectionWithNeitherUrlNorEngineIsRefusedByName() {
+		assertThatExceptionOfType(ConfigurationException.class)
+			.isThrownBy(() -> PropertiesConfig.connection("events", new TortoiseProperties.Connection()))
+			.withMessageContaining("tortoise.connections.events")
+			.withMessageContaining("neither a url nor an engine");
+	}
+
+	@Test
+	void aBadUrlNamesTheConnectionAndHidesThePassword() {
+		assertThatExceptionOfType(ConfigurationException.class)
+			.isThrownBy(() -> PropertiesConfig.connection("events",
+					new TortoiseProperties.Connection("oracle://scott:tiger@db/orcl")))
+			.withMessageContaining("Connection \"events\"")
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("tiger"));
+	}
+
+	@Test
+	void engineAndCredentials() {
+		TortoiseProperties.Connection connection = new TortoiseProperties.Connection();
+		connection.setEngine("tortoise.backends.mysql");
+		connection.setCredentials(Map.of("host", "127.0.0.1", "user", "root", "password", "", "database", "test",
+				"maxsize", "8"));
+		ConnectionConfig config = PropertiesConfig.connection("default", connection);
+		assertThat(config.engine()).isEqualTo("mysql");
+		assertThat(config.pool().maxSize()).isEqualTo(8);
+	}
+
+	@Test
+	void dbUrlWithModules() {
+		TortoiseProperties properties = new TortoiseProperties();
+		properties.setDbUrl("h2://:memory:");
+		properties.setModules(Map.of("models", List.of("com.example.models")));
+		properties.setUseTz(true);
+		TortoiseConfig config = PropertiesConfig.builder(properties).build();
+		assertThat(config.connections()).containsOnlyKeys("default");
+		assertThat(config.apps().get("models").models()).containsExactly("com.example.models");
+		assertThat(config.useTz()).isTrue();
+	}
+
+	@Test
+	void dbUrlWithoutModulesSaysWhatIsMissing() {
+		TortoiseProperties properties = new TortoiseProperties();
+		properties.setDbUrl("h2://:memory:");
+		assertThatExceptionOfType(ConfigurationException.class).isThrownBy(() -> PropertiesConfig.builder(properties))
+			.withMessageContaining("tortoise.modules is not");
+	}
+
+	@Test
+	void modulesWithoutDbUrlSaysWhatIsMissing() {
+		TortoiseProperties properties = new TortoiseProperties();
+		properties.setModules(Map.of("models", List.of("com.example.models")));
+		assertThatExceptionOfType(ConfigurationException.class).isThrownBy(() -> PropertiesConfig.builder(properties))
+			.withMessageContaining("tortoise.db-url is not");
+	}
+
+	@Test
+	void configFileIsReadFromAResource() {
+		TortoiseProperties properties = new TortoiseProperties();
+		properties.setConfigFile(new ByteArrayResource(("{\"connections\": {\"default\": \"h2://:memory:\"},"
+				+ " \"apps\": {\"models\": {\"models\": [\"com.example.models\"]}}}").getBytes()));
+		TortoiseConfig config = PropertiesConfig.builder(properties).build();
+		assertThat(config.apps()).containsOnlyKeys("models");
+	}
+
+	@Test
+	void aMissingConfigFileNamesIt() {
+		TortoiseProperties properties = new TortoiseProperties();
+		properties.setConfigFile(new ClassPathResource("no-such-tortoise.json"));
+		assertThatExceptionOfType(ConfigurationException.class).isThrownBy(() -> PropertiesConfig.builder(properties))
+			.withMessageContaining("tortoise.config-file").withMessageContaining("no-such-tortoise.json");
+	}
+
+	@Test
+	void twoWaysOfConfiguringAreRefusedNamingBoth() {
+		TortoiseProperties properties = new TortoiseProperties();
+		properties.setDbUrl("h2://:memory:");
+		properties.getConnections().put("default", new TortoiseProperties.Connection("h2://:memory:"));
+		assertThatExceptionOfType(ConfigurationException.class).isThrownBy(() -> PropertiesConfig.builder(properties))
+			.withMessageContaining("tortoise.connections/tortoise.apps, tortoise.db-url/tortoise.modules");
+	}
+
+	@Test
+	void connectionNamesAreEmptyForIncompleteProperties() {
+		assertThat(PropertiesConfig.connectionNames(null)).isEmpty();
+		assertThat(PropertiesConfig.connectionNames(new TortoiseProperties())).isEmpty();
+		TortoiseProperties properties = new TortoiseProperties();
+		properties.setDbUrl("h2://:memory:");
+		properties.setModules(Map.of("models", List.of("com.example.models")));
+		assertThat(PropertiesConfig.connectionNames(properties)).containsExactly("default");
+	}
+
+}
