@@ -562,10 +562,7 @@ abstract class QueryIntegrationTests {
 	}
 
 	void awaitNoAcquiredConnections() {
-		Mono.fromCallable(() -> this.ctx.connections().pool("default").getMetrics().get().acquiredSize() == 0 ? true : null)
-			.repeatWhenEmpty(Integer.MAX_VALUE, (f) -> f.delayElements(java.time.Duration.ofMillis(10)))
-			.block(java.time.Duration.ofSeconds(15));
-		assertThat(this.ctx.connections().pool("default").getMetrics().get().acquiredSize()).isZero();
+		TestDatabase.awaitReleased(this.ctx.connections().pool("default"));
 	}
 
 }

@@ -126,6 +126,18 @@ public final class TestDatabase implements AutoCloseable {
 		Assertions.assertEquals(0L, left, "sessions still open on " + this.name + " after closing");
 	}
 
+	/**
+	 * Waits until the pool has no connection handed out: a connection goes back to its pool
+	 * a moment after the work that used it completes. Fails after 15 seconds.
+	 */
+	public static void awaitReleased(io.r2dbc.pool.ConnectionPool pool) {
+		Mono.fromCallable(() -> pool.getMetrics().get().acquiredSize() == 0 ? true : null)
+			.repeatWhenEmpty(Integer.MAX_VALUE, (attempts) -> attempts.delayElements(Duration.ofMillis(10)))
+			.timeout(Duration.ofSeconds(15), Mono.just(false))
+			.block();
+		Assertions.assertEquals(0, pool.getMetrics().get().acquiredSize(), "connections still acquired from " + pool);
+	}
+
 	@Override
 	public void close() {
 		try {

@@ -1,10 +1,12 @@
 package dev.tortoise.spring.boot.actuate;
 
 import java.time.Duration;
+import java.util.Map;
 
 import dev.tortoise.connection.Connections;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionMetadata;
 import io.r2dbc.spi.ValidationDepth;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -39,14 +41,20 @@ final class ConnectionHealthIndicator extends AbstractReactiveHealthIndicator {
 		String query = this.connections.config(this.name).pool().validationQuery();
 		builder.withDetail("engine", this.connections.config(this.name).engine());
 		return Mono.usingWhen(pool.create(), (connection) -> validate(connection, query).map((valid) -> {
-			builder.withDetail("database", connection.getMetadata().getDatabaseProductName())
+			builder.withDetail("database", product(connection.getMetadata()))
 				.withDetail("version", connection.getMetadata().getDatabaseVersion())
 				.withDetail("validationQuery", (query != null) ? query : "validate(REMOTE)")
 				.withDetail("result", valid);
-			pool.getMetrics().ifPresent((metrics) -> builder.withDetail("pool", java.util.Map.of("acquired",
+			pool.getMetrics().ifPresent((metrics) -> builder.withDetail("pool", Map.of("acquired",
 					metrics.acquiredSize(), "idle", metrics.idleSize(), "max", metrics.getMaxAllocatedSize())));
 			return (valid ? builder.up() : builder.down()).build();
 		}), Connection::close, (connection, ex) -> connection.close(), Connection::close).timeout(TIMEOUT);
+	}
+
+	static String product(ConnectionMetadata metadata) {
+		// r2dbc-mysql gives the server's version comment (such as "Debian 12") as product name.
+		String version = metadata.getDatabaseVersion();
+		return (version != null && version.contains("MariaDB")) ? "MariaDB" : metadata.getDatabaseProductName();
 	}
 
 	private static Mono<Boolean> validate(Connection connection, @Nullable String query) {
