@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.tortoise.config.TortoiseConfig;
+import dev.tortoise.config.PoolSettings;
+import dev.tortoise.config.DbUrl;
 import dev.tortoise.exceptions.ConfigurationException;
 import dev.tortoise.fields.ForeignKeyField;
 import dev.tortoise.models.Apps;
@@ -81,6 +83,14 @@ class TortoiseTests {
 		assertThatThrownBy(() -> Tortoise.init(config).block()).isInstanceOf(ConfigurationException.class)
 			.hasMessageContaining("Connection \"default\" uses R2DBC driver \"mssql\"")
 			.hasMessageNotContaining("pw@");
+	}
+
+	@Test
+	void negativePoolTimesAreRefused() {
+		assertThatThrownBy(() -> DbUrl.parse("h2://:memory:")
+			.withPool(PoolSettings.DEFAULTS.withMaxAcquireTime(java.time.Duration.ofSeconds(-1))))
+			.isInstanceOf(ConfigurationException.class)
+			.hasMessageContaining("Pool max acquire time must not be negative, got PT-1S.");
 	}
 
 	@Test

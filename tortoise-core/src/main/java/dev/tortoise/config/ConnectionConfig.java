@@ -104,6 +104,12 @@ public final class ConnectionConfig {
 		return null;
 	}
 
+	private static void requireNotNegative(String what, java.time.@Nullable Duration duration) {
+		if (duration != null && duration.isNegative()) {
+			throw new ConfigurationException("Pool " + what + " must not be negative, got " + duration + ".");
+		}
+	}
+
 	private ConnectionConfig validated() {
 		if (this.pool.maxSize() < 1) {
 			throw new ConfigurationException("Pool maxsize must be at least 1, got " + this.pool.maxSize() + ".");
@@ -112,6 +118,10 @@ public final class ConnectionConfig {
 			throw new ConfigurationException("Pool minsize must be between 0 and maxsize (" + this.pool.maxSize()
 					+ "), got " + this.pool.initialSize() + ".");
 		}
+		requireNotNegative("max idle time", this.pool.maxIdleTime());
+		requireNotNegative("max life time", this.pool.maxLifeTime());
+		requireNotNegative("max acquire time", this.pool.maxAcquireTime());
+		requireNotNegative("max create connection time", this.pool.maxCreateConnectionTime());
 		Object port = this.credentials.get("port");
 		if (port != null && !(port instanceof Number)) {
 			try {

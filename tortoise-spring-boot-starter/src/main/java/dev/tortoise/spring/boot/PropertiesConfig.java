@@ -112,11 +112,11 @@ final class PropertiesConfig {
 				throw new ConfigurationException("It has neither a url nor an engine. Set " + property + "=<database URL>, "
 						+ property + ".url, or " + property + ".engine with " + property + ".credentials.");
 			}
+			return config.withPool(pool(config.pool(), properties.getPool()));
 		}
 		catch (ConfigurationException ex) {
 			throw new ConfigurationException("Connection \"" + name + "\" (" + property + "): " + ex.getMessage(), ex);
 		}
-		return config.withPool(pool(config.pool(), properties.getPool()));
 	}
 
 	private static PoolSettings pool(PoolSettings base, TortoiseProperties.Pool pool) {

@@ -72,6 +72,17 @@ class PropertiesConfigTests {
 	}
 
 	@Test
+	void poolSettingsThatContradictNameTheConnection() {
+		TortoiseProperties.Connection connection = new TortoiseProperties.Connection("h2://:memory:");
+		connection.getPool().setInitialSize(8);
+		connection.getPool().setMaxSize(2);
+		assertThatExceptionOfType(ConfigurationException.class)
+			.isThrownBy(() -> PropertiesConfig.connection("events", connection))
+			.withMessageContaining("Connection \"events\" (tortoise.connections.events)")
+			.withMessageContaining("minsize");
+	}
+
+	@Test
 	void engineAndCredentials() {
 		TortoiseProperties.Connection connection = new TortoiseProperties.Connection();
 		connection.setEngine("tortoise.backends.mysql");
