@@ -86,14 +86,6 @@ class TortoiseTests {
 	}
 
 	@Test
-	void negativePoolTimesAreRefused() {
-		assertThatThrownBy(() -> DbUrl.parse("h2://:memory:")
-			.withPool(PoolSettings.DEFAULTS.withMaxAcquireTime(java.time.Duration.ofSeconds(-1))))
-			.isInstanceOf(ConfigurationException.class)
-			.hasMessageContaining("Pool max acquire time must not be negative, got PT-1S.");
-	}
-
-	@Test
 	void pooledR2dbcUrlIsRefused() {
 		TortoiseConfig config = TortoiseConfig.of("r2dbc:pool:h2:mem:///x", Map.of("models", List.of(Blog.class.getName())));
 		assertThatThrownBy(() -> Tortoise.init(config).block()).isInstanceOf(ConfigurationException.class)

@@ -64,4 +64,12 @@ class ConnectionConfigTests {
 		assertThat(tuned).isNotEqualTo(c).isEqualTo(c.withPool(tuned.pool()));
 	}
 
+	@Test
+	void negativePoolTimesAreRefused() {
+		assertThatThrownBy(() -> DbUrl.parse("h2://:memory:")
+			.withPool(PoolSettings.DEFAULTS.withMaxAcquireTime(java.time.Duration.ofSeconds(-1))))
+			.isInstanceOf(ConfigurationException.class)
+			.hasMessageContaining("Pool max acquire time must not be negative, got PT-1S.");
+	}
+
 }
