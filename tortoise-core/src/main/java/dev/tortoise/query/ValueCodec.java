@@ -13,6 +13,7 @@ import java.time.OffsetTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -112,9 +113,9 @@ final class ValueCodec {
 	Object toDb(FieldMeta field, Object value) {
 		FieldMeta f = dataField(field);
 		try {
-			return encode(f, value);
+			return encode(f, (value instanceof String s) ? parse(f, s) : value);
 		}
-		catch (ClassCastException | ArithmeticException | IllegalArgumentException ex) {
+		catch (ClassCastException | ArithmeticException | IllegalArgumentException | DateTimeParseException ex) {
 			throw invalid(field, value, ex.getMessage());
 		}
 	}
@@ -171,6 +172,51 @@ final class ValueCodec {
 				return (short) intEnumValue((Enum<?>) value);
 			default:
 				throw new IllegalArgumentException("unsupported type " + f.type());
+		}
+	}
+
+	/**
+	 * A value given as text (a query parameter, a form field) in the field's type, as
+	 * Tortoise's {@code to_db_value} converts it: numbers, booleans, dates and times in ISO
+	 * format, int enums by value or name. Text fields keep the string as it is.
+	 */
+	private static Object parse(FieldMeta f, String text) {
+		String s = text.trim();
+		switch (f.type()) {
+			case INT:
+			case BIGINT:
+			case SMALLINT:
+				return Long.parseLong(s);
+			case FLOAT:
+				return Double.parseDouble(s);
+			case DECIMAL:
+				return new BigDecimal(s);
+			case BOOLEAN:
+				if (s.equalsIgnoreCase("true") || s.equals("1")) {
+					return Boolean.TRUE;
+				}
+				if (s.equalsIgnoreCase("false") || s.equals("0")) {
+					return Boolean.FALSE;
+				}
+				throw new IllegalArgumentException("not a boolean: use true, false, 1 or 0");
+			case DATE:
+				return LocalDate.parse(s);
+			case TIME:
+				return (s.endsWith("Z") || s.indexOf('+') > 0 || s.lastIndexOf('-') > 0) ? OffsetTime.parse(s) : LocalTime.parse(s);
+			case DATETIME:
+				return (s.endsWith("Z") || s.indexOf('+') > 10 || s.lastIndexOf('-') > 10) ? OffsetDateTime.parse(s)
+						: LocalDateTime.parse(s);
+			case INT_ENUM: {
+				for (Object constant : f.javaType().getEnumConstants()) {
+					Enum<?> e = (Enum<?>) constant;
+					if (e.name().equals(s) || String.valueOf(intEnumValue(e)).equals(s)) {
+						return e;
+					}
+				}
+				throw new IllegalArgumentException("not a value or name of " + f.javaType().getSimpleName());
+			}
+			default:
+				return text;
 		}
 	}
 

@@ -77,6 +77,28 @@ class ValueCodecTests {
 	}
 
 	@Test
+	void textIsReadInTheFieldsTypeAsTortoiseConvertsIt() {
+		ValueCodec codec = new ValueCodec("postgres", true, PARIS);
+		assertThat(codec.toDb(ALL.field("intValue"), " 42 ")).isEqualTo(42);
+		assertThat(codec.toDb(ALL.field("bigValue"), "-7")).isEqualTo(-7L);
+		assertThat(codec.toDb(ALL.field("boolValue"), "TRUE")).isEqualTo(true);
+		assertThat(codec.toDb(ALL.field("boolValue"), "0")).isEqualTo(false);
+		assertThat(codec.toDb(ALL.field("decimalValue"), "2.5")).isEqualTo(new BigDecimal("2.5000"));
+		assertThat(codec.toDb(ALL.field("dateValue"), "2024-02-29")).isEqualTo(java.time.LocalDate.of(2024, 2, 29));
+		assertThat(codec.toDb(ALL.field("offsetValue"), "2024-01-01T12:00:00+03:00"))
+			.isEqualTo(OffsetDateTime.of(2024, 1, 1, 9, 0, 0, 0, ZoneOffset.UTC));
+		assertThat(codec.toDb(ALL.field("offsetValue"), "2024-01-01T12:00:00"))
+			.as("a local date-time is in the configured zone").isEqualTo(OffsetDateTime.of(2024, 1, 1, 11, 0, 0, 0, ZoneOffset.UTC));
+		assertThat(codec.toDb(ALL.field("level"), "20")).isEqualTo((short) 20);
+		assertThat(codec.toDb(ALL.field("level"), "LOW")).isEqualTo((short) 10);
+		assertThat(codec.toDb(ALL.field("charValue"), " kept ")).isEqualTo(" kept ");
+		assertThatThrownBy(() -> codec.toDb(ALL.field("intValue"), "forty-two")).isInstanceOf(ValidationException.class)
+			.hasMessageContaining("AllTypes.intValue");
+		assertThatThrownBy(() -> codec.toDb(ALL.field("boolValue"), "yes")).isInstanceOf(ValidationException.class);
+		assertThatThrownBy(() -> codec.toDb(ALL.field("dateValue"), "29/02/2024")).isInstanceOf(ValidationException.class);
+	}
+
+	@Test
 	void jsonIsWrittenAsTextAndReadIntoTheDeclaredType() {
 		ValueCodec codec = new ValueCodec("postgres", true, PARIS);
 		assertThat(codec.toDb(ALL.field("jsonList"), List.of(1, 2))).isEqualTo("[1,2]");
