@@ -1,6 +1,7 @@
 package dev.tortoise.sample.audit;
 
 import java.time.OffsetDateTime;
+import java.util.Map;
 
 import dev.tortoise.fields.CharField;
 import dev.tortoise.fields.DatetimeField;
@@ -10,18 +11,18 @@ import dev.tortoise.models.Model;
 @Model(table = "audit_log", description = "Every write of the models app")
 public class AuditLog {
 
-	Long id;
+	public Long id;
 
 	@CharField(maxLength = 20)
-	String action;
+	public String action;
 
 	@CharField(maxLength = 100)
-	String model;
+	public String model;
 
 	@JSONField(nullable = true)
-	String payload;
+	public Map<String, Object> payload;
 
 	@DatetimeField(autoNowAdd = true)
-	OffsetDateTime at;
+	public OffsetDateTime at;
 
 }

@@ -16,21 +16,21 @@ import dev.tortoise.models.UniqueTogether;
 @UniqueTogether({ "tournament", "name" })
 public class Event {
 
-	Long id;
+	public Long id;
 
 	@CharField(maxLength = 255)
-	String name;
+	public String name;
 
 	@ForeignKeyField(value = "models.Tournament", relatedName = "events")
-	Tournament tournament;
+	public Tournament tournament;
 
 	@ManyToManyField(value = "models.Team", relatedName = "events", through = "event_team")
-	ManyToManyRelation<Team> participants;
+	public ManyToManyRelation<Team> participants;
 
 	@DecimalField(maxDigits = 10, decimalPlaces = 2, nullable = true)
-	BigDecimal prize;
+	public BigDecimal prize;
 
 	@DatetimeField(autoNow = true)
-	OffsetDateTime modified;
+	public OffsetDateTime modified;
 
 }

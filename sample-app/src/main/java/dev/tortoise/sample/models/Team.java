@@ -7,11 +7,11 @@ import dev.tortoise.models.Model;
 @Model
 public class Team {
 
-	Long id;
+	public Long id;
 
 	@CharField(maxLength = 100, unique = true)
-	String name;
+	public String name;
 
-	ManyToManyRelation<Event> events;
+	public ManyToManyRelation<Event> events;
 
 }

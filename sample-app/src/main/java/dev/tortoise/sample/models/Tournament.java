@@ -10,14 +10,14 @@ import dev.tortoise.models.Model;
 @Model(description = "Tournaments")
 public class Tournament {
 
-	Long id;
+	public Long id;
 
 	@CharField(maxLength = 255, index = true)
-	String name;
+	public String name;
 
 	@DatetimeField(autoNowAdd = true)
-	OffsetDateTime created;
+	public OffsetDateTime created;
 
-	ReverseRelation<Event> events;
+	public ReverseRelation<Event> events;
 
 }

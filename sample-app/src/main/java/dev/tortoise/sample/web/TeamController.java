@@ -1,0 +1,50 @@
+package dev.tortoise.sample.web;
+
+import java.util.Map;
+
+import dev.tortoise.TortoiseContext;
+import dev.tortoise.sample.audit.AuditTrail;
+import dev.tortoise.sample.models.Team;
+import dev.tortoise.sample.web.Views.NewTeam;
+import dev.tortoise.sample.web.Views.TeamView;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/teams")
+class TeamController {
+
+	private final TortoiseContext tortoise;
+
+	private final AuditTrail audit;
+
+	TeamController(TortoiseContext tortoise, AuditTrail audit) {
+		this.tortoise = tortoise;
+		this.audit = audit;
+	}
+
+	/** A team; its name is unique, so a second one of the same name is a 409. */
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<TeamView> create(@RequestBody NewTeam body) {
+		Team team = new Team();
+		team.name = body.name();
+		return this.tortoise.create(team)
+			.flatMap((saved) -> this.audit.record("create", "Team", Map.of("id", saved.id, "name", saved.name))
+				.thenReturn(TeamView.of(saved)));
+	}
+
+	@GetMapping
+	Flux<TeamView> list() {
+		return this.tortoise.objects(Team.class).orderBy("id").all().map(TeamView::of);
+	}
+
+}
