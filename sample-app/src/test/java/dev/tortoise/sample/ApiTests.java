@@ -1,0 +1,193 @@
+package dev.tortoise.sample;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.tortoise.TortoiseContext;
+import dev.tortoise.sample.audit.AuditLog;
+import dev.tortoise.sample.models.Event;
+import dev.tortoise.sample.models.Team;
+import dev.tortoise.sample.models.Tournament;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every endpoint and error of the API over the real HTTP stack; one subclass per database. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+abstract class ApiTests {
+
+	@Autowired
+	WebTestClient client;
+
+	@Autowired
+	TortoiseContext tortoise;
+
+	@BeforeEach
+	void emptyTables() {
+		this.tortoise.objects(Event.class).delete().block();
+		this.tortoise.objects(Team.class).delete().block();
+		this.tortoise.objects(Tournament.class).delete().block();
+		this.tortoise.objects(AuditLog.class).delete().block();
+	}
+
+	private Map<String, Object> post(String path, Object body, HttpStatus status) {
+		return this.client.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+			.expectStatus().isEqualTo(status)
+			.expectBody(JSON).returnResult().getResponseBody();
+	}
+
+	private Object get(String path) {
+		return this.client.get().uri(path).exchange().expectStatus().isOk().expectBody(Object.class).returnResult()
+			.getResponseBody();
+	}
+
+	private long id(Map<String, Object> body) {
+		return ((Number) body.get("id")).longValue();
+	}
+
+	private static final org.springframework.core.ParameterizedTypeReference<Map<String, Object>> JSON = new org.springframework.core.ParameterizedTypeReference<>() {
+	};
+
+	@Test
+	void tournamentsAreCreatedListedAndShownWithTheirEvents() {
+		long cup = id(post("/tournaments", Map.of("name", "Cup"), HttpStatus.CREATED));
+		post("/tournaments", Map.of("name", "League"), HttpStatus.CREATED);
+		post("/events", Map.of("name", "Final", "tournamentId", cup), HttpStatus.CREATED);
+		assertThat(field(get("/tournaments"), "name")).containsExactly("Cup", "League");
+		Map<?, ?> shown = (Map<?, ?>) get("/tournaments/" + cup);
+		assertThat(shown.get("name")).isEqualTo("Cup");
+		assertThat(field(shown.get("events"), "name")).containsExactly("Final");
+	}
+
+	@Test
+	void teamsAreCreatedAndListedAndADuplicateNameIsAConflict() {
+		post("/teams", Map.of("name", "Red"), HttpStatus.CREATED);
+		post("/teams", Map.of("name", "Blue"), HttpStatus.CREATED);
+		Map<String, Object> conflict = post("/teams", Map.of("name", "Red"), HttpStatus.CONFLICT);
+		assertThat(conflict.get("title")).isEqualTo("Conflict");
+		assertThat(conflict.get("detail").toString()).contains("connection \"default\"");
+		assertThat(field(get("/teams"), "name")).containsExactly("Red", "Blue");
+	}
+
+	@Test
+	void anEventIsCreatedWithItsParticipantsAndShownWithThemInTwoQueries() {
+		long cup = id(post("/tournaments", Map.of("name", "Cup"), HttpStatus.CREATED));
+		long red = id(post("/teams", Map.of("name", "Red"), HttpStatus.CREATED));
+		long blue = id(post("/teams", Map.of("name", "Blue"), HttpStatus.CREATED));
+		Map<String, Object> created = post("/events",
+				Map.of("name", "Final", "tournamentId", cup, "participantIds", List.of(red, blue), "prize", "100.50"),
+				HttpStatus.CREATED);
+		assertThat(created.get("tournament")).isEqualTo("Cup");
+		assertThat(((Number) created.get("prize")).doubleValue()).isEqualTo(100.5);
+		long before = this.tortoise.statementCount();
+		Map<?, ?> shown = (Map<?, ?>) get("/events/" + id(created));
+		assertThat(this.tortoise.statementCount() - before).as("event joined with its tournament, then participants")
+			.isEqualTo(2);
+		assertThat(field(shown.get("participants"), "name"))
+			.containsExactlyInAnyOrder("Red", "Blue");
+		assertThat(shown.get("tournamentId")).isEqualTo(created.get("tournamentId"));
+	}
+
+	@Test
+	void eventsAreFilteredByAnyLookupOrderedAndPaged() {
+		long cup = id(post("/tournaments", Map.of("name", "Cup"), HttpStatus.CREATED));
+		long red = id(post("/teams", Map.of("name", "Red"), HttpStatus.CREATED));
+		for (int i = 1; i <= 5; i++) {
+			post("/events", Map.of("name", "Cup round " + i, "tournamentId", cup, "prize", i * 10,
+					"participantIds", (i % 2 == 0) ? List.of(red) : List.of()), HttpStatus.CREATED);
+		}
+		post("/events", Map.of("name", "Friendly", "tournamentId", cup), HttpStatus.CREATED);
+		assertThat(names("/events?name__icontains=ROUND&orderBy=-id&limit=2&offset=1"))
+			.containsExactly("Cup round 4", "Cup round 3");
+		assertThat(names("/events?prize__gte=30&prize__lt=50")).containsExactly("Cup round 3", "Cup round 4");
+		assertThat(names("/events?participants__name=Red")).containsExactly("Cup round 2", "Cup round 4");
+		assertThat(names("/events?prize__isnull=true")).containsExactly("Friendly");
+		assertThat(names("/events?name__startswith=Cup&prize__range=20,40&orderBy=-prize"))
+			.containsExactly("Cup round 4", "Cup round 3", "Cup round 2");
+		assertThat(names("/events?tournament__name=Cup&name__not=Friendly&limit=1")).containsExactly("Cup round 1");
+		assertThat(names("/events?name=Cup round 5' OR '1'='1")).as("values are bound, never SQL").isEmpty();
+	}
+
+	private List<Object> names(String uri) {
+		return field(get(uri), "name");
+	}
+
+	private static List<Object> field(Object list, String key) {
+		return ((List<?>) list).stream().map((e) -> (Object) ((Map<?, ?>) e).get(key)).toList();
+	}
+
+	@Test
+	void unknownFieldsAndBadValuesAreBadRequests() {
+		Map<String, Object> unknown = this.client.get().uri("/events?colour=red").exchange()
+			.expectStatus().isBadRequest().expectBody(JSON).returnResult().getResponseBody();
+		assertThat(unknown.get("detail").toString()).contains("Unknown field \"colour\"").contains("Valid fields: id, name");
+		this.client.get().uri("/events?prize__gte=lots").exchange().expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.detail").value((String detail) -> assertThat(detail).contains("Event.prize"));
+		this.client.get().uri("/events?orderBy=-colour").exchange().expectStatus().isBadRequest();
+		this.client.get().uri("/events?limit=-1").exchange().expectStatus().isBadRequest();
+		post("/teams", Map.of(), HttpStatus.BAD_REQUEST);
+		post("/events", Map.of("name", "No tournament"), HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
+	void missingRowsAreNotFound() {
+		this.client.get().uri("/tournaments/999999").exchange().expectStatus().isNotFound()
+			.expectBody().jsonPath("$.title").isEqualTo("Not found");
+		this.client.get().uri("/events/999999").exchange().expectStatus().isNotFound();
+		assertThat(post("/events", Map.of("name", "Lost", "tournamentId", 999999), HttpStatus.NOT_FOUND).get("detail"))
+			.isEqualTo("Tournament 999999 does not exist.");
+		long cup = id(post("/tournaments", Map.of("name", "Cup"), HttpStatus.CREATED));
+		long red = id(post("/teams", Map.of("name", "Red"), HttpStatus.CREATED));
+		assertThat(post("/events", Map.of("name", "Ghosts", "tournamentId", cup, "participantIds", List.of(red, 999998)),
+				HttpStatus.NOT_FOUND).get("detail")).isEqualTo("Teams [999998] do not exist.");
+		assertThat(this.tortoise.objects(Event.class).count().block()).isZero();
+	}
+
+	@Test
+	void aSecondEventOfTheSameNameInATournamentIsAConflictAndLeavesNothingHalfWritten() {
+		long cup = id(post("/tournaments", Map.of("name", "Cup"), HttpStatus.CREATED));
+		long red = id(post("/teams", Map.of("name", "Red"), HttpStatus.CREATED));
+		post("/events", Map.of("name", "Final", "tournamentId", cup, "participantIds", List.of(red)), HttpStatus.CREATED);
+		long auditBefore = this.tortoise.objects(AuditLog.class).count().block();
+		post("/events", Map.of("name", "Final", "tournamentId", cup, "participantIds", List.of(red)), HttpStatus.CONFLICT);
+		assertThat(this.tortoise.objects(Event.class).count().block()).isEqualTo(1);
+		assertThat(this.tortoise.objects(AuditLog.class).count().block()).isEqualTo(auditBefore);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void everyWriteIsInTheAuditLogOnTheAuditConnection() {
+		long cup = id(post("/tournaments", Map.of("name", "Cup"), HttpStatus.CREATED));
+		long red = id(post("/teams", Map.of("name", "Red"), HttpStatus.CREATED));
+		post("/events", Map.of("name", "Final", "tournamentId", cup, "participantIds", List.of(red)), HttpStatus.CREATED);
+		List<Map<String, Object>> audit = (List<Map<String, Object>>) get("/audit");
+		assertThat(audit).extracting((a) -> a.get("model")).containsExactly("Event", "Team", "Tournament");
+		assertThat((Map<String, Object>) audit.get(0).get("payload")).containsEntry("name", "Final")
+			.containsEntry("participantIds", List.of((int) red));
+		assertThat(this.tortoise.meta(AuditLog.class).connection()).isEqualTo("audit");
+	}
+
+	@Test
+	void healthShowsBothConnectionsAndPoolMetricsExist() {
+		this.client.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.components.tortoise.components.default.status").isEqualTo("UP")
+			.jsonPath("$.components.tortoise.components.audit.status").isEqualTo("UP")
+			.jsonPath("$.components.tortoise.components.default.details.database").exists();
+		this.client.get().uri("/actuator/metrics/tortoise.pool.acquired").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.availableTags[0].tag").isEqualTo("connection")
+			.jsonPath("$.availableTags[0].values").value((List<String> values) -> assertThat(values)
+				.containsExactlyInAnyOrder("default", "audit"));
+		this.client.get().uri("/actuator/tortoise").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.apps.audit.defaultConnection").isEqualTo("audit");
+	}
+
+}
