@@ -26,6 +26,20 @@ class SpringBoundConnectionsTests {
 		.withBean(TeamService.class);
 
 	@Test
+	void outsideATransactionNothingIsBoundAndStatementsUseThePool() {
+		this.runner.run((context) -> {
+			TortoiseContext tortoise = context.getBean(TortoiseContext.class);
+			assertThat(Mono.from(new SpringBoundConnections().find("default", tortoise.connections().get("default")))
+				.blockOptional()).isEmpty();
+			TransactionalOperator operator = context.getBean(TransactionalOperator.class);
+			assertThat(operator.transactional(Mono.from(new SpringBoundConnections().find("default",
+					tortoise.connections().get("default")))).blockOptional()).isPresent();
+			assertThat(operator.transactional(Mono.from(new SpringBoundConnections().find("audit",
+					tortoise.connections().get("audit")))).blockOptional()).as("no transaction on that pool").isEmpty();
+		});
+	}
+
+	@Test
 	void transactionalOperatorRollsBackTortoiseWritesOnError() {
 		this.runner.run((context) -> {
 			TortoiseContext tortoise = context.getBean(TortoiseContext.class);
