@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -317,6 +318,21 @@ class TortoiseAutoConfigurationTests {
 			assertThat(context.getBeanFactory().getBeanDefinition("tortoiseTransactionManager.default").isPrimary())
 				.isFalse();
 			assertThat(context.getBean("userTransactionManager")).isNotNull();
+		});
+	}
+
+	@Test
+	void withoutTheCoreOnTheClassPathNothingIsConfigured() {
+		oneDatabase().withClassLoader(new FilteredClassLoader(TortoiseContext.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(TortoiseConfig.class)
+				.doesNotHaveBean(TortoiseContext.class));
+	}
+
+	@Test
+	void withoutSpringR2dbcThereAreNoTransactionManagers() {
+		oneDatabase().withClassLoader(new FilteredClassLoader(R2dbcTransactionManager.class)).run((context) -> {
+			assertThat(context).hasSingleBean(TortoiseContext.class);
+			assertThat(context).doesNotHaveBean(ReactiveTransactionManager.class);
 		});
 	}
 

@@ -10,6 +10,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthContributor;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +64,12 @@ class TortoiseHealthContributorAutoConfigurationTests {
 		ReactiveHealthIndicator own = () -> reactor.core.publisher.Mono.just(Health.up().build());
 		this.runner.withBean("tortoiseHealthContributor", ReactiveHealthContributor.class, () -> own)
 			.run((context) -> assertThat(context.getBean("tortoiseHealthContributor")).isSameAs(own));
+	}
+
+	@Test
+	void withoutSpringBootsHealthSupportThereIsNoContributor() {
+		this.runner.withClassLoader(new FilteredClassLoader(ReactiveHealthContributor.class))
+			.run((context) -> assertThat(context).doesNotHaveBean("tortoiseHealthContributor"));
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +40,12 @@ class TortoiseMetricsAutoConfigurationTests {
 			assertThat(gauge(registry, "tortoise.pool.pending", "default")).isZero();
 			assertThat(registry.find("tortoise.pool.acquired").gauges()).hasSize(2);
 		});
+	}
+
+	@Test
+	void withoutMicrometerThereAreNoGauges() {
+		this.runner.withClassLoader(new FilteredClassLoader(MeterBinder.class))
+			.run((context) -> assertThat(context).doesNotHaveBean("tortoisePoolMetrics"));
 	}
 
 	@Test
