@@ -15,8 +15,7 @@ class H2ApiTests extends ApiTests {
 
 	@DynamicPropertySource
 	static void files(DynamicPropertyRegistry registry) {
-		registry.add("tortoise.connections.default.url", () -> "h2://" + data.resolve("tournaments"));
-		registry.add("tortoise.connections.audit.url", () -> "h2://" + data.resolve("audit"));
+		H2Files.register(registry, data);
 	}
 
 }

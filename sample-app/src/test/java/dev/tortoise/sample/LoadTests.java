@@ -46,8 +46,7 @@ class LoadTests {
 
 	@DynamicPropertySource
 	static void files(DynamicPropertyRegistry registry) {
-		registry.add("tortoise.connections.default.url", () -> "h2://" + data.resolve("tournaments"));
-		registry.add("tortoise.connections.audit.url", () -> "h2://" + data.resolve("audit"));
+		H2Files.register(registry, data);
 	}
 
 	@LocalServerPort
