@@ -80,7 +80,7 @@ final class Executor {
 
 	/** The connection an outside transaction manager has bound for the named pool, if any. */
 	private Mono<Optional<Connection>> outside(String name) {
-		return Mono.from(this.bound.find(name, this.connections.get(name))).map(Optional::of).defaultIfEmpty(Optional.empty());
+		return this.bound.lookup(name, this.connections.get(name));
 	}
 
 	/**

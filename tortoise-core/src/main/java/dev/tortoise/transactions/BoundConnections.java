@@ -1,8 +1,11 @@
 package dev.tortoise.transactions;
 
+import java.util.Optional;
+
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 
 /**
  * Finds the connection an outside transaction manager (such as Spring's
@@ -21,5 +24,13 @@ public interface BoundConnections {
 	 * @return at most one connection; empty when no transaction is bound for that pool
 	 */
 	Publisher<Connection> find(String connectionName, ConnectionFactory pool);
+
+	/**
+	 * {@link #find} as a Mono that always emits, so that callers can branch on it: the bound
+	 * connection, or an empty Optional.
+	 */
+	default Mono<Optional<Connection>> lookup(String connectionName, ConnectionFactory pool) {
+		return Mono.from(find(connectionName, pool)).map(Optional::of).defaultIfEmpty(Optional.empty());
+	}
 
 }

@@ -2,7 +2,6 @@ package dev.tortoise.transactions;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -85,9 +84,7 @@ public final class TransactionScope {
 			if (bound == null) {
 				return begin(connectionName, pool, work);
 			}
-			return Mono.from(bound.find(connectionName, pool))
-				.map(Optional::of)
-				.defaultIfEmpty(Optional.empty())
+			return bound.lookup(connectionName, pool)
 				.flatMapMany((found) -> found.isPresent() ? joined(connectionName, found.get(), work)
 						: begin(connectionName, pool, work));
 		});
