@@ -1,6 +1,7 @@
 package dev.tortoise.query;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -146,13 +147,15 @@ final class Prefetcher {
 		RowMapper<?> mapper = this.engine.mapper(related, this.connection);
 		ValueCodec codec = this.engine.codec(this.connection);
 		Class<?> keyClass = codec.dbClass(ownPk);
+		int keyColumn = mapper.width();
+		// Rows arrive one statement at a time (chunks in sequence), so plain maps do; a related
+		// row met again is the same instance, read from its key alone.
 		Map<Object, Object> unique = new LinkedHashMap<>();
-		Map<Object, List<Object>> grouped = new LinkedHashMap<>();
-		List<List<Object>> chunks = chunks(keys);
-		return Flux.fromIterable(chunks).concatMap((chunk) -> {
+		Map<Object, List<Object>> grouped = new HashMap<>();
+		return Flux.fromIterable(chunks(keys)).concatMap((chunk) -> {
 			Sql sql = this.engine.sql(this.connection);
 			Dialect d = sql.dialect();
-			List<String> ps = new ArrayList<>();
+			List<String> ps = new ArrayList<>(chunk.size());
 			chunk.forEach((k) -> ps.add(sql.placeholder(ownPk, k)));
 			String r = d.quote("_r");
 			String th = d.quote("_th");
@@ -161,15 +164,12 @@ final class Prefetcher {
 					+ d.quote(field.forwardKey()) + " = " + r + "." + d.quote(related.pk().column()) + " WHERE " + th + "."
 					+ d.quote(field.backwardKey()) + " IN (" + String.join(", ", ps) + ")");
 			return this.engine.run(this.connection, sql, (row, md) -> {
-				Object target = mapper.map(row, 0);
-				Object owner = codec.fromDb(ownPk, row.get(mapper.width(), keyClass));
-				return new Object[] { owner, target };
-			});
-		}).doOnNext((pair) -> {
-			Object target = pair[1];
-			Object pk = related.pk().get(target);
-			Object shared = unique.computeIfAbsent(pk, (k) -> target);
-			grouped.computeIfAbsent(pair[0], (k) -> new ArrayList<>()).add(shared);
+				Object target = mapper.mapOnce(row, 0, unique);
+				Object owner = codec.fromDb(ownPk, row.get(keyColumn, keyClass));
+				grouped.computeIfAbsent(owner, (k) -> new ArrayList<>()).add(target);
+				return Boolean.TRUE;
+			}).count(); // count, not then(): then() hands every row to the discard hooks
+
 		}).then(Mono.fromSupplier(() -> {
 			String owner = field.owner().name();
 			for (Object instance : instances) {

@@ -1,6 +1,7 @@
 package dev.tortoise.query;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.tortoise.fields.ManyToManyRelation;
 import dev.tortoise.fields.ReverseRelation;
@@ -31,6 +32,8 @@ final class RowMapper<T> {
 
 	private final java.util.function.UnaryOperator<Object>[] decoders;
 
+	private final int pkIndex;
+
 	RowMapper(ModelMeta<T> meta, ValueCodec codec) {
 		this.meta = meta;
 		List<FieldMeta> cols = meta.columns();
@@ -46,6 +49,7 @@ final class RowMapper<T> {
 		this.dialect = codec.dialect();
 		this.rootSelectList = buildSelectList(this.dialect, "_t0");
 		this.decoders = decoders(codec, this.columns);
+		this.pkIndex = cols.indexOf(meta.pk());
 	}
 
 	ModelMeta<T> meta() {
@@ -84,11 +88,41 @@ final class RowMapper<T> {
 
 	/** Reads the instance whose columns start at {@code offset}; null if its primary key is NULL (outer join). */
 	@Nullable T map(Row row, int offset) {
+		return map(row, offset, -1, null);
+	}
+
+	/**
+	 * Reads the instance whose columns start at {@code offset}, or returns the one already
+	 * read for the same primary key without reading its other columns: rows reached through
+	 * a many-to-many relation repeat the same few related rows.
+	 */
+	@Nullable Object mapOnce(Row row, int offset, Map<Object, Object> seen) {
+		Object raw = row.get(offset + this.pkIndex, this.dbClasses[this.pkIndex]);
+		if (raw == null) {
+			return null;
+		}
+		Object key = this.decoders[this.pkIndex].apply(raw);
+		Object known = seen.get(key);
+		if (known != null) {
+			return known;
+		}
+		T instance = map(row, offset, this.pkIndex, key);
+		seen.put(key, instance);
+		return instance;
+	}
+
+	private @Nullable T map(Row row, int offset, int readIndex, @Nullable Object readValue) {
 		T instance = null;
 		for (int i = 0; i < this.columns.length; i++) {
 			FieldMeta f = this.columns[i];
-			Object raw = row.get(offset + i, this.dbClasses[i]);
-			Object value = (raw != null) ? this.decoders[i].apply(raw) : null;
+			Object value;
+			if (i == readIndex) {
+				value = readValue;
+			}
+			else {
+				Object raw = row.get(offset + i, this.dbClasses[i]);
+				value = (raw != null) ? this.decoders[i].apply(raw) : null;
+			}
 			if (instance == null) {
 				if (value == null && f.pk()) {
 					return null;

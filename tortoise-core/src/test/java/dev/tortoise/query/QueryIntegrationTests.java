@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -436,6 +437,30 @@ abstract class QueryIntegrationTests {
 		assertThat(this.ctx.statementCount() - before).isEqualTo(3);
 		assertThat(tournaments.get(0).events.size()).isEqualTo(50);
 		assertThat(tournaments.get(0).events.list().get(0).participants.isFetched()).isTrue();
+	}
+
+	@Test
+	void prefetchedManyToManyGivesOneInstancePerRelatedRow() {
+		Tournament cup = tournament("Cup");
+		List<Team> teams = this.ctx.bulkCreate(IntStream.range(0, 3).mapToObj((i) -> new Team("T" + i)).toList()).block();
+		List<Event> events = this.ctx.bulkCreate(IntStream.range(0, 6).mapToObj((i) -> new Event("E" + i, cup)).toList())
+			.block();
+		for (int i = 0; i < events.size(); i++) {
+			this.ctx.m2m(events.get(i), "participants").add(teams.get(i % 3), teams.get((i + 1) % 3)).block();
+		}
+		List<Event> loaded = this.ctx.objects(Event.class).prefetchRelated("participants").orderBy("id").all()
+			.collectList().block();
+		Map<Integer, Team> byId = new HashMap<>();
+		for (int i = 0; i < loaded.size(); i++) {
+			List<Team> participants = loaded.get(i).participants.list();
+			assertThat(participants).extracting((t) -> t.name)
+				.containsExactlyInAnyOrder("T" + (i % 3), "T" + ((i + 1) % 3));
+			for (Team team : participants) {
+				Team first = byId.putIfAbsent(team.id, team);
+				assertThat(team).isSameAs((first != null) ? first : team);
+			}
+		}
+		assertThat(byId).hasSize(3);
 	}
 
 	@Test
