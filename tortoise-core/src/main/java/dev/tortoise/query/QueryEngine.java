@@ -240,9 +240,13 @@ public final class QueryEngine {
 			if (qs.prefetchRelated.isEmpty()) {
 				return rows;
 			}
+			// The rows leave the connection's operators as one list and are spread after it:
+			// one signal through them instead of one per row.
 			return this.executor.onOneConnection(connection, this.pinned, rows.collectList()
-				.flatMapMany((list) -> new Prefetcher(this, connection).prefetch(qs.meta, list, qs.prefetchRelated)
-					.thenMany(Flux.fromIterable(list))));
+				.flatMap((list) -> new Prefetcher(this, connection).prefetch(qs.meta, list, qs.prefetchRelated)
+					.thenReturn(list))
+				.flux())
+				.flatMapIterable((list) -> list);
 		});
 	}
 
