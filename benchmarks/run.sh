@@ -5,7 +5,7 @@
 #   JMH refuses an option given twice, so -f, -wi, -i, -w, -r and -prof come from the mode.
 #   quick: 1 fork, 6 + 5 iterations of 2 s (about 35 minutes on 2 cores, most of it OrmBenchmark)
 #   full:  2 forks of 5 + 6 iterations of 2 s, for the figures in the README
-#          (benchmarks/run.sh full OrmBenchmark: about 35 minutes)
+#          (benchmarks/run.sh full OrmBenchmark: about 45 minutes)
 # PostgreSQL is found through TORTOISE_BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/test);
 # the benchmark works in schema tortoise_bench and drops its own tables.
 set -euo pipefail
