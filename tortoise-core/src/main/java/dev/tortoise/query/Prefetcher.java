@@ -169,7 +169,6 @@ final class Prefetcher {
 				grouped.computeIfAbsent(owner, (k) -> new ArrayList<>()).add(target);
 				return Boolean.TRUE;
 			}).count(); // count, not then(): then() hands every row to the discard hooks
-
 		}).then(Mono.fromSupplier(() -> {
 			String owner = field.owner().name();
 			for (Object instance : instances) {
