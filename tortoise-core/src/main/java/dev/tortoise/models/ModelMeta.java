@@ -49,7 +49,8 @@ public final class ModelMeta<T> {
 		this.app = app;
 		this.table = table;
 		this.description = description;
-		this.constructor = constructor;
+		// Erased once so each call is an exact invocation, not an adaptation looked up per call.
+		this.constructor = constructor.asType(java.lang.invoke.MethodType.methodType(Object.class));
 		this.name = modelClass.getSimpleName();
 	}
 
@@ -154,7 +155,7 @@ public final class ModelMeta<T> {
 	@SuppressWarnings("unchecked")
 	public T newInstance() {
 		try {
-			return (T) this.constructor.invoke();
+			return (T) (Object) this.constructor.invokeExact();
 		}
 		catch (RuntimeException | Error ex) {
 			throw ex;

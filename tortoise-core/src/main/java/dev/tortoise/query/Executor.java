@@ -140,12 +140,11 @@ final class Executor {
 		}
 		this.statements.increment();
 		Statement statement = connection.createStatement(sql.text());
-		List<Object> values = sql.values();
-		List<Class<?>> types = sql.types();
-		for (int i = 0; i < values.size(); i++) {
-			Object v = values.get(i);
+		Object[] values = sql.valueArray();
+		for (int i = 0; i < values.length; i++) {
+			Object v = values[i];
 			if (v == null) {
-				statement.bindNull(i, types.get(i));
+				statement.bindNull(i, sql.type(i));
 			}
 			else {
 				statement.bind(i, v);

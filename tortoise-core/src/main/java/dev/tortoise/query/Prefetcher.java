@@ -92,20 +92,22 @@ final class Prefetcher {
 
 	private Mono<List<Object>> loadForward(FieldMeta field, List<?> instances) {
 		FieldMeta to = field.toField();
+		// Each instance's key is read once, here, and kept by position for the second pass.
+		Object[] keyOf = new Object[instances.size()];
 		Set<Object> keys = new LinkedHashSet<>();
-		for (Object instance : instances) {
-			Object stub = field.get(instance);
+		for (int i = 0; i < keyOf.length; i++) {
+			Object stub = field.get(instances.get(i));
 			if (stub != null) {
-				keys.add(to.get(stub));
+				keyOf[i] = to.get(stub);
+				keys.add(keyOf[i]);
 			}
 		}
 		return fetchIn(field.related(), to.name(), keys).collectList().map((related) -> {
-			Map<Object, Object> byKey = new LinkedHashMap<>();
+			Map<Object, Object> byKey = new HashMap<>();
 			related.forEach((r) -> byKey.put(to.get(r), r));
-			for (Object instance : instances) {
-				Object stub = field.get(instance);
-				if (stub != null) {
-					field.set(instance, byKey.get(to.get(stub)));
+			for (int i = 0; i < keyOf.length; i++) {
+				if (keyOf[i] != null) {
+					field.set(instances.get(i), byKey.get(keyOf[i]));
 				}
 			}
 			return related;
@@ -141,8 +143,12 @@ final class Prefetcher {
 	private Mono<List<Object>> loadManyToMany(FieldMeta field, List<?> instances) {
 		ModelMeta<?> related = field.related();
 		FieldMeta ownPk = field.owner().pk();
+		Object[] keyOf = new Object[instances.size()];
 		Set<Object> keys = new LinkedHashSet<>();
-		instances.forEach((i) -> keys.add(ownPk.get(i)));
+		for (int i = 0; i < keyOf.length; i++) {
+			keyOf[i] = ownPk.get(instances.get(i));
+			keys.add(keyOf[i]);
+		}
 		keys.remove(null);
 		RowMapper<?> mapper = this.engine.mapper(related, this.connection);
 		ValueCodec codec = this.engine.codec(this.connection);
@@ -163,17 +169,16 @@ final class Prefetcher {
 					+ d.quote(related.table()) + " " + r + " JOIN " + d.quote(field.through()) + " " + th + " ON " + th + "."
 					+ d.quote(field.forwardKey()) + " = " + r + "." + d.quote(related.pk().column()) + " WHERE " + th + "."
 					+ d.quote(field.backwardKey()) + " IN (" + String.join(", ", ps) + ")");
-			return this.engine.run(this.connection, sql, (row, md) -> {
+			return this.engine.forEachRow(this.connection, sql, (row) -> {
 				Object target = mapper.mapOnce(row, 0, unique);
 				Object owner = codec.fromDb(ownPk, row.get(keyColumn, keyClass));
 				grouped.computeIfAbsent(owner, (k) -> new ArrayList<>()).add(target);
-				return Boolean.TRUE;
-			}).count(); // count, not then(): then() hands every row to the discard hooks
+			});
 		}).then(Mono.fromSupplier(() -> {
 			String owner = field.owner().name();
-			for (Object instance : instances) {
-				field.set(instance, ManyToManyRelation.fetched(owner, field.name(),
-						grouped.getOrDefault(ownPk.get(instance), List.of())));
+			for (int i = 0; i < keyOf.length; i++) {
+				field.set(instances.get(i), ManyToManyRelation.fetched(owner, field.name(),
+						grouped.getOrDefault(keyOf[i], List.of())));
 			}
 			return new ArrayList<>(unique.values());
 		}));

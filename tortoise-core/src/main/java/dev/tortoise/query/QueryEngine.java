@@ -167,6 +167,18 @@ public final class QueryEngine {
 				(Connection c) -> Executor.rows(this.executor.execute(c, connection, sql), mapping));
 	}
 
+	/**
+	 * Runs a query for what reading each row does, emitting nothing per row: {@code then()}
+	 * or {@code count()} would hand every row to the discard hooks, a walk up the
+	 * subscriber chain for each.
+	 */
+	Mono<Void> forEachRow(String connection, Sql sql, java.util.function.Consumer<Row> reading) {
+		return run(connection, sql, (row, md) -> {
+			reading.accept(row);
+			return Boolean.TRUE;
+		}).reduce(Boolean.TRUE, (kept, next) -> kept).then();
+	}
+
 	Mono<Long> runUpdate(String connection, Sql sql) {
 		return this.executor.withConnection(connection, this.pinned,
 				(Connection c) -> Executor.updates(this.executor.execute(c, connection, sql)))

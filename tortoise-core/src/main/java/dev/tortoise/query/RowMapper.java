@@ -26,6 +26,9 @@ final class RowMapper<T> {
 
 	private final FieldMeta[] containers;
 
+	/** The unfetched container of each of {@link #containers}: immutable, so all instances share one. */
+	private final Object[] unfetched;
+
 	private final String rootSelectList;
 
 	private final dev.tortoise.schema.Dialect dialect;
@@ -46,6 +49,12 @@ final class RowMapper<T> {
 			.filter((f) -> f.hasAccessor() && (f.kind() == FieldKind.M2M || f.kind() == FieldKind.BACKWARD_M2M
 					|| f.kind() == FieldKind.BACKWARD_FK))
 			.toArray(FieldMeta[]::new);
+		this.unfetched = new Object[this.containers.length];
+		for (int i = 0; i < this.containers.length; i++) {
+			FieldMeta f = this.containers[i];
+			this.unfetched[i] = (f.kind() == FieldKind.BACKWARD_FK) ? ReverseRelation.unfetched(meta.name(), f.name())
+					: ManyToManyRelation.unfetched(meta.name(), f.name());
+		}
 		this.dialect = codec.dialect();
 		this.rootSelectList = buildSelectList(this.dialect, "_t0");
 		this.decoders = decoders(codec, this.columns);
@@ -145,10 +154,8 @@ final class RowMapper<T> {
 
 	/** Sets unfetched containers on declared backward and many-to-many fields. */
 	void initContainers(Object instance) {
-		for (FieldMeta f : this.containers) {
-			f.set(instance, (f.kind() == FieldKind.BACKWARD_FK)
-					? ReverseRelation.unfetched(this.meta.name(), f.name())
-					: ManyToManyRelation.unfetched(this.meta.name(), f.name()));
+		for (int i = 0; i < this.containers.length; i++) {
+			this.containers[i].set(instance, this.unfetched[i]);
 		}
 	}
 

@@ -75,8 +75,14 @@ final class Sql {
 		return Collections.unmodifiableList(this.values);
 	}
 
-	List<Class<?>> types() {
-		return this.types;
+	/** The bound values in placeholder order, as an array to bind from without list calls. */
+	Object[] valueArray() {
+		return this.values.toArray();
+	}
+
+	/** The class of the value bound at a placeholder index, for binding a NULL. */
+	Class<?> type(int index) {
+		return this.types.get(index);
 	}
 
 	@Override
