@@ -18,16 +18,10 @@ import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Statement;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
-import org.reactivestreams.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.CoreSubscriber;
-import reactor.core.Scannable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.FluxOperator;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Operators;
-import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 
 /**
@@ -65,7 +59,7 @@ final class Executor {
 	 */
 	<T> Flux<T> withConnection(String name, @Nullable TransactionScope pinned,
 			Function<Connection, ? extends Publisher<T>> work) {
-		return translated(name, Flux.deferContextual((context) -> {
+		return Flux.deferContextual((context) -> {
 			Connection current = current(context, name, pinned);
 			if (current != null) {
 				return Flux.from(work.apply(current));
@@ -75,7 +69,7 @@ final class Executor {
 			}
 			return outside(name).flatMapMany((found) -> found.isPresent() ? Flux.from(work.apply(found.get()))
 					: pooled(name, work));
-		}));
+		}).onErrorMap((ex) -> !(ex instanceof TortoiseException), (ex) -> translate(name, ex));
 	}
 
 	private <T> Flux<T> pooled(String name, Function<Connection, ? extends Publisher<T>> work) {
@@ -94,7 +88,7 @@ final class Executor {
 	 * connection is used as usual.
 	 */
 	<T> Flux<T> onOneConnection(String name, @Nullable TransactionScope pinned, Flux<T> work) {
-		return translated(name, Flux.deferContextual((context) -> {
+		return Flux.deferContextual((context) -> {
 			if (current(context, name, pinned) != null) {
 				return work;
 			}
@@ -103,7 +97,7 @@ final class Executor {
 			}
 			// Each statement finds the outside transaction's connection on its own.
 			return outside(name).flatMapMany((found) -> found.isPresent() ? work : borrowing(name, context, work));
-		}));
+		}).onErrorMap((ex) -> !(ex instanceof TortoiseException), (ex) -> translate(name, ex));
 	}
 
 	private <T> Flux<T> borrowing(String name, ContextView context, Flux<T> work) {
@@ -180,11 +174,6 @@ final class Executor {
 		Flux.from(result.getRowsUpdated()).subscribe((n) -> { }, (ex) -> logger.debug("Draining a dropped result failed", ex));
 	}
 
-	/** The flux with driver errors turned into Tortoise's. */
-	private static <T> Flux<T> translated(String name, Flux<T> source) {
-		return new Translated<>(source, name);
-	}
-
 	static TortoiseException translate(String name, Throwable ex) {
 		if (ex instanceof TortoiseException t) {
 			return t;
@@ -196,90 +185,6 @@ final class Executor {
 			return new OperationalException("Statement failed on connection \"" + name + "\": " + ex.getMessage(), ex);
 		}
 		return new OperationalException("Could not use connection \"" + name + "\": " + ex, ex);
-	}
-
-	/**
-	 * Translates errors with one pass-through subscriber. {@code onErrorMap} would do it with
-	 * a subscriber built to resubscribe, which counts every row it hands on.
-	 */
-	private static final class Translated<T> extends FluxOperator<T, T> {
-
-		private final String name;
-
-		Translated(Flux<? extends T> source, String name) {
-			super(source);
-			this.name = name;
-		}
-
-		@Override
-		public void subscribe(CoreSubscriber<? super T> actual) {
-			this.source.subscribe(new Translating<>(actual, this.name));
-		}
-
-	}
-
-	private static final class Translating<T> implements CoreSubscriber<T>, Subscription, Scannable {
-
-		private final CoreSubscriber<? super T> actual;
-
-		private final String name;
-
-		private @Nullable Subscription upstream;
-
-		Translating(CoreSubscriber<? super T> actual, String name) {
-			this.actual = actual;
-			this.name = name;
-		}
-
-		@Override
-		public Context currentContext() {
-			return this.actual.currentContext();
-		}
-
-		@Override
-		public void onSubscribe(Subscription s) {
-			if (Operators.validate(this.upstream, s)) {
-				this.upstream = s;
-				this.actual.onSubscribe(this);
-			}
-		}
-
-		@Override
-		public void onNext(T value) {
-			this.actual.onNext(value);
-		}
-
-		@Override
-		public void onError(Throwable ex) {
-			this.actual.onError(translate(this.name, ex));
-		}
-
-		@Override
-		public void onComplete() {
-			this.actual.onComplete();
-		}
-
-		@Override
-		public void request(long n) {
-			this.upstream.request(n);
-		}
-
-		@Override
-		public void cancel() {
-			this.upstream.cancel();
-		}
-
-		@Override
-		public @Nullable Object scanUnsafe(Attr key) {
-			if (key == Attr.PARENT) {
-				return this.upstream;
-			}
-			if (key == Attr.ACTUAL) {
-				return this.actual;
-			}
-			return (key == Attr.RUN_STYLE) ? Attr.RunStyle.SYNC : null;
-		}
-
 	}
 
 }
