@@ -139,9 +139,8 @@ final class Executor {
 		}
 		this.statements.increment();
 		Statement statement = connection.createStatement(sql.text());
-		Object[] values = sql.valueArray();
-		for (int i = 0; i < values.length; i++) {
-			Object v = values[i];
+		for (int i = 0; i < sql.size(); i++) {
+			Object v = sql.value(i);
 			if (v == null) {
 				statement.bindNull(i, sql.type(i));
 			}

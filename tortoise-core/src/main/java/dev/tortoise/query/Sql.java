@@ -75,9 +75,14 @@ final class Sql {
 		return Collections.unmodifiableList(this.values);
 	}
 
-	/** The bound values in placeholder order, as an array to bind from without list calls. */
-	Object[] valueArray() {
-		return this.values.toArray();
+	/** Number of bound values. */
+	int size() {
+		return this.values.size();
+	}
+
+	/** The value bound at a placeholder index. */
+	@Nullable Object value(int index) {
+		return this.values.get(index);
 	}
 
 	/** The class of the value bound at a placeholder index, for binding a NULL. */
