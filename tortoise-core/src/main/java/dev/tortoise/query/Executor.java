@@ -3,6 +3,7 @@ package dev.tortoise.query;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import dev.tortoise.connection.Connections;
@@ -15,6 +16,8 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
 import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Row;
+import io.r2dbc.spi.RowMetadata;
 import io.r2dbc.spi.Statement;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -22,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.concurrent.Queues;
 import reactor.util.context.ContextView;
 
 /**
@@ -155,22 +159,22 @@ final class Executor {
 	}
 
 	/**
-	 * The rows of a statement's results. Each result is subscribed to as soon as it arrives,
-	 * and one dropped by a cancellation is drained: a result left unsubscribed keeps the
-	 * driver's conversation open, and every later query on that connection would wait
-	 * behind it forever.
+	 * The rows of a statement's results. Each result is subscribed to as soon as it arrives
+	 * (a result left unsubscribed keeps the driver's conversation open, and every later query
+	 * on that connection would wait behind it forever), a failing result does not cancel the
+	 * others, and a cancelled subscriber leaves the statement to be read to its end
+	 * ({@link ReadToEnd}).
 	 */
-	static <T> Flux<T> rows(Flux<Result> results, java.util.function.BiFunction<io.r2dbc.spi.Row, io.r2dbc.spi.RowMetadata, T> mapping) {
-		return results.flatMap((r) -> r.map(mapping)).doOnDiscard(Result.class, Executor::drain);
+	static <T> Flux<T> rows(Flux<Result> results, BiFunction<Row, RowMetadata, T> mapping) {
+		BiFunction<Row, RowMetadata, Object> guarded = ReadToEnd.guard(mapping);
+		return new ReadToEnd<>(results.flatMapDelayError((r) -> r.map(guarded), Queues.SMALL_BUFFER_SIZE,
+				Queues.XS_BUFFER_SIZE));
 	}
 
 	/** The update counts of a statement's results, with the same care as {@link #rows}. */
 	static Flux<Long> updates(Flux<Result> results) {
-		return results.flatMap(Result::getRowsUpdated).doOnDiscard(Result.class, Executor::drain);
-	}
-
-	private static void drain(Result result) {
-		Flux.from(result.getRowsUpdated()).subscribe((n) -> { }, (ex) -> logger.debug("Draining a dropped result failed", ex));
+		return new ReadToEnd<>(results.flatMapDelayError(Result::getRowsUpdated, Queues.SMALL_BUFFER_SIZE,
+				Queues.XS_BUFFER_SIZE));
 	}
 
 	static TortoiseException translate(String name, Throwable ex) {

@@ -327,7 +327,7 @@ final class ValueCodec {
 			case BINARY:
 				return (value instanceof ByteBuffer b) ? bytes(b) : value;
 			case CHAR_ENUM:
-				return enumByName(target, value.toString());
+				return readEnum(f, value.toString());
 			case INT_ENUM:
 				return intEnum(target, ((Number) value).intValue());
 			default:
@@ -397,6 +397,19 @@ final class ValueCodec {
 		catch (JsonProcessingException ex) {
 			throw new ValidationException("Column " + f.column() + " of " + f.owner().name() + " holds JSON that does"
 					+ " not read as " + f.genericType().getTypeName() + ": " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	/** A stored enum name as its constant; a name the enum does not have is the database's data, not a bug. */
+	private static Object readEnum(FieldMeta f, String name) {
+		try {
+			return enumByName(f.javaType(), name);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ValidationException("Column " + f.column() + " of " + f.owner().name() + " holds \"" + name
+					+ "\", which is not a constant of " + f.javaType().getSimpleName() + " "
+					+ java.util.Arrays.toString(f.javaType().getEnumConstants())
+					+ ": add it to the enum or correct the row.", ex);
 		}
 	}
 

@@ -6,9 +6,12 @@ import dev.tortoise.Tortoise;
 import dev.tortoise.TortoiseContext;
 import dev.tortoise.config.TortoiseConfig;
 import dev.tortoise.exceptions.OperationalException;
+import dev.tortoise.exceptions.ValidationException;
 import dev.tortoise.testing.Sql;
 import dev.tortoise.testing.TestDatabase;
+import dev.tortoise.testmodels.query.AllTypes;
 import dev.tortoise.testmodels.query.Event;
+import dev.tortoise.testmodels.query.Kind;
 import dev.tortoise.testmodels.query.Team;
 import dev.tortoise.testmodels.query.Tournament;
 import io.r2dbc.spi.R2dbcException;
@@ -73,6 +76,24 @@ class ExecutorTests {
 			.verify();
 		TestDatabase.awaitReleased(this.ctx.connections().pool("default"));
 		assertThat(this.ctx.objects(Team.class).count().block()).as("the connection still answers").isEqualTo(20);
+	}
+
+	@Test
+	void aRowThatCannotBeReadFailsTheQueryOnceTheStatementIsReadAndGivesTheConnectionBack() {
+		for (int i = 0; i < 5; i++) {
+			AllTypes row = new AllTypes();
+			row.kind = Kind.SINGLE;
+			this.ctx.create(row).block();
+		}
+		Sql.execute(this.ctx.connections().get("default"),
+				"UPDATE \"all_types\" SET \"kind\" = 'QUADRUPLE' WHERE \"id\" = 3");
+		assertThatThrownBy(() -> this.ctx.objects(AllTypes.class).orderBy("id").all().collectList().block())
+			.isInstanceOf(ValidationException.class)
+			.hasMessage("Column kind of AllTypes holds \"QUADRUPLE\", which is not a constant of Kind"
+					+ " [SINGLE, DOUBLE, TEAM_RELAY]: add it to the enum or correct the row.");
+		TestDatabase.awaitReleased(this.ctx.connections().pool("default"));
+		assertThat(this.ctx.objects(AllTypes.class).filter("kind", Kind.SINGLE).count().block())
+			.as("the connection still answers").isEqualTo(4);
 	}
 
 }

@@ -572,18 +572,26 @@ abstract class QueryIntegrationTests {
 		assertThat(this.ctx.objects(Tournament.class).count().block()).isEqualTo(4);
 	}
 
+	/**
+	 * Cancellations at every point of a statement's life: before a connection is acquired,
+	 * before the first row, after it. r2dbc-mysql 1.4 left a connection acquired for good
+	 * within a few rounds when the driver itself was cancelled mid-exchange.
+	 */
 	@Test
 	void mixedOperationsNeverLeakConnectionsEvenWhenCancelled() {
 		Tournament t = tournament("Cup");
-		Flux.range(0, 2500).flatMap((i) -> switch (i % 5) {
-			case 0 -> this.ctx.create(new Event("E" + i, t)).then();
-			case 1 -> this.ctx.objects(Event.class).filter("name__startswith", "E").limit(5).all().take(1).then();
-			case 2 -> this.ctx.objects(Event.class).count().then();
-			case 3 -> this.ctx.objects(Event.class).filter("nope", 1).all().then().onErrorResume((ex) -> Mono.empty());
-			default -> this.ctx.objects(Event.class).all().take(java.time.Duration.ofMillis(1)).then();
-		}, 8).blockLast(java.time.Duration.ofMinutes(2)); // a poisoned connection would hang here
-		awaitNoAcquiredConnections();
-		assertThat(this.ctx.objects(Event.class).count().block()).isEqualTo(500);
+		for (int round = 0; round < 10; round++) {
+			this.ctx.objects(Event.class).delete().block();
+			Flux.range(0, 2000).flatMap((i) -> switch (i % 5) {
+				case 0 -> this.ctx.create(new Event("E" + i, t)).then();
+				case 1 -> this.ctx.objects(Event.class).filter("name__startswith", "E").limit(5).all().take(1).then();
+				case 2 -> this.ctx.objects(Event.class).count().then();
+				case 3 -> this.ctx.objects(Event.class).filter("nope", 1).all().then().onErrorResume((ex) -> Mono.empty());
+				default -> this.ctx.objects(Event.class).all().take(java.time.Duration.ofMillis(1)).then();
+			}, 8).blockLast(java.time.Duration.ofMinutes(1)); // a poisoned connection would hang here
+			awaitNoAcquiredConnections();
+			assertThat(this.ctx.objects(Event.class).count().block()).as("round %d", round).isEqualTo(400);
+		}
 	}
 
 	void awaitNoAcquiredConnections() {

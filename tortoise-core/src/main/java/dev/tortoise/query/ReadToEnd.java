@@ -1,0 +1,149 @@
+package dev.tortoise.query;
+
+import java.util.function.BiFunction;
+
+import io.r2dbc.spi.Row;
+import io.r2dbc.spi.RowMetadata;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.CoreSubscriber;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxOperator;
+import reactor.core.publisher.Operators;
+
+/**
+ * The signals of one statement, read from the driver to the end whatever happens
+ * downstream. A subscriber that cancels stops receiving at once, but the driver is never
+ * cancelled: the statement's remaining rows are read and dropped, and the connection is
+ * in a clean state when it goes back to the pool. Drivers do not all survive a
+ * cancellation in the middle of an exchange (r2dbc-mysql 1.4 can leave its request queue
+ * waiting forever, so that every later statement on that connection, including the
+ * pool's release, hangs), and the wire protocols have to read the rows anyway.
+ *
+ * <p>A row that fails to map ({@link #guard}) is not thrown inside the driver either: the
+ * rest of the statement is read, then the first failure is signalled.
+ *
+ * @param <T> what each row maps to
+ */
+final class ReadToEnd<T> extends FluxOperator<Object, T> {
+
+	private static final Logger logger = LoggerFactory.getLogger(ReadToEnd.class);
+
+	ReadToEnd(Flux<?> source) {
+		super(source);
+	}
+
+	/**
+	 * A mapping that hands back a failure marker instead of throwing: an exception thrown
+	 * inside the driver's {@code Result.map} would make it cancel its own exchange.
+	 */
+	static <T> BiFunction<Row, RowMetadata, Object> guard(BiFunction<Row, RowMetadata, T> mapping) {
+		return (row, md) -> {
+			try {
+				return mapping.apply(row, md);
+			}
+			catch (RuntimeException ex) {
+				return new Failure(ex);
+			}
+		};
+	}
+
+	@Override
+	public void subscribe(CoreSubscriber<? super T> actual) {
+		this.source.subscribe(new ReadToEndSubscriber<>(actual));
+	}
+
+	/** A row that could not be mapped. */
+	private record Failure(RuntimeException error) {
+	}
+
+	private static final class ReadToEndSubscriber<T> implements CoreSubscriber<Object>, Subscription {
+
+		private final CoreSubscriber<? super T> actual;
+
+		private @Nullable Subscription upstream;
+
+		/** Downstream has cancelled, or a row failed: what is left is read and dropped. */
+		private volatile boolean draining;
+
+		/** The first row that failed to map, signalled when the statement has been read. */
+		private @Nullable RuntimeException failure;
+
+		ReadToEndSubscriber(CoreSubscriber<? super T> actual) {
+			this.actual = actual;
+		}
+
+		@Override
+		public reactor.util.context.Context currentContext() {
+			return this.actual.currentContext();
+		}
+
+		@Override
+		public void onSubscribe(Subscription s) {
+			if (Operators.validate(this.upstream, s)) {
+				this.upstream = s;
+				this.actual.onSubscribe(this);
+			}
+		}
+
+		@Override
+		@SuppressWarnings("unchecked")
+		public void onNext(Object value) {
+			if (this.draining) {
+				Operators.onDiscard(value, this.actual.currentContext());
+				return;
+			}
+			if (value instanceof Failure f) {
+				this.failure = f.error();
+				drain();
+				return;
+			}
+			this.actual.onNext((T) value);
+		}
+
+		@Override
+		public void onError(Throwable ex) {
+			if (!this.draining) {
+				this.actual.onError(ex);
+			}
+			else if (this.failure != null) {
+				this.failure.addSuppressed(ex);
+				this.actual.onError(this.failure);
+			}
+			else {
+				logger.debug("A statement whose subscriber had cancelled failed while its rows were read", ex);
+			}
+		}
+
+		@Override
+		public void onComplete() {
+			if (!this.draining) {
+				this.actual.onComplete();
+			}
+			else if (this.failure != null) {
+				this.actual.onError(this.failure);
+			}
+		}
+
+		@Override
+		public void request(long n) {
+			this.upstream.request(n);
+		}
+
+		@Override
+		public void cancel() {
+			if (!this.draining) {
+				drain();
+			}
+		}
+
+		private void drain() {
+			this.draining = true;
+			this.upstream.request(Long.MAX_VALUE);
+		}
+
+	}
+
+}
