@@ -2,17 +2,26 @@ package dev.tortoise.benchmarks;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.math3.distribution.TDistribution;
 
 /**
- * Turns a JMH JSON result of {@link OrmBenchmark} into the README's Markdown table:
- * throughput per contender, Tortoise's ratio to raw R2DBC and to Spring Data R2DBC, and
- * allocation per operation when run with {@code -prof gc}.
+ * Turns the JMH JSON results of one or more rounds of {@link OrmBenchmark} into the
+ * README's Markdown table: throughput per contender, Tortoise's ratio to raw R2DBC and to
+ * Spring Data R2DBC, and allocation per operation when run with {@code -prof gc}.
+ *
+ * <p>Each round runs every contender once, so the contenders of one round ran within a
+ * minute or two of each other. The ratios are taken round by round and then averaged
+ * (geometric mean, with the lowest and highest round): on a machine whose speed drifts,
+ * that compares like with like, where pooling all of one contender's forks before the
+ * other's would not.
  */
 public final class Report {
 
@@ -20,55 +29,115 @@ public final class Report {
 	}
 
 	public static void main(String[] args) throws IOException {
-		if (args.length != 1) {
-			System.err.println("usage: Report results.json");
+		if (args.length == 0) {
+			System.err.println("usage: Report round1.json [round2.json ...]");
 			System.exit(2);
 		}
-		JsonNode results = new ObjectMapper().readTree(Path.of(args[0]).toFile());
-		// db -> operation -> contender -> [ops/s, error, bytes/op]
-		Map<String, Map<String, Map<String, double[]>>> table = new TreeMap<>();
-		for (JsonNode r : results) {
-			String name = r.get("benchmark").asText();
-			if (!name.contains("OrmBenchmark.")) {
-				continue;
+		List<JsonNode> rounds = new ArrayList<>();
+		for (String arg : args) {
+			rounds.add(new ObjectMapper().readTree(Path.of(arg).toFile()));
+		}
+		System.out.print(table(rounds));
+	}
+
+	/** One contender of one operation: its measured iterations and allocation, round by round. */
+	static final class Measure {
+
+		final List<Double> roundScores = new ArrayList<>();
+
+		final List<Double> iterations = new ArrayList<>();
+
+		final List<Double> bytesPerOp = new ArrayList<>();
+
+		double mean() {
+			return this.iterations.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+		}
+
+		/** Half-width of the 99.9 % confidence interval over every measured iteration, as JMH computes it. */
+		double error() {
+			int n = this.iterations.size();
+			if (n < 2) {
+				return Double.NaN;
 			}
-			String method = name.substring(name.lastIndexOf('.') + 1);
-			int cut = method.lastIndexOf('_');
-			String operation = method.substring(0, cut);
-			String contender = method.substring(cut + 1);
-			String db = r.path("params").path("db").asText("?");
-			JsonNode primary = r.get("primaryMetric");
-			JsonNode alloc = r.path("secondaryMetrics").path("gc.alloc.rate.norm");
-			table.computeIfAbsent(db, (k) -> new TreeMap<>())
-				.computeIfAbsent(operation, (k) -> new TreeMap<>())
-				.put(contender, new double[] { primary.get("score").asDouble(), primary.get("scoreError").asDouble(),
-						alloc.isMissingNode() ? Double.NaN : alloc.get("score").asDouble() });
+			double mean = mean();
+			double squares = this.iterations.stream().mapToDouble((v) -> (v - mean) * (v - mean)).sum();
+			double stdev = Math.sqrt(squares / (n - 1));
+			return new TDistribution(n - 1).inverseCumulativeProbability(1 - 0.001 / 2) * stdev / Math.sqrt(n);
+		}
+
+	}
+
+	static String table(List<JsonNode> rounds) {
+		// db -> operation -> contender -> measure
+		Map<String, Map<String, Map<String, Measure>>> table = new TreeMap<>();
+		for (JsonNode results : rounds) {
+			for (JsonNode r : results) {
+				String name = r.get("benchmark").asText();
+				if (!name.contains("OrmBenchmark.")) {
+					continue;
+				}
+				String method = name.substring(name.lastIndexOf('.') + 1);
+				int cut = method.lastIndexOf('_');
+				Measure m = table.computeIfAbsent(r.path("params").path("db").asText("?"), (k) -> new TreeMap<>())
+					.computeIfAbsent(method.substring(0, cut), (k) -> new TreeMap<>())
+					.computeIfAbsent(method.substring(cut + 1), (k) -> new Measure());
+				JsonNode primary = r.get("primaryMetric");
+				m.roundScores.add(primary.get("score").asDouble());
+				for (JsonNode fork : primary.path("rawData")) {
+					fork.forEach((iteration) -> m.iterations.add(iteration.asDouble()));
+				}
+				JsonNode alloc = r.path("secondaryMetrics").path("gc.alloc.rate.norm");
+				if (!alloc.isMissingNode()) {
+					m.bytesPerOp.add(alloc.get("score").asDouble());
+				}
+			}
 		}
 		StringBuilder out = new StringBuilder();
 		out.append("| database | operation | Tortoise ops/s | raw R2DBC ops/s | Spring Data ops/s | Tortoise / raw | Tortoise / Spring Data | KB/op Tortoise · raw · Spring Data |\n");
 		out.append("|---|---|---|---|---|---|---|---|\n");
 		table.forEach((db, operations) -> operations.forEach((operation, c) -> {
-			double[] t = c.get("tortoise");
-			double[] raw = c.get("raw");
-			double[] sd = c.get("springData");
+			Measure t = c.get("tortoise");
+			Measure raw = c.get("raw");
+			Measure sd = c.get("springData");
 			out.append("| ").append(db).append(" | ").append(operation).append(" | ").append(ops(t)).append(" | ")
 				.append(ops(raw)).append(" | ").append(ops(sd)).append(" | ").append(ratio(t, raw)).append(" | ")
 				.append(ratio(t, sd)).append(" | ").append(kb(t)).append(" · ").append(kb(raw)).append(" · ")
 				.append(kb(sd)).append(" |\n");
 		}));
-		System.out.print(out);
+		return out.toString();
 	}
 
-	private static String ops(double[] m) {
-		return (m == null) ? "—" : String.format(Locale.ROOT, "%,.0f ± %,.0f", m[0], m[1]);
+	private static String ops(Measure m) {
+		if (m == null) {
+			return "—";
+		}
+		double error = m.error();
+		return Double.isNaN(error) ? String.format(Locale.ROOT, "%,.0f", m.mean())
+				: String.format(Locale.ROOT, "%,.0f ± %,.0f", m.mean(), error);
 	}
 
-	private static String ratio(double[] a, double[] b) {
-		return (a == null || b == null) ? "—" : String.format(Locale.ROOT, "%.2f×", a[0] / b[0]);
+	/** The geometric mean of the round-by-round ratios, with the lowest and highest when there are several. */
+	static String ratio(Measure a, Measure b) {
+		if (a == null || b == null || a.roundScores.size() != b.roundScores.size()) {
+			return "—";
+		}
+		int n = a.roundScores.size();
+		double logSum = 0;
+		double min = Double.MAX_VALUE;
+		double max = 0;
+		for (int i = 0; i < n; i++) {
+			double r = a.roundScores.get(i) / b.roundScores.get(i);
+			logSum += Math.log(r);
+			min = Math.min(min, r);
+			max = Math.max(max, r);
+		}
+		String mean = String.format(Locale.ROOT, "%.2f×", Math.exp(logSum / n));
+		return (n == 1) ? mean : mean + String.format(Locale.ROOT, " (%.2f–%.2f)", min, max);
 	}
 
-	private static String kb(double[] m) {
-		return (m == null || Double.isNaN(m[2])) ? "—" : String.format(Locale.ROOT, "%.1f", m[2] / 1024);
+	private static String kb(Measure m) {
+		return (m == null || m.bytesPerOp.isEmpty()) ? "—" : String.format(Locale.ROOT, "%.1f",
+				m.bytesPerOp.stream().mapToDouble(Double::doubleValue).average().getAsDouble() / 1024);
 	}
 
 }
