@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * One r2dbc-pool per configured connection. Pools open connections lazily, on first use,
@@ -76,8 +77,11 @@ public final class Connections {
 		}
 		Map<String, Entry> entries = new LinkedHashMap<>();
 		for (String name : configs.keySet()) {
-			ConnectionPool pool = new ConnectionPool(poolConfiguration(name, factories.get(name), configs.get(name).pool()));
-			entries.put(name, new Entry(name, configs.get(name), dialects.get(name), pool, factories.get(name),
+			PoolSettings settings = configs.get(name).pool();
+			ConnectionPool pool = new ConnectionPool(poolConfiguration(name, factories.get(name), settings));
+			ConnectionFactory pooled = (settings.maxAcquireTime() != null)
+					? new TimedPool(name, pool, settings.maxAcquireTime(), Schedulers.parallel()) : pool;
+			entries.put(name, new Entry(name, configs.get(name), dialects.get(name), pool, pooled, factories.get(name),
 					R2dbcOptions.isH2Memory(options.get(name))));
 		}
 		return new Connections(entries);
@@ -108,9 +112,7 @@ public final class Connections {
 		if (pool.maxLifeTime() != null) {
 			b.maxLifeTime(pool.maxLifeTime());
 		}
-		if (pool.maxAcquireTime() != null) {
-			b.maxAcquireTime(pool.maxAcquireTime());
-		}
+		// The acquire time-out is TimedPool's, armed only when a connection is not at hand.
 		if (pool.maxCreateConnectionTime() != null) {
 			b.maxCreateConnectionTime(pool.maxCreateConnectionTime());
 		}
@@ -126,11 +128,13 @@ public final class Connections {
 	}
 
 	/**
-	 * The pooled connection factory of a connection.
+	 * The pooled connection factory of a connection, with its acquire time-out. Every
+	 * statement of Tortoise's, and every outside transaction manager that should share
+	 * Tortoise's connections, takes them from this one factory.
 	 * @throws ConfigurationException if there is no connection of that name
 	 */
 	public ConnectionFactory get(String name) {
-		return entry(name).pool;
+		return entry(name).pooled;
 	}
 
 	/** The pool of a connection, for its metrics. */
@@ -181,16 +185,19 @@ public final class Connections {
 
 		final ConnectionPool pool;
 
+		final ConnectionFactory pooled;
+
 		final ConnectionFactory unpooled;
 
 		final boolean h2Memory;
 
-		Entry(String name, ConnectionConfig config, Dialect dialect, ConnectionPool pool, ConnectionFactory unpooled,
-				boolean h2Memory) {
+		Entry(String name, ConnectionConfig config, Dialect dialect, ConnectionPool pool, ConnectionFactory pooled,
+				ConnectionFactory unpooled, boolean h2Memory) {
 			this.name = name;
 			this.config = config;
 			this.dialect = dialect;
 			this.pool = pool;
+			this.pooled = pooled;
 			this.unpooled = unpooled;
 			this.h2Memory = h2Memory;
 		}

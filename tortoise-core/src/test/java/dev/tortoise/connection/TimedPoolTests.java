@@ -1,0 +1,131 @@
+package dev.tortoise.connection;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.R2dbcTimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The acquire time-out armed only when a connection has to be waited for, on a real H2 pool. */
+class TimedPoolTests {
+
+	private final VirtualTimeScheduler clock = VirtualTimeScheduler.create();
+
+	private final AtomicInteger armed = new AtomicInteger();
+
+	/** Counts the timers armed, and runs them on virtual time so that the test decides when they fire. */
+	private final Scheduler timer = new Scheduler() {
+
+		@Override
+		public Disposable schedule(Runnable task) {
+			return TimedPoolTests.this.clock.schedule(task);
+		}
+
+		@Override
+		public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
+			TimedPoolTests.this.armed.incrementAndGet();
+			return TimedPoolTests.this.clock.schedule(task, delay, unit);
+		}
+
+		@Override
+		public Worker createWorker() {
+			return TimedPoolTests.this.clock.createWorker();
+		}
+
+	};
+
+	private final ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration
+		.builder(ConnectionFactories.get("r2dbc:h2:mem:///timed_pool_tests"))
+		.initialSize(1)
+		.maxSize(1)
+		.build());
+
+	private final TimedPool timed = new TimedPool("reports", this.pool, Duration.ofSeconds(30), this.timer);
+
+	@AfterEach
+	void close() {
+		this.pool.dispose();
+		this.clock.dispose();
+	}
+
+	@Test
+	void anIdleConnectionIsHandedOverWithoutArmingATimer() {
+		Connection first = this.timed.create().block();
+		Mono.from(first.close()).block();
+		int afterWarmUp = this.armed.get();
+		for (int i = 0; i < 100; i++) {
+			Connection c = this.timed.create().block();
+			assertThat(c).isNotNull();
+			Mono.from(c.close()).block();
+		}
+		assertThat(this.armed.get()).isEqualTo(afterWarmUp);
+		assertThat(this.pool.getMetrics().get().acquiredSize()).isZero();
+	}
+
+	@Test
+	void waitingLongerThanTheTimeOutFailsNamingTheConnectionAndLeavesNoWaiterBehind() {
+		Connection held = this.timed.create().block();
+		List<Throwable> errors = new CopyOnWriteArrayList<>();
+		this.timed.create().subscribe((c) -> { }, errors::add);
+		assertThat(errors).isEmpty();
+		assertThat(this.pool.getMetrics().get().pendingAcquireSize()).isEqualTo(1);
+		this.clock.advanceTimeBy(Duration.ofSeconds(30));
+		assertThat(errors).singleElement().isInstanceOf(R2dbcTimeoutException.class)
+			.satisfies((ex) -> assertThat(ex).hasMessage("No connection of \"reports\" could be acquired within 30000 ms:"
+					+ " all 1 connections are in use. Give the pool more connections (maxsize) or a longer acquire"
+					+ " time-out, or look for work that holds connections for long."));
+		assertThat(this.pool.getMetrics().get().pendingAcquireSize()).isZero();
+		Mono.from(held.close()).block();
+		assertThat(this.pool.getMetrics().get().acquiredSize()).as("nothing handed to the waiter that left").isZero();
+	}
+
+	@Test
+	void aConnectionReleasedInTimeGoesToTheWaiterAndDisarmsItsTimer() {
+		Connection held = this.timed.create().block();
+		List<Connection> received = new CopyOnWriteArrayList<>();
+		List<Throwable> errors = new CopyOnWriteArrayList<>();
+		int before = this.armed.get();
+		this.timed.create().subscribe(received::add, errors::add);
+		assertThat(this.armed.get()).as("armed while waiting").isEqualTo(before + 1);
+		Mono.from(held.close()).block();
+		assertThat(received).hasSize(1);
+		this.clock.advanceTimeBy(Duration.ofMinutes(1));
+		assertThat(errors).isEmpty();
+		Mono.from(received.get(0).close()).block();
+		assertThat(this.pool.getMetrics().get().acquiredSize()).isZero();
+	}
+
+	@Test
+	void aWaiterThatCancelsLeavesNothingAcquiredAndNoTimerToFire() {
+		Connection held = this.timed.create().block();
+		List<Throwable> errors = new CopyOnWriteArrayList<>();
+		Disposable waiter = this.timed.create().subscribe((c) -> { }, errors::add);
+		waiter.dispose();
+		this.clock.advanceTimeBy(Duration.ofMinutes(1));
+		assertThat(errors).isEmpty();
+		Mono.from(held.close()).block();
+		assertThat(this.pool.getMetrics().get().acquiredSize()).isZero();
+		assertThat(this.pool.getMetrics().get().pendingAcquireSize()).isZero();
+	}
+
+	@Test
+	void describesItselfWithoutCredentials() {
+		assertThat(this.timed).hasToString("TimedPool[reports, acquire time-out PT30S]");
+		assertThat(this.timed.unwrap()).isSameAs(this.pool);
+	}
+
+}
