@@ -303,7 +303,9 @@ public final class QueryEngine {
 			else {
 				s.sql().append("SELECT COUNT(*)" + body);
 			}
-			return run(connection, s.sql(), (row, md) -> ((Number) row.get(0)).longValue()).next();
+			// single(), not next(): the one row is followed by the statement's end, and waiting for
+			// it spares a cancellation (see ReadToEnd).
+			return run(connection, s.sql(), (row, md) -> ((Number) row.get(0)).longValue()).single();
 		});
 	}
 
@@ -314,7 +316,7 @@ public final class QueryEngine {
 			Dialect d = s.sql().dialect();
 			s.sql().append("SELECT 1 FROM " + s.joins().from() + ((s.where() != null) ? " WHERE " + s.where() : "")
 					+ d.limitOffset(1L, qs.offset));
-			return run(connection, s.sql(), (row, md) -> Boolean.TRUE).hasElements();
+			return run(connection, s.sql(), (row, md) -> Boolean.TRUE).singleOrEmpty().hasElement();
 		});
 	}
 

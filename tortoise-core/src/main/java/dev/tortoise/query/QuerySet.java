@@ -147,7 +147,7 @@ public final class QuerySet<T> {
 	/** The first matching row (by primary key unless ordered), or empty. */
 	public Mono<T> first() {
 		QuerySet<T> q = this.orderBy.isEmpty() ? orderBy(this.meta.pk().name()) : this;
-		return q.limit(1).all().next();
+		return q.limit(1).all().singleOrEmpty();
 	}
 
 	/**
