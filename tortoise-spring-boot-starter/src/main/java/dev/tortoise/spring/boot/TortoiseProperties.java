@@ -230,7 +230,10 @@ public class TortoiseProperties {
 		/** How long a connection may live before it is closed and replaced. Default: unlimited. */
 		private @Nullable Duration maxLifeTime;
 
-		/** How long acquiring a connection may wait before failing. Default: unlimited. */
+		/**
+		 * How long acquiring a connection may wait for one to be free before failing. The
+		 * timer is armed only when no idle connection is at hand. Default 30s.
+		 */
 		private @Nullable Duration maxAcquireTime;
 
 		/** How long opening a new connection may take before failing. Default: unlimited. */
