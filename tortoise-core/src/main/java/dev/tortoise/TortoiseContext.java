@@ -25,7 +25,6 @@ import dev.tortoise.transactions.TransactionScope;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.R2dbcException;
-import io.r2dbc.spi.Result;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -257,9 +256,7 @@ public final class TortoiseContext implements AutoCloseable {
 		if (dbLogger.isDebugEnabled()) {
 			dbLogger.debug("[{}] {}", name, statement);
 		}
-		return Flux.from(connection.createStatement(statement).execute())
-			.flatMap(Result::getRowsUpdated)
-			.doOnDiscard(Result.class, (r) -> Flux.from(r.getRowsUpdated()).subscribe((n) -> { }, (ex) -> { }))
+		return QueryEngine.rowsUpdated(Flux.from(connection.createStatement(statement).execute()))
 			.onErrorMap(R2dbcException.class, (ex) -> new OperationalException("Could not create the schema on"
 					+ " connection \"" + name + "\": " + ex.getMessage() + ". Statement: "
 					+ statement.lines().findFirst().orElse(statement), ex));

@@ -419,6 +419,14 @@ public final class QueryEngine {
 		return new ManyToManyManager<>(this, instance, this.apps.meta(instance.getClass()).field(relation));
 	}
 
+	/**
+	 * The update counts of a statement run outside a query set (schema DDL), read to the
+	 * statement's end even if the subscriber cancels, as every query's are.
+	 */
+	public static Flux<Long> rowsUpdated(Flux<Result> results) {
+		return Executor.updates(results);
+	}
+
 	/** Statements sent since init, for tests and metrics. */
 	public long statementCount() {
 		return this.executor.count();
