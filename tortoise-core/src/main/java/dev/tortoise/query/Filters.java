@@ -20,65 +20,204 @@ final class Filters {
 
 	/** The condition for all the given filters joined with AND, or null if there are none. */
 	static @Nullable String compile(List<Q> filters, Joins joins, Sql sql) {
+		return compile(filters, joins, sql, new ArrayList<>());
+	}
+
+	/**
+	 * The condition for all the given filters joined with AND, or null if there are none;
+	 * adds what each leaf resolved to, in the order their values are bound, to {@code targets}
+	 * so that {@link #bind} can bind another query of the same {@link #shape} to the same text.
+	 */
+	static @Nullable String compile(List<Q> filters, Joins joins, Sql sql, List<Joins.Target> targets) {
 		if (filters.isEmpty()) {
 			return null;
 		}
-		List<String> parts = new ArrayList<>();
+		List<String> parts = new ArrayList<>(filters.size());
 		for (Q q : filters) {
-			parts.add(compile(q, joins, sql));
+			parts.add(compile(q, joins, sql, targets));
 		}
 		return String.join(" AND ", parts);
 	}
 
-	private static String compile(Q q, Joins joins, Sql sql) {
+	private static String compile(Q q, Joins joins, Sql sql, List<Joins.Target> targets) {
 		String body;
 		if (q.kind == Q.Kind.LEAF) {
-			body = leaf(joins.resolve(q.key, true), q.value, sql);
+			Joins.Target target = joins.resolve(q.key, true);
+			targets.add(target);
+			body = leaf(target, q.value, sql);
 		}
 		else if (q.children.isEmpty()) {
 			body = "1=1";
 		}
 		else {
-			List<String> parts = new ArrayList<>();
+			List<String> parts = new ArrayList<>(q.children.size());
 			for (Q child : q.children) {
-				parts.add(compile(child, joins, sql));
+				parts.add(compile(child, joins, sql, targets));
 			}
 			body = "(" + String.join((q.kind == Q.Kind.AND) ? " AND " : " OR ", parts) + ")";
 		}
 		return q.negated ? "NOT (" + body + ")" : body;
 	}
 
+	/**
+	 * Binds the values of filters to a statement compiled from filters of the same
+	 * {@link #shape}, given the targets that compilation resolved.
+	 */
+	static void bind(List<Q> filters, List<Joins.Target> targets, Sql sql) {
+		int next = 0;
+		for (Q q : filters) {
+			next = bind(q, targets, next, sql);
+		}
+	}
+
+	private static int bind(Q q, List<Joins.Target> targets, int next, Sql sql) {
+		if (q.kind == Q.Kind.LEAF) {
+			values(targets.get(next), q.value, sql);
+			return next + 1;
+		}
+		int at = next;
+		for (Q child : q.children) {
+			at = bind(child, targets, at, sql);
+		}
+		return at;
+	}
+
+	/** Filter trees bigger than this, or with longer lists of values, are compiled every time. */
+	static final int MAX_SHAPE = 16;
+
+	/**
+	 * What the text of the filters' condition depends on besides the model and dialect: the
+	 * tree, its keys, and of each value only whether it is null, a boolean (isnull), or a
+	 * list and how long. Null when the filters are not worth a cached statement: a long
+	 * {@code in} list, whose text changes with every length.
+	 */
+	static @Nullable Object shape(List<Q> filters) {
+		if (filters.size() == 1 && filters.get(0).kind == Q.Kind.LEAF) {
+			return leafShape(filters.get(0)); // the common case, without a list
+		}
+		List<Object> out = new ArrayList<>(filters.size());
+		int[] leaves = { 0 };
+		for (Q q : filters) {
+			Object s = shape(q, leaves);
+			if (s == null) {
+				return null;
+			}
+			out.add(s);
+		}
+		return out;
+	}
+
+	private static @Nullable Object shape(Q q, int[] leaves) {
+		if (++leaves[0] > MAX_SHAPE) {
+			return null;
+		}
+		if (q.kind == Q.Kind.LEAF) {
+			return leafShape(q);
+		}
+		List<Object> children = new ArrayList<>(q.children.size() + 1);
+		children.add(q.negated ? "NOT " + q.kind : q.kind);
+		for (Q child : q.children) {
+			Object s = shape(child, leaves);
+			if (s == null) {
+				return null;
+			}
+			children.add(s);
+		}
+		return children;
+	}
+
+	private record LeafShape(String key, boolean negated, Object value) {
+	}
+
+	private static final Object SOME_VALUE = new Object();
+
+	private static final Object NO_VALUE = new Object();
+
+	private static @Nullable LeafShape leafShape(Q q) {
+		Object v = q.value;
+		Object value;
+		if (v == null) {
+			value = NO_VALUE;
+		}
+		else if (v instanceof Boolean) {
+			value = v;
+		}
+		else if (v instanceof Collection<?> c) {
+			value = c.size();
+		}
+		else if (v.getClass().isArray()) {
+			value = Array.getLength(v);
+		}
+		else {
+			value = SOME_VALUE;
+		}
+		if (value instanceof Integer size && size > MAX_SHAPE) {
+			return null;
+		}
+		return new LeafShape(q.key, q.negated, value);
+	}
+
 	private static String leaf(Joins.Target target, @Nullable Object value, Sql sql) {
-		Dialect d = sql.dialect();
-		String col = target.column(d);
+		String col = target.column(sql.dialect());
+		List<String> p = values(target, value, sql);
+		switch (target.lookup()) {
+			case "exact":
+				return p.isEmpty() ? col + " IS NULL" : col + " = " + p.get(0);
+			case "not":
+				return p.isEmpty() ? col + " IS NOT NULL" : "(" + col + " <> " + p.get(0) + " OR " + col + " IS NULL)";
+			case "gt":
+				return col + " > " + p.get(0);
+			case "gte":
+				return col + " >= " + p.get(0);
+			case "lt":
+				return col + " < " + p.get(0);
+			case "lte":
+				return col + " <= " + p.get(0);
+			case "in":
+			case "not_in": {
+				boolean in = target.lookup().equals("in");
+				if (p.isEmpty()) {
+					return in ? "1=0" : "1=1";
+				}
+				String list = "(" + String.join(", ", p) + ")";
+				return in ? col + " IN " + list : "(" + col + " NOT IN " + list + " OR " + col + " IS NULL)";
+			}
+			case "range":
+				return col + " BETWEEN " + p.get(0) + " AND " + p.get(1);
+			case "isnull":
+			case "not_isnull": {
+				boolean isNull = Boolean.TRUE.equals(value) == target.lookup().equals("isnull");
+				return col + (isNull ? " IS NULL" : " IS NOT NULL");
+			}
+			default:
+				return target.lookup().startsWith("i") ? sql.dialect().ilike(col, p.get(0))
+						: sql.dialect().like(col, p.get(0));
+		}
+	}
+
+	/**
+	 * Binds the values of one leaf, checked for its lookup, and returns their placeholders:
+	 * the one place that decides what a leaf binds, for compiled and cached statements alike.
+	 */
+	private static List<String> values(Joins.Target target, @Nullable Object value, Sql sql) {
 		FieldMeta f = target.field();
 		switch (target.lookup()) {
 			case "exact":
-				return (value == null) ? col + " IS NULL" : col + " = " + sql.placeholder(f, value);
 			case "not":
-				return (value == null) ? col + " IS NOT NULL"
-						: "(" + col + " <> " + sql.placeholder(f, value) + " OR " + col + " IS NULL)";
+				return (value == null) ? List.of() : List.of(sql.placeholder(f, value));
 			case "gt":
-				return col + " > " + sql.placeholder(f, required(target, value));
 			case "gte":
-				return col + " >= " + sql.placeholder(f, required(target, value));
 			case "lt":
-				return col + " < " + sql.placeholder(f, required(target, value));
 			case "lte":
-				return col + " <= " + sql.placeholder(f, required(target, value));
+				return List.of(sql.placeholder(f, required(target, value)));
 			case "in":
 			case "not_in": {
 				List<Object> values = list(target, value);
-				boolean in = target.lookup().equals("in");
-				if (values.isEmpty()) {
-					return in ? "1=0" : "1=1";
-				}
-				List<String> ps = new ArrayList<>();
+				List<String> ps = new ArrayList<>(values.size());
 				for (Object v : values) {
 					ps.add(sql.placeholder(f, v));
 				}
-				String list = "(" + String.join(", ", ps) + ")";
-				return in ? col + " IN " + list : "(" + col + " NOT IN " + list + " OR " + col + " IS NULL)";
+				return ps;
 			}
 			case "range": {
 				List<Object> bounds = list(target, value);
@@ -86,19 +225,18 @@ final class Filters {
 					throw new ValidationException("Lookup \"range\" on " + name(target) + " takes two values, got "
 							+ bounds.size() + ".");
 				}
-				return col + " BETWEEN " + sql.placeholder(f, bounds.get(0)) + " AND " + sql.placeholder(f, bounds.get(1));
+				return List.of(sql.placeholder(f, bounds.get(0)), sql.placeholder(f, bounds.get(1)));
 			}
 			case "isnull":
-			case "not_isnull": {
-				boolean isNull = Boolean.TRUE.equals(value) == target.lookup().equals("isnull");
-				return col + (isNull ? " IS NULL" : " IS NOT NULL");
-			}
+			case "not_isnull":
+				return List.of();
 			default:
-				return like(target, col, value, sql);
+				return List.of(sql.textPlaceholder(pattern(target, value)));
 		}
 	}
 
-	private static String like(Joins.Target target, String col, @Nullable Object value, Sql sql) {
+	/** The LIKE pattern of a text lookup, its wildcards escaped. */
+	private static String pattern(Joins.Target target, @Nullable Object value) {
 		FieldType type = ValueCodec.dataField(target.field()).type();
 		if (type != FieldType.CHAR && type != FieldType.TEXT && type != FieldType.CHAR_ENUM) {
 			throw new FieldException("Lookup \"" + target.lookup() + "\" needs a text field, but " + name(target)
@@ -110,16 +248,13 @@ final class Filters {
 		}
 		String escaped = value.toString().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 		String lookup = target.lookup();
-		boolean insensitive = lookup.startsWith("i");
-		String kind = insensitive ? lookup.substring(1) : lookup;
-		String pattern = switch (kind) {
+		String kind = lookup.startsWith("i") ? lookup.substring(1) : lookup;
+		return switch (kind) {
 			case "contains" -> "%" + escaped + "%";
 			case "startswith" -> escaped + "%";
 			case "endswith" -> "%" + escaped;
 			default -> escaped; // iexact
 		};
-		String p = sql.textPlaceholder(pattern);
-		return insensitive ? sql.dialect().ilike(col, p) : sql.dialect().like(col, p);
 	}
 
 	private static Object required(Joins.Target target, @Nullable Object value) {

@@ -51,19 +51,23 @@ public final class QueryEngine {
 
 	private final Map<Object, String> statementTexts;
 
+	private final Map<ReadKey, Plan> plans;
+
 	public QueryEngine(Apps apps, Connections connections, TortoiseConfig config) {
-		this(apps, connections, config, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+		this(apps, connections, config, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
 				new java.util.concurrent.atomic.LongAdder(), null);
 	}
 
 	private QueryEngine(Apps apps, Connections connections, TortoiseConfig config,
 			Map<String, Map<ModelMeta<?>, RowMapper<?>>> mappers, Map<Object, String> statementTexts,
-			java.util.concurrent.atomic.LongAdder statements, @Nullable TransactionScope pinned) {
+			Map<ReadKey, Plan> plans, java.util.concurrent.atomic.LongAdder statements,
+			@Nullable TransactionScope pinned) {
 		this.apps = apps;
 		this.connections = connections;
 		this.config = config;
 		this.statements = statements;
 		this.statementTexts = statementTexts;
+		this.plans = plans;
 		this.executor = new Executor(connections, statements, config.boundConnections());
 		this.mappers = mappers;
 		this.pinned = pinned;
@@ -77,7 +81,7 @@ public final class QueryEngine {
 
 	/** The same engine with every query of the transaction's connection pinned to it. */
 	public QueryEngine pinnedTo(TransactionScope scope) {
-		return new QueryEngine(this.apps, this.connections, this.config, this.mappers, this.statementTexts,
+		return new QueryEngine(this.apps, this.connections, this.config, this.mappers, this.statementTexts, this.plans,
 				this.statements, scope);
 	}
 
@@ -187,26 +191,94 @@ public final class QueryEngine {
 
 	// --- reading ------------------------------------------------------------------
 
-	/** A SELECT with its WHERE and joins, for one query set. */
-	private record Select(Sql sql, Joins joins, @Nullable String where) {
+	/** A SELECT with its WHERE and joins, for one query set, and the filter targets its values are bound by. */
+	private record Select(Sql sql, Joins joins, @Nullable String where, List<Joins.Target> targets) {
 	}
 
 	private Select where(QuerySet<?> qs, String connection, String alias) {
 		Sql sql = sql(connection);
 		Joins joins = new Joins(sql.dialect(), qs.meta, alias);
-		String where = Filters.compile(qs.filters, joins, sql);
+		List<Joins.Target> targets = new ArrayList<>();
+		String where = Filters.compile(qs.filters, joins, sql, targets);
 		if (!joins.hasToMany()) {
-			return new Select(sql, joins, where);
+			return new Select(sql, joins, where, targets);
 		}
 		// Rows reached through relations that hold many would repeat the model's rows: filter
 		// through a subquery on the primary key instead.
 		Sql outer = sql(connection);
 		Joins inner = new Joins(outer.dialect(), qs.meta, "_f0");
-		String innerWhere = Filters.compile(qs.filters, inner, outer);
+		targets.clear();
+		String innerWhere = Filters.compile(qs.filters, inner, outer, targets);
 		Dialect d = outer.dialect();
 		String pk = d.quote(qs.meta.pk().column());
 		return new Select(outer, new Joins(d, qs.meta, alias), d.quote(alias) + "." + pk + " IN (SELECT "
-				+ d.quote("_f0") + "." + pk + " FROM " + inner.from() + " WHERE " + innerWhere + ")");
+				+ d.quote("_f0") + "." + pk + " FROM " + inner.from() + " WHERE " + innerWhere + ")", targets);
+	}
+
+	// --- cached statements of reads -------------------------------------------------
+
+	/** Kinds of reads whose statements are cached. */
+	private enum Read {
+		SELECT, COUNT, EXISTS
+	}
+
+	/**
+	 * Everything the text of a read depends on, so that queries differing only in their
+	 * filter values share one statement: the model, the connection (hence the dialect), the
+	 * shape of the filters, the ordering, limit and offset (written into the text), and the
+	 * relations selected with joins.
+	 */
+	private record ReadKey(Read read, ModelMeta<?> meta, String connection, Object filters, List<String> orderBy,
+			@Nullable Long limit, @Nullable Long offset, List<String> selectRelated) {
+
+		static @Nullable ReadKey of(Read read, QuerySet<?> qs, String connection) {
+			Object filters = qs.filters.isEmpty() ? List.of() : Filters.shape(qs.filters);
+			return (filters != null) ? new ReadKey(read, qs.meta, connection, filters, qs.orderBy, qs.limit, qs.offset,
+					qs.selectRelated) : null;
+		}
+
+	}
+
+	/**
+	 * A read compiled once: its text, the filter targets its values are bound by, and for a
+	 * SELECT how its rows map.
+	 */
+	private record Plan(String text, List<Joins.Target> targets, @Nullable SelectMapping mapping) {
+	}
+
+	/** How the rows of a SELECT map: the model's mapper, then one per relation selected with a join. */
+	private record SelectMapping(RowMapper<?> root, List<String> paths, List<RowMapper<?>> related) {
+	}
+
+	/**
+	 * Distinct read statements kept per context. Limits and offsets are written into the
+	 * text, so paging through many offsets would make many; past this, reads are compiled
+	 * every time instead of growing the cache.
+	 */
+	static final int MAX_PLANS = 2048;
+
+	private @Nullable Plan plan(@Nullable ReadKey key) {
+		return (key != null) ? this.plans.get(key) : null;
+	}
+
+	private Plan remember(@Nullable ReadKey key, Select s, @Nullable SelectMapping mapping) {
+		Plan plan = new Plan(s.sql().text(), List.copyOf(s.targets()), mapping);
+		if (key != null && this.plans.size() < MAX_PLANS) {
+			this.plans.putIfAbsent(key, plan);
+		}
+		return plan;
+	}
+
+	/** A cached statement with this query's filter values bound. */
+	private Sql bound(Plan plan, QuerySet<?> qs, String connection) {
+		Sql sql = Sql.written(dialect(connection), codec(connection), plan.text());
+		Filters.bind(qs.filters, plan.targets(), sql);
+		return sql;
+	}
+
+	/** Number of read statements cached, for tests. */
+	int cachedReads() {
+		return this.plans.size();
 	}
 
 	private static String orderBy(QuerySet<?> qs, Joins joins, Dialect d) {
@@ -229,26 +301,22 @@ public final class QueryEngine {
 	<T> Flux<T> select(QuerySet<T> qs) {
 		return Flux.defer(() -> {
 			String connection = route(qs.meta, qs.using, false);
-			Select s = where(qs, connection, "_t0");
-			Dialect d = s.sql().dialect();
-			RowMapper<T> root = mapper(qs.meta, connection);
-			StringBuilder select = new StringBuilder(root.selectList(d, "_t0"));
-			List<String> paths = new ArrayList<>();
-			List<RowMapper<?>> related = new ArrayList<>();
-			for (String path : qs.selectRelated) {
-				Joins.Node node = s.joins().joinPath(path);
-				RowMapper<?> m = mapper(node.meta(), connection);
-				select.append(", ").append(m.selectList(d, node.alias()));
-				paths.add(path);
-				related.add(m);
+			ReadKey key = ReadKey.of(Read.SELECT, qs, connection);
+			Plan plan = plan(key);
+			Sql sql;
+			if (plan != null) {
+				sql = bound(plan, qs, connection);
 			}
-			String order = orderBy(qs, s.joins(), d);
-			s.sql().append("SELECT ").append(select.toString()).append(" FROM ").append(s.joins().from());
-			if (s.where() != null) {
-				s.sql().append(" WHERE ").append(s.where());
+			else {
+				Select s = where(qs, connection, "_t0");
+				sql = s.sql();
+				plan = remember(key, s, compileSelect(qs, connection, s));
 			}
-			s.sql().append(order).append(d.limitOffset(qs.limit, qs.offset));
-			Flux<T> rows = run(connection, s.sql(), (row, md) -> mapRow(qs.meta, root, paths, related, row));
+			@SuppressWarnings("unchecked")
+			RowMapper<T> root = (RowMapper<T>) plan.mapping().root();
+			List<String> paths = plan.mapping().paths();
+			List<RowMapper<?>> related = plan.mapping().related();
+			Flux<T> rows = run(connection, sql, (row, md) -> mapRow(qs.meta, root, paths, related, row));
 			if (qs.prefetchRelated.isEmpty()) {
 				return rows;
 			}
@@ -260,6 +328,29 @@ public final class QueryEngine {
 				.flux())
 				.flatMapIterable((list) -> list);
 		});
+	}
+
+	/** Writes a SELECT's text after its WHERE is compiled, returning how its rows map. */
+	private SelectMapping compileSelect(QuerySet<?> qs, String connection, Select s) {
+		Dialect d = s.sql().dialect();
+		RowMapper<?> root = mapper(qs.meta, connection);
+		StringBuilder select = new StringBuilder(root.selectList(d, "_t0"));
+		List<String> paths = new ArrayList<>();
+		List<RowMapper<?>> related = new ArrayList<>();
+		for (String path : qs.selectRelated) {
+			Joins.Node node = s.joins().joinPath(path);
+			RowMapper<?> m = mapper(node.meta(), connection);
+			select.append(", ").append(m.selectList(d, node.alias()));
+			paths.add(path);
+			related.add(m);
+		}
+		String order = orderBy(qs, s.joins(), d);
+		s.sql().append("SELECT ").append(select.toString()).append(" FROM ").append(s.joins().from());
+		if (s.where() != null) {
+			s.sql().append(" WHERE ").append(s.where());
+		}
+		s.sql().append(order).append(d.limitOffset(qs.limit, qs.offset));
+		return new SelectMapping(root, List.copyOf(paths), List.copyOf(related));
 	}
 
 	private static <T> T mapRow(ModelMeta<T> meta, RowMapper<T> root, List<String> paths, List<RowMapper<?>> related,
@@ -292,32 +383,51 @@ public final class QueryEngine {
 	Mono<Long> count(QuerySet<?> qs) {
 		return Mono.defer(() -> {
 			String connection = route(qs.meta, qs.using, false);
-			Select s = where(qs, connection, "_t0");
-			Dialect d = s.sql().dialect();
-			String pk = d.quote("_t0") + "." + d.quote(qs.meta.pk().column());
-			String body = " FROM " + s.joins().from() + ((s.where() != null) ? " WHERE " + s.where() : "");
-			if (qs.limit != null || qs.offset != null) {
-				s.sql().append("SELECT COUNT(*) FROM (SELECT " + pk + body + d.limitOffset(qs.limit, qs.offset) + ") "
-						+ d.quote("_c"));
-			}
-			else {
-				s.sql().append("SELECT COUNT(*)" + body);
-			}
 			// single(), not next(): the one row is followed by the statement's end, and waiting for
 			// it spares a cancellation (see ReadToEnd).
-			return run(connection, s.sql(), (row, md) -> ((Number) row.get(0)).longValue()).single();
+			return run(connection, read(Read.COUNT, qs, connection, QueryEngine::compileCount),
+					(row, md) -> ((Number) row.get(0)).longValue()).single();
 		});
+	}
+
+	private static void compileCount(QuerySet<?> qs, Select s) {
+		Dialect d = s.sql().dialect();
+		String pk = d.quote("_t0") + "." + d.quote(qs.meta.pk().column());
+		String body = " FROM " + s.joins().from() + ((s.where() != null) ? " WHERE " + s.where() : "");
+		if (qs.limit != null || qs.offset != null) {
+			s.sql().append("SELECT COUNT(*) FROM (SELECT " + pk + body + d.limitOffset(qs.limit, qs.offset) + ") "
+					+ d.quote("_c"));
+		}
+		else {
+			s.sql().append("SELECT COUNT(*)" + body);
+		}
 	}
 
 	Mono<Boolean> exists(QuerySet<?> qs) {
 		return Mono.defer(() -> {
 			String connection = route(qs.meta, qs.using, false);
-			Select s = where(qs, connection, "_t0");
-			Dialect d = s.sql().dialect();
-			s.sql().append("SELECT 1 FROM " + s.joins().from() + ((s.where() != null) ? " WHERE " + s.where() : "")
-					+ d.limitOffset(1L, qs.offset));
-			return run(connection, s.sql(), (row, md) -> Boolean.TRUE).singleOrEmpty().hasElement();
+			return run(connection, read(Read.EXISTS, qs, connection, QueryEngine::compileExists),
+					(row, md) -> Boolean.TRUE).singleOrEmpty().hasElement();
 		});
+	}
+
+	private static void compileExists(QuerySet<?> qs, Select s) {
+		s.sql().append("SELECT 1 FROM " + s.joins().from() + ((s.where() != null) ? " WHERE " + s.where() : "")
+				+ s.sql().dialect().limitOffset(1L, qs.offset));
+	}
+
+	/** The statement of a read that maps no model rows: cached with its values bound, or compiled. */
+	private Sql read(Read read, QuerySet<?> qs, String connection,
+			java.util.function.BiConsumer<QuerySet<?>, Select> compile) {
+		ReadKey key = ReadKey.of(read, qs, connection);
+		Plan plan = plan(key);
+		if (plan != null) {
+			return bound(plan, qs, connection);
+		}
+		Select s = where(qs, connection, "_t0");
+		compile.accept(qs, s);
+		remember(key, s, null);
+		return s.sql();
 	}
 
 	Flux<Map<String, Object>> values(QuerySet<?> qs, List<String> fields) {

@@ -15,15 +15,25 @@ final class Sql {
 
 	private final ValueCodec codec;
 
-	private final StringBuilder text = new StringBuilder(128);
+	private final StringBuilder text;
 
 	private final List<Object> values = new ArrayList<>();
 
 	private final List<Class<?>> types = new ArrayList<>();
 
 	Sql(Dialect dialect, ValueCodec codec) {
+		this(dialect, codec, new StringBuilder(128));
+	}
+
+	private Sql(Dialect dialect, ValueCodec codec, StringBuilder text) {
 		this.dialect = dialect;
 		this.codec = codec;
+		this.text = text;
+	}
+
+	/** A statement whose text is already written (a cached one), its values still to bind. */
+	static Sql written(Dialect dialect, ValueCodec codec, String text) {
+		return new Sql(dialect, codec, new StringBuilder(text));
 	}
 
 	Sql append(String s) {

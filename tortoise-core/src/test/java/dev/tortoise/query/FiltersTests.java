@@ -1,5 +1,6 @@
 package dev.tortoise.query;
 
+import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,56 @@ class FiltersTests {
 		Sql sql = sql("h2");
 		assertThat(compile("h2", Q.of("id__in", List.of()), sql)).isEqualTo("1=0");
 		assertThat(compile("h2", Q.of("id__not_in", new long[0]), sql)).isEqualTo("1=1");
+	}
+
+	@Test
+	void filtersOfTheSameShapeBindTheirOwnValuesToTheSameText() {
+		Q first = Q.of("name__icontains", "cup").or(Q.of("prize__in", List.of(1, 2)).not())
+			.and(Q.of("prize__range", new int[] { 3, 9 })).and(Q.of("tournament__name__not", "Open"));
+		Q second = Q.of("name__icontains", "50%").or(Q.of("prize__in", List.of(7, 8)).not())
+			.and(Q.of("prize__range", new int[] { 4, 6 })).and(Q.of("tournament__name__not", "Masters"));
+		assertThat(Filters.shape(List.of(first))).isEqualTo(Filters.shape(List.of(second)));
+		Sql compiled = sql("postgres");
+		List<Joins.Target> targets = new java.util.ArrayList<>();
+		String text = Filters.compile(List.of(first), new Joins(compiled.dialect(), EVENT, "_t0"), compiled, targets);
+		Sql fresh = sql("postgres");
+		assertThat(compile("postgres", second, fresh)).isEqualTo(text);
+		Sql rebound = sql("postgres");
+		Filters.bind(List.of(second), targets, rebound);
+		assertThat(rebound.values()).isEqualTo(fresh.values()).isNotEqualTo(compiled.values());
+		assertThat(rebound.values()).containsExactly("%50\\%%", new BigDecimal("7.00"), new BigDecimal("8.00"),
+				new BigDecimal("4.00"), new BigDecimal("6.00"), "Masters");
+		for (int i = 0; i < fresh.size(); i++) {
+			assertThat(rebound.type(i)).isEqualTo(fresh.type(i));
+		}
+	}
+
+	@Test
+	void shapesTellApartWhatChangesTheText() {
+		assertThat(Filters.shape(List.of(Q.of("prize", 1)))).isEqualTo(Filters.shape(List.of(Q.of("prize", 2))))
+			.isNotEqualTo(Filters.shape(List.of(Q.of("prize", null))))
+			.isNotEqualTo(Filters.shape(List.of(Q.of("prize__gt", 1))))
+			.isNotEqualTo(Filters.shape(List.of(Q.of("prize", 1).not())));
+		assertThat(Filters.shape(List.of(Q.of("id__in", List.of(1, 2)))))
+			.isEqualTo(Filters.shape(List.of(Q.of("id__in", new long[] { 5, 6 }))))
+			.isNotEqualTo(Filters.shape(List.of(Q.of("id__in", List.of(1, 2, 3)))));
+		assertThat(Filters.shape(List.of(Q.of("prize__isnull", true))))
+			.isNotEqualTo(Filters.shape(List.of(Q.of("prize__isnull", false))));
+		assertThat(Filters.shape(List.of(Q.of("prize", 1).or(Q.of("name", "a")))))
+			.isNotEqualTo(Filters.shape(List.of(Q.of("prize", 1).and(Q.of("name", "a")))))
+			.isNotEqualTo(Filters.shape(List.of(Q.of("prize", 1), Q.of("name", "a"))));
+	}
+
+	@Test
+	void longListsAndLargeTreesAreNotWorthAShape() {
+		List<Integer> many = java.util.stream.IntStream.range(0, Filters.MAX_SHAPE + 1).boxed().toList();
+		assertThat(Filters.shape(List.of(Q.of("id__in", many)))).isNull();
+		Q wide = Q.of("id", 0);
+		for (int i = 1; i <= Filters.MAX_SHAPE; i++) {
+			wide = wide.or(Q.of("id", i));
+		}
+		assertThat(Filters.shape(List.of(Q.of("name", "a"), wide))).isNull();
+		assertThat(Filters.shape(List.of(Q.of("id__in", many.subList(0, Filters.MAX_SHAPE))))).isNotNull();
 	}
 
 }

@@ -380,6 +380,33 @@ abstract class QueryIntegrationTests {
 	}
 
 	@Test
+	void readsOfTheSameShapeShareOneStatementButNotTheirValues() {
+		Tournament t = tournament("Cup");
+		event("A", t, new BigDecimal("1"));
+		event("B", t, new BigDecimal("2"));
+		event("C", t, null);
+		var q = this.ctx.objects(Event.class);
+		QueryEngine engine = q.engine;
+		assertThat(q.filter("name", "A").get().block().name).isEqualTo("A");
+		int cached = engine.cachedReads();
+		assertThat(q.filter("name", "B").get().block().name).isEqualTo("B");
+		assertThat(q.filter("name", "C").get().block().name).isEqualTo("C");
+		assertThat(engine.cachedReads()).isEqualTo(cached);
+		// A null compiles to IS NULL: another statement, not the cached one with a NULL bound.
+		assertThat(names(q.filter("prize", new BigDecimal("2")).all())).containsExactly("B");
+		assertThat(names(q.filter("prize", null).all())).containsExactly("C");
+		assertThat(q.filter("prize__in", List.of(1, 2)).count().block()).isEqualTo(2);
+		assertThat(q.filter("prize__in", List.of(2, 3)).count().block()).isEqualTo(1);
+		assertThat(q.filter("prize__in", List.of(2, 3, 1)).count().block()).isEqualTo(2);
+		assertThat(q.filter("name__startswith", "A").exists().block()).isTrue();
+		assertThat(q.filter("name__startswith", "Z").exists().block()).isFalse();
+		assertThat(q.filter("tournament__name", "Cup").selectRelated("tournament").orderBy("name").all()
+			.map((e) -> e.tournament.name + e.name).collectList().block()).containsExactly("CupA", "CupB", "CupC");
+		assertThat(names(q.filter("tournament__name", "Other").selectRelated("tournament").orderBy("name").all())).isEmpty();
+		assertThat(engine.cachedReads()).isEqualTo(cached + 6);
+	}
+
+	@Test
 	void updateAndDeleteByFilter() {
 		Tournament cup = tournament("Cup");
 		Tournament league = tournament("League");
