@@ -31,7 +31,7 @@ import reactor.util.context.ContextView;
 /**
  * Runs statements: on the transaction's connection when the Reactor context carries one
  * for the connection name, else on a pooled connection released on completion, error and
- * cancel alike. Logs every statement and translates driver errors.
+ * cancel alike, once the statement has ended ({@link Lease}). Logs every statement and translates driver errors.
  */
 final class Executor {
 
@@ -77,8 +77,7 @@ final class Executor {
 	}
 
 	private <T> Flux<T> pooled(String name, Function<Connection, ? extends Publisher<T>> work) {
-		return Flux.usingWhen(this.connections.get(name).create(), work, Connection::close,
-				(connection, ex) -> connection.close(), Connection::close);
+		return Lease.of(this.connections.get(name).create(), work);
 	}
 
 	/** The connection an outside transaction manager has bound for the named pool, if any. */
@@ -106,11 +105,12 @@ final class Executor {
 
 	private <T> Flux<T> borrowing(String name, ContextView context, Flux<T> work) {
 		Map<String, Connection> borrowed = context.getOrDefault(BORROWED, null);
-		return Flux.usingWhen(this.connections.get(name).create(), (connection) -> {
+		// A cancelled query still runs its prefetches to their end before the connection goes back (Lease).
+		return Lease.of(this.connections.get(name).create(), (connection) -> {
 			Map<String, Connection> mine = new HashMap<>((borrowed != null) ? borrowed : Map.of());
 			mine.put(name, connection);
 			return work.contextWrite((c) -> c.put(BORROWED, Map.copyOf(mine)));
-		}, Connection::close, (connection, ex) -> connection.close(), Connection::close);
+		});
 	}
 
 	/** The transaction bound to a connection name: the pinned one, else the one in the context, or null. */

@@ -243,7 +243,7 @@ public final class QueryEngine {
 	 * A read compiled once: its text, the filter targets its values are bound by, and for a
 	 * SELECT how its rows map.
 	 */
-	private record Plan(String text, List<Joins.Target> targets, @Nullable SelectMapping mapping) {
+	private record Plan(Dialect dialect, String text, List<Joins.Target> targets, @Nullable SelectMapping mapping) {
 	}
 
 	/** How the rows of a SELECT map: the model's mapper, then one per relation selected with a join. */
@@ -262,7 +262,7 @@ public final class QueryEngine {
 	}
 
 	private Plan remember(@Nullable ReadKey key, Select s, @Nullable SelectMapping mapping) {
-		Plan plan = new Plan(s.sql().text(), List.copyOf(s.targets()), mapping);
+		Plan plan = new Plan(s.sql().dialect(), s.sql().text(), List.copyOf(s.targets()), mapping);
 		if (key != null && this.plans.size() < MAX_PLANS) {
 			this.plans.putIfAbsent(key, plan);
 		}
@@ -271,7 +271,7 @@ public final class QueryEngine {
 
 	/** A cached statement with this query's filter values bound. */
 	private Sql bound(Plan plan, QuerySet<?> qs, String connection) {
-		Sql sql = Sql.written(dialect(connection), codec(connection), plan.text());
+		Sql sql = Sql.written(plan.dialect(), codec(connection), plan.text());
 		Filters.bind(qs.filters, plan.targets(), sql);
 		return sql;
 	}

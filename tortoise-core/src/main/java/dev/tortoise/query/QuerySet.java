@@ -65,6 +65,9 @@ public final class QuerySet<T> {
 	}
 
 	private static <E> List<E> plus(List<E> list, List<E> more) {
+		if (list.isEmpty()) {
+			return List.copyOf(more); // the first filter of a query: no copy of an immutable list
+		}
 		List<E> out = new ArrayList<>(list);
 		out.addAll(more);
 		return List.copyOf(out);

@@ -15,40 +15,54 @@ final class Sql {
 
 	private final ValueCodec codec;
 
-	private final StringBuilder text;
+	/** The text being written, or null for a statement written before ({@link #written}). */
+	private final @Nullable StringBuilder text;
+
+	private final @Nullable String written;
 
 	private final List<Object> values = new ArrayList<>();
 
 	private final List<Class<?>> types = new ArrayList<>();
 
 	Sql(Dialect dialect, ValueCodec codec) {
-		this(dialect, codec, new StringBuilder(128));
+		this(dialect, codec, new StringBuilder(128), null);
 	}
 
-	private Sql(Dialect dialect, ValueCodec codec, StringBuilder text) {
+	private Sql(Dialect dialect, ValueCodec codec, @Nullable StringBuilder text, @Nullable String written) {
 		this.dialect = dialect;
 		this.codec = codec;
 		this.text = text;
+		this.written = written;
 	}
 
-	/** A statement whose text is already written (a cached one), its values still to bind. */
+	/**
+	 * A statement whose text was written before (a cached one), with its values still to
+	 * bind: its placeholders are in the text already, so binding a value renders none.
+	 */
 	static Sql written(Dialect dialect, ValueCodec codec, String text) {
-		return new Sql(dialect, codec, new StringBuilder(text));
+		return new Sql(dialect, codec, null, text);
+	}
+
+	private StringBuilder builder() {
+		if (this.text == null) {
+			throw new IllegalStateException("This statement was written before; its text cannot change.");
+		}
+		return this.text;
 	}
 
 	Sql append(String s) {
-		this.text.append(s);
+		builder().append(s);
 		return this;
 	}
 
 	Sql quoted(String identifier) {
-		this.text.append(this.dialect.quote(identifier));
+		builder().append(this.dialect.quote(identifier));
 		return this;
 	}
 
 	/** Appends a placeholder for a value of a field, converted and validated. */
 	Sql value(FieldMeta field, @Nullable Object value) {
-		this.text.append(placeholder(field, value));
+		builder().append(placeholder(field, value));
 		return this;
 	}
 
@@ -63,14 +77,14 @@ final class Sql {
 		}
 		this.values.add((v != null) ? this.codec.toDb(field, v) : null);
 		this.types.add(this.codec.dbClass(field));
-		return this.dialect.placeholder(this.values.size(), ValueCodec.dataField(field).type());
+		return (this.written != null) ? "" : this.dialect.placeholder(this.values.size(), ValueCodec.dataField(field).type());
 	}
 
 	/** A placeholder for a raw text value (LIKE patterns). */
 	String textPlaceholder(String value) {
 		this.values.add(value);
 		this.types.add(String.class);
-		return this.dialect.placeholder(this.values.size(), null);
+		return (this.written != null) ? "" : this.dialect.placeholder(this.values.size(), null);
 	}
 
 	Dialect dialect() {
@@ -78,7 +92,7 @@ final class Sql {
 	}
 
 	String text() {
-		return this.text.toString();
+		return (this.written != null) ? this.written : this.text.toString();
 	}
 
 	List<Object> values() {
@@ -102,7 +116,7 @@ final class Sql {
 
 	@Override
 	public String toString() {
-		return this.text.toString();
+		return text();
 	}
 
 }

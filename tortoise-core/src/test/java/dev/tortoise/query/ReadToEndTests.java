@@ -7,8 +7,6 @@ import java.util.function.BiFunction;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
 import org.junit.jupiter.api.Test;
-import org.reactivestreams.Subscription;
-import reactor.core.publisher.BaseSubscriber;
 import reactor.test.publisher.TestPublisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +16,7 @@ class ReadToEndTests {
 
 	private final TestPublisher<Object> driver = TestPublisher.createNoncompliant(TestPublisher.Violation.REQUEST_OVERFLOW);
 
-	private final Recorder recorder = new Recorder();
+	private final Recorder<String> recorder = new Recorder<>();
 
 	@Test
 	void passesRowsThroughWithTheSubscribersDemand() {
@@ -87,36 +85,6 @@ class ReadToEndTests {
 	void mappingsThatSucceedAreReturnedAsThey() {
 		BiFunction<Row, RowMetadata, Object> mapping = ReadToEnd.guard((row, md) -> "mapped");
 		assertThat(mapping.apply(null, null)).isEqualTo("mapped");
-	}
-
-	/** Records signals and requests only what the test asks for. */
-	private static final class Recorder extends BaseSubscriber<String> {
-
-		final List<String> values = new ArrayList<>();
-
-		boolean completed;
-
-		Throwable error;
-
-		@Override
-		protected void hookOnSubscribe(Subscription subscription) {
-		}
-
-		@Override
-		protected void hookOnNext(String value) {
-			this.values.add(value);
-		}
-
-		@Override
-		protected void hookOnComplete() {
-			this.completed = true;
-		}
-
-		@Override
-		protected void hookOnError(Throwable throwable) {
-			this.error = throwable;
-		}
-
 	}
 
 }

@@ -1,0 +1,95 @@
+package dev.tortoise.query;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.spi.ConnectionFactories;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.test.publisher.TestPublisher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A pooled connection goes back only once the work on it has ended, on a real H2 pool. */
+class LeaseTests {
+
+	private final ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration
+		.builder(ConnectionFactories.get("r2dbc:h2:mem:///lease_tests"))
+		.initialSize(1)
+		.maxSize(1)
+		.build());
+
+	private final TestPublisher<String> work = TestPublisher.createNoncompliant(TestPublisher.Violation.REQUEST_OVERFLOW);
+
+	private final Recorder<String> recorder = new Recorder<>();
+
+	LeaseTests() {
+		// An idle connection at hand, so that each acquisition below completes before subscribe returns.
+		this.pool.warmup().block();
+	}
+
+	@AfterEach
+	void close() {
+		this.pool.dispose();
+	}
+
+	private int acquired() {
+		return this.pool.getMetrics().get().acquiredSize();
+	}
+
+	@Test
+	void theConnectionGoesBackWhenTheWorkCompletes() {
+		Lease.of(this.pool.create(), (connection) -> this.work.flux()).subscribe(this.recorder);
+		this.recorder.request(1);
+		this.work.next("a");
+		assertThat(acquired()).isOne();
+		this.work.complete();
+		assertThat(this.recorder.values).containsExactly("a");
+		assertThat(this.recorder.completed).isTrue();
+		assertThat(acquired()).isZero();
+	}
+
+	@Test
+	void aCancelLetsTheWorkRunToItsEndBeforeTheConnectionGoesBack() {
+		Lease.of(this.pool.create(), (connection) -> this.work.flux()).subscribe(this.recorder);
+		this.recorder.request(1);
+		this.work.next("a");
+		this.recorder.cancel();
+		this.work.assertNotCancelled().assertMinRequested(Long.MAX_VALUE);
+		assertThat(acquired()).as("still in use by the work").isOne();
+		this.work.next("b").complete();
+		assertThat(acquired()).isZero();
+		assertThat(this.recorder.values).containsExactly("a");
+		assertThat(this.recorder.completed).as("a cancelled subscriber gets no more signals").isFalse();
+	}
+
+	@Test
+	void aFailingWorkReleasesTheConnectionBeforeItsErrorIsSignalled() {
+		int[] acquiredWhenSignalled = { -1 };
+		Lease.of(this.pool.create(), (connection) -> this.work.flux())
+			.doOnError((ex) -> acquiredWhenSignalled[0] = acquired())
+			.subscribe(this.recorder);
+		this.work.error(new IllegalStateException("statement failed"));
+		assertThat(this.recorder.error).hasMessage("statement failed");
+		assertThat(acquiredWhenSignalled[0]).isZero();
+	}
+
+	@Test
+	void workThatCannotEvenStartReleasesTheConnection() {
+		Lease.<String>of(this.pool.create(), (connection) -> {
+			throw new IllegalArgumentException("no statement");
+		}).subscribe(this.recorder);
+		assertThat(this.recorder.error).hasMessage("no statement");
+		assertThat(acquired()).isZero();
+	}
+
+	@Test
+	void aCancelWhileWaitingForAConnectionLeavesNothingAcquired() {
+		var holder = this.pool.create().block();
+		Lease.of(this.pool.create(), (connection) -> this.work.flux()).subscribe(this.recorder);
+		this.recorder.cancel();
+		reactor.core.publisher.Mono.from(holder.close()).block();
+		assertThat(acquired()).isZero();
+		this.work.assertWasNotSubscribed();
+	}
+
+}
