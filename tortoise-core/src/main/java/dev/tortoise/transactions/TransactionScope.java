@@ -94,12 +94,23 @@ public final class TransactionScope {
 			Function<TransactionScope, ? extends Publisher<T>> work) {
 		return Flux.usingWhen(Mono.from(pool.create()), (connection) -> {
 			TransactionScope scope = new TransactionScope(connectionName, connection);
-			return Flux.usingWhen(Mono.from(connection.beginTransaction()).thenReturn(scope),
+			return Flux.usingWhen(uncancelled(connection.beginTransaction()).thenReturn(scope),
 					(s) -> Flux.from(work.apply(s)).contextWrite((c) -> s.bind(c)),
-					(s) -> s.end(Mono.from(connection.commitTransaction())),
-					(s, ex) -> s.end(Mono.from(connection.rollbackTransaction())),
-					(s) -> s.end(Mono.from(connection.rollbackTransaction())));
+					(s) -> s.end(uncancelled(connection.commitTransaction())),
+					(s, ex) -> s.end(uncancelled(connection.rollbackTransaction())),
+					(s) -> s.end(uncancelled(connection.rollbackTransaction())));
 		}, Connection::close, (connection, ex) -> connection.close(), Connection::close);
+	}
+
+	/**
+	 * A BEGIN, COMMIT, ROLLBACK or savepoint exchange that runs to its end even if its
+	 * subscriber cancels: a transaction cancelled while one is on the wire would otherwise
+	 * cancel the driver mid-exchange, which r2dbc-mysql 1.4 does not survive (its request
+	 * queue waits forever and the connection is never released). The rollback that follows
+	 * a cancel is queued behind it by the driver.
+	 */
+	private static Mono<Void> uncancelled(Publisher<Void> exchange) {
+		return Mono.defer(() -> Mono.fromFuture(Mono.from(exchange).toFuture(), true));
 	}
 
 	private static <T> Flux<T> joined(String connectionName, Connection connection,
@@ -111,11 +122,11 @@ public final class TransactionScope {
 
 	private <T> Flux<T> savepoint(Function<TransactionScope, ? extends Publisher<T>> work) {
 		String name = "tortoise_sp_" + this.savepoints.incrementAndGet();
-		return Flux.usingWhen(Mono.from(this.connection.createSavepoint(name)).thenReturn(name),
+		return Flux.usingWhen(uncancelled(this.connection.createSavepoint(name)).thenReturn(name),
 				(n) -> work.apply(this),
-				(n) -> this.connection.releaseSavepoint(n),
-				(n, ex) -> this.connection.rollbackTransactionToSavepoint(n),
-				(n) -> this.connection.rollbackTransactionToSavepoint(n));
+				(n) -> uncancelled(this.connection.releaseSavepoint(n)),
+				(n, ex) -> uncancelled(this.connection.rollbackTransactionToSavepoint(n)),
+				(n) -> uncancelled(this.connection.rollbackTransactionToSavepoint(n)));
 	}
 
 	private Mono<Void> end(Mono<Void> completion) {

@@ -621,6 +621,25 @@ abstract class QueryIntegrationTests {
 		}
 	}
 
+	/**
+	 * Transactions cancelled at every point of their life: before the connection, between
+	 * BEGIN and the first statement, mid-statement, during COMMIT. None may leave a
+	 * connection acquired or a transaction half-committed.
+	 */
+	@Test
+	void cancelledTransactionsNeverLeakConnections() {
+		Tournament t = tournament("Cup");
+		for (int round = 0; round < 5; round++) {
+			Flux.range(0, 400).flatMap((i) -> this.ctx.inTransaction("default",
+					(tx) -> tx.create(new Event("T" + i, t)).then(tx.objects(Event.class).count()))
+				.take(java.time.Duration.ofNanos(200_000L * (i % 10)))
+				.then(), 8)
+				.blockLast(java.time.Duration.ofMinutes(1)); // a poisoned connection would hang here
+			awaitNoAcquiredConnections();
+			assertThat(this.ctx.objects(Event.class).count().block()).as("round %d", round).isBetween(0L, 400L * (round + 1));
+		}
+	}
+
 	void awaitNoAcquiredConnections() {
 		TestDatabase.awaitReleased(this.ctx.connections().pool("default"));
 	}
