@@ -31,7 +31,8 @@ import reactor.util.context.ContextView;
 /**
  * Runs statements: on the transaction's connection when the Reactor context carries one
  * for the connection name, else on a pooled connection released on completion, error and
- * cancel alike, once the statement has ended ({@link Lease}). Logs every statement and translates driver errors.
+ * cancel alike, once the statement has ended ({@link Lease}). Logs every statement and
+ * translates driver errors.
  */
 final class Executor {
 

@@ -221,8 +221,6 @@ final class Lease<T> extends Flux<T> {
 		/** Receives the connection; its subscription is cancelled only before the connection came. */
 		final class Acquirer implements CoreSubscriber<Connection> {
 
-			private boolean received;
-
 			@Override
 			public reactor.util.context.Context currentContext() {
 				return LeaseSubscriber.this.actual.currentContext();
@@ -241,7 +239,6 @@ final class Lease<T> extends Flux<T> {
 
 			@Override
 			public void onNext(Connection connection) {
-				this.received = true;
 				start(connection);
 			}
 
@@ -254,7 +251,8 @@ final class Lease<T> extends Flux<T> {
 
 			@Override
 			public void onComplete() {
-				if (!this.received && STATE.compareAndSet(LeaseSubscriber.this, ACQUIRING, CANCELLED_BEFORE_WORK)) {
+				// Still acquiring only if no connection came: a connection has moved the state on.
+				if (STATE.compareAndSet(LeaseSubscriber.this, ACQUIRING, CANCELLED_BEFORE_WORK)) {
 					LeaseSubscriber.this.actual.onError(new IllegalStateException("The pool gave no connection."));
 				}
 			}

@@ -257,23 +257,31 @@ public final class QueryEngine {
 	 */
 	static final int MAX_PLANS = 2048;
 
-	private @Nullable Plan plan(@Nullable ReadKey key) {
-		return (key != null) ? this.plans.get(key) : null;
+	/** A read's statement for one query, and the plan it was written or bound by. */
+	private record Prepared(Sql sql, Plan plan) {
 	}
 
-	private Plan remember(@Nullable ReadKey key, Select s, @Nullable SelectMapping mapping) {
-		Plan plan = new Plan(s.sql().dialect(), s.sql().text(), List.copyOf(s.targets()), mapping);
+	/**
+	 * The statement of a read: the cached one of its shape with this query's filter values
+	 * bound, or written by {@code compile} after the WHERE (which returns how a SELECT's rows
+	 * map, or null) and cached.
+	 */
+	private Prepared prepare(Read read, QuerySet<?> qs, String connection,
+			java.util.function.BiFunction<QuerySet<?>, Select, @Nullable SelectMapping> compile) {
+		ReadKey key = ReadKey.of(read, qs, connection);
+		Plan plan = (key != null) ? this.plans.get(key) : null;
+		if (plan != null) {
+			Sql sql = Sql.written(plan.dialect(), codec(connection), plan.text());
+			Filters.bind(qs.filters, plan.targets(), sql);
+			return new Prepared(sql, plan);
+		}
+		Select s = where(qs, connection, "_t0");
+		SelectMapping mapping = compile.apply(qs, s);
+		plan = new Plan(s.sql().dialect(), s.sql().text(), List.copyOf(s.targets()), mapping);
 		if (key != null && this.plans.size() < MAX_PLANS) {
 			this.plans.putIfAbsent(key, plan);
 		}
-		return plan;
-	}
-
-	/** A cached statement with this query's filter values bound. */
-	private Sql bound(Plan plan, QuerySet<?> qs, String connection) {
-		Sql sql = Sql.written(plan.dialect(), codec(connection), plan.text());
-		Filters.bind(qs.filters, plan.targets(), sql);
-		return sql;
+		return new Prepared(s.sql(), plan);
 	}
 
 	/** Number of read statements cached, for tests. */
@@ -301,22 +309,13 @@ public final class QueryEngine {
 	<T> Flux<T> select(QuerySet<T> qs) {
 		return Flux.defer(() -> {
 			String connection = route(qs.meta, qs.using, false);
-			ReadKey key = ReadKey.of(Read.SELECT, qs, connection);
-			Plan plan = plan(key);
-			Sql sql;
-			if (plan != null) {
-				sql = bound(plan, qs, connection);
-			}
-			else {
-				Select s = where(qs, connection, "_t0");
-				sql = s.sql();
-				plan = remember(key, s, compileSelect(qs, connection, s));
-			}
+			Prepared read = prepare(Read.SELECT, qs, connection, (q, s) -> compileSelect(q, connection, s));
+			SelectMapping mapping = read.plan().mapping();
 			@SuppressWarnings("unchecked")
-			RowMapper<T> root = (RowMapper<T>) plan.mapping().root();
-			List<String> paths = plan.mapping().paths();
-			List<RowMapper<?>> related = plan.mapping().related();
-			Flux<T> rows = run(connection, sql, (row, md) -> mapRow(qs.meta, root, paths, related, row));
+			RowMapper<T> root = (RowMapper<T>) mapping.root();
+			List<String> paths = mapping.paths();
+			List<RowMapper<?>> related = mapping.related();
+			Flux<T> rows = run(connection, read.sql(), (row, md) -> mapRow(qs.meta, root, paths, related, row));
 			if (qs.prefetchRelated.isEmpty()) {
 				return rows;
 			}
@@ -385,12 +384,12 @@ public final class QueryEngine {
 			String connection = route(qs.meta, qs.using, false);
 			// single(), not next(): the one row is followed by the statement's end, and waiting for
 			// it spares a cancellation (see ReadToEnd).
-			return run(connection, read(Read.COUNT, qs, connection, QueryEngine::compileCount),
+			return run(connection, prepare(Read.COUNT, qs, connection, QueryEngine::compileCount).sql(),
 					(row, md) -> ((Number) row.get(0)).longValue()).single();
 		});
 	}
 
-	private static void compileCount(QuerySet<?> qs, Select s) {
+	private static @Nullable SelectMapping compileCount(QuerySet<?> qs, Select s) {
 		Dialect d = s.sql().dialect();
 		String pk = d.quote("_t0") + "." + d.quote(qs.meta.pk().column());
 		String body = " FROM " + s.joins().from() + ((s.where() != null) ? " WHERE " + s.where() : "");
@@ -401,34 +400,23 @@ public final class QueryEngine {
 		else {
 			s.sql().append("SELECT COUNT(*)" + body);
 		}
+		return null;
 	}
 
 	Mono<Boolean> exists(QuerySet<?> qs) {
 		return Mono.defer(() -> {
 			String connection = route(qs.meta, qs.using, false);
-			return run(connection, read(Read.EXISTS, qs, connection, QueryEngine::compileExists),
+			return run(connection, prepare(Read.EXISTS, qs, connection, QueryEngine::compileExists).sql(),
 					(row, md) -> Boolean.TRUE).singleOrEmpty().hasElement();
 		});
 	}
 
-	private static void compileExists(QuerySet<?> qs, Select s) {
+	private static @Nullable SelectMapping compileExists(QuerySet<?> qs, Select s) {
 		s.sql().append("SELECT 1 FROM " + s.joins().from() + ((s.where() != null) ? " WHERE " + s.where() : "")
 				+ s.sql().dialect().limitOffset(1L, qs.offset));
+		return null;
 	}
 
-	/** The statement of a read that maps no model rows: cached with its values bound, or compiled. */
-	private Sql read(Read read, QuerySet<?> qs, String connection,
-			java.util.function.BiConsumer<QuerySet<?>, Select> compile) {
-		ReadKey key = ReadKey.of(read, qs, connection);
-		Plan plan = plan(key);
-		if (plan != null) {
-			return bound(plan, qs, connection);
-		}
-		Select s = where(qs, connection, "_t0");
-		compile.accept(qs, s);
-		remember(key, s, null);
-		return s.sql();
-	}
 
 	Flux<Map<String, Object>> values(QuerySet<?> qs, List<String> fields) {
 		return Flux.defer(() -> {
