@@ -2,8 +2,10 @@ package dev.tortoise.transactions;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.tortoise.exceptions.TransactionManagementException;
 import io.r2dbc.spi.Connection;
@@ -31,6 +33,9 @@ public final class TransactionScope {
 	private final AtomicInteger savepoints = new AtomicInteger();
 
 	private volatile boolean active = true;
+
+	/** The BEGIN of a transaction this scope started, once sent. */
+	private volatile @Nullable CompletableFuture<Void> begun;
 
 	private TransactionScope(String connectionName, Connection connection) {
 		this.connectionName = connectionName;
@@ -92,14 +97,36 @@ public final class TransactionScope {
 
 	private static <T> Flux<T> begin(String connectionName, ConnectionFactory pool,
 			Function<TransactionScope, ? extends Publisher<T>> work) {
-		return Flux.usingWhen(Mono.from(pool.create()), (connection) -> {
-			TransactionScope scope = new TransactionScope(connectionName, connection);
-			return Flux.usingWhen(uncancelled(connection.beginTransaction()).thenReturn(scope),
-					(s) -> Flux.from(work.apply(s)).contextWrite((c) -> s.bind(c)),
-					(s) -> s.end(uncancelled(connection.commitTransaction())),
-					(s, ex) -> s.end(uncancelled(connection.rollbackTransaction())),
-					(s) -> s.end(uncancelled(connection.rollbackTransaction())));
-		}, Connection::close, (connection, ex) -> connection.close(), Connection::close);
+		return Flux.usingWhen(Mono.from(pool.create()).map((connection) -> new TransactionScope(connectionName, connection)),
+				(scope) -> scope.begin().thenMany(Flux.defer(() -> work.apply(scope)).contextWrite((c) -> scope.bind(c))),
+				(scope) -> scope.finish(scope.connection::commitTransaction),
+				(scope, ex) -> scope.finish(scope.connection::rollbackTransaction),
+				(scope) -> scope.finish(scope.connection::rollbackTransaction));
+	}
+
+	/** Sends BEGIN, which runs to its end even if the transaction is cancelled meanwhile. */
+	private Mono<Void> begin() {
+		CompletableFuture<Void> begun = Mono.from(this.connection.beginTransaction()).toFuture();
+		this.begun = begun;
+		return Mono.fromFuture(begun, true);
+	}
+
+	/**
+	 * Ends the transaction with COMMIT or ROLLBACK, then gives the connection back. A
+	 * transaction cancelled while its BEGIN was on the wire waits for the BEGIN first:
+	 * drivers decide whether there is anything to roll back from the transaction status
+	 * the server last reported, and before BEGIN's reply they would skip the ROLLBACK and
+	 * hand the pool a connection that then enters a transaction nobody ends.
+	 */
+	private Mono<Void> finish(Supplier<Publisher<Void>> end) {
+		CompletableFuture<Void> begun = this.begun;
+		Mono<Void> ending = (begun == null) ? Mono.empty() // no BEGIN was sent: nothing to end
+				: Mono.fromFuture(begun.handle((v, ex) -> ex == null), true)
+					.flatMap((started) -> started ? uncancelled(end.get()) : Mono.empty());
+		Mono<Void> close = uncancelled(this.connection.close());
+		return ending.doFinally((signal) -> this.active = false)
+			.onErrorResume((ex) -> close.then(Mono.error(ex)))
+			.then(close);
 	}
 
 	/**
@@ -127,10 +154,6 @@ public final class TransactionScope {
 				(n) -> uncancelled(this.connection.releaseSavepoint(n)),
 				(n, ex) -> uncancelled(this.connection.rollbackTransactionToSavepoint(n)),
 				(n) -> uncancelled(this.connection.rollbackTransactionToSavepoint(n)));
-	}
-
-	private Mono<Void> end(Mono<Void> completion) {
-		return completion.doFinally((signal) -> this.active = false);
 	}
 
 	private Context bind(Context context) {

@@ -624,7 +624,7 @@ abstract class QueryIntegrationTests {
 	/**
 	 * Transactions cancelled at every point of their life: before the connection, between
 	 * BEGIN and the first statement, mid-statement, during COMMIT. None may leave a
-	 * connection acquired or a transaction half-committed.
+	 * connection acquired, or give one back to the pool inside a transaction.
 	 */
 	@Test
 	void cancelledTransactionsNeverLeakConnections() {
@@ -637,6 +637,17 @@ abstract class QueryIntegrationTests {
 				.blockLast(java.time.Duration.ofMinutes(1)); // a poisoned connection would hang here
 			awaitNoAcquiredConnections();
 			assertThat(this.ctx.objects(Event.class).count().block()).as("round %d", round).isBetween(0L, 400L * (round + 1));
+			// Every connection of the pool (5) at once: none may have come back inside a transaction.
+			List<io.r2dbc.spi.Connection> all = Flux.range(0, 5)
+				.flatMap((i) -> Mono.<io.r2dbc.spi.Connection>from(this.ctx.connections().get("default").create()))
+				.collectList()
+				.block();
+			try {
+				assertThat(all).as("round %d", round).allMatch(io.r2dbc.spi.Connection::isAutoCommit);
+			}
+			finally {
+				Flux.fromIterable(all).flatMap(io.r2dbc.spi.Connection::close).blockLast();
+			}
 		}
 	}
 
