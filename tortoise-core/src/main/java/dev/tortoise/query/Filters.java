@@ -82,14 +82,18 @@ final class Filters {
 		return at;
 	}
 
-	/** Filter trees bigger than this, or with longer lists of values, are compiled every time. */
+	/**
+	 * Filter trees bigger than this are compiled every time; so are lists of values longer
+	 * than this where the dialect binds them one value at a time ({@link Sql#oneOff}).
+	 */
 	static final int MAX_SHAPE = 16;
 
 	/**
 	 * What the text of the filters' condition depends on besides the model and dialect: the
 	 * tree, its keys, and of each value only whether it is null, a boolean (isnull), or a
-	 * list and how long. Null when the filters are not worth a cached statement: a long
-	 * {@code in} list, whose text changes with every length.
+	 * list, how long and whether it holds a null, any length past {@link #MAX_SHAPE} being one
+	 * shape (a list bound as one array has one text for every length). Null when the tree is too big to be worth a
+	 * cached statement.
 	 */
 	static @Nullable Object shape(List<Q> filters) {
 		if (filters.size() == 1 && filters.get(0).kind == Q.Kind.LEAF) {
@@ -126,35 +130,56 @@ final class Filters {
 		return children;
 	}
 
-	private record LeafShape(String key, boolean negated, Object value) {
+	private record LeafShape(String key, boolean negated, Object value, boolean hasNull) {
 	}
 
 	private static final Object SOME_VALUE = new Object();
 
 	private static final Object NO_VALUE = new Object();
 
-	private static @Nullable LeafShape leafShape(Q q) {
+	private static final Object LONG_LIST = new Object();
+
+	private static LeafShape leafShape(Q q) {
 		Object v = q.value;
 		Object value;
+		boolean hasNull = false;
 		if (v == null) {
 			value = NO_VALUE;
 		}
 		else if (v instanceof Boolean) {
 			value = v;
 		}
-		else if (v instanceof Collection<?> c) {
-			value = c.size();
-		}
-		else if (v.getClass().isArray()) {
-			value = Array.getLength(v);
+		else if (v instanceof Collection<?> || v.getClass().isArray()) {
+			value = (v instanceof Collection<?> c) ? c.size() : Array.getLength(v);
+			hasNull = hasNull(v);
 		}
 		else {
 			value = SOME_VALUE;
 		}
 		if (value instanceof Integer size && size > MAX_SHAPE) {
-			return null;
+			value = LONG_LIST;
 		}
-		return new LeafShape(q.key, q.negated, value);
+		return new LeafShape(q.key, q.negated, value, hasNull);
+	}
+
+	/** Whether a list of values (a collection or an array of objects) holds a null. */
+	private static boolean hasNull(@Nullable Object list) {
+		if (list instanceof Collection<?> c) {
+			for (Object o : c) {
+				if (o == null) {
+					return true;
+				}
+			}
+			return false;
+		}
+		if (list instanceof Object[] a) {
+			for (Object o : a) {
+				if (o == null) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private static String leaf(Joins.Target target, @Nullable Object value, Sql sql) {
@@ -177,7 +202,15 @@ final class Filters {
 			case "not_in": {
 				boolean in = target.lookup().equals("in");
 				if (p.isEmpty()) {
-					return in ? "1=0" : "1=1";
+					// Only an array binds nothing for a list with values: a NOT IN list with a NULL.
+					return in ? "1=0" : hasNull(value) ? col + " IS NULL" : "1=1";
+				}
+				if (sql.bindsArray(target.field())) {
+					String any = sql.dialect().anyOf(col, p.get(0));
+					return in ? any : "(NOT (" + any + ") OR " + col + " IS NULL)";
+				}
+				if (p.size() > MAX_SHAPE) {
+					sql.oneOff();
 				}
 				String list = "(" + String.join(", ", p) + ")";
 				return in ? col + " IN " + list : "(" + col + " NOT IN " + list + " OR " + col + " IS NULL)";
@@ -213,6 +246,14 @@ final class Filters {
 			case "in":
 			case "not_in": {
 				List<Object> values = list(target, value);
+				if (sql.bindsArray(f) && !values.isEmpty()) {
+					// A NULL in the list matches nothing (and H2 binds no array holding one), so
+					// it is left out, except that it keeps NOT IN from matching any value.
+					List<Object> present = new ArrayList<>(values);
+					present.removeIf(java.util.Objects::isNull);
+					boolean onlyNulls = present.size() < values.size() && target.lookup().equals("not_in");
+					return onlyNulls ? List.of() : List.of(sql.arrayPlaceholder(f, present));
+				}
 				List<String> ps = new ArrayList<>(values.size());
 				for (Object v : values) {
 					ps.add(sql.placeholder(f, v));

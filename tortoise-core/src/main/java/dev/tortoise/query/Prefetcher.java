@@ -159,16 +159,7 @@ final class Prefetcher {
 		Map<Object, Object> unique = new LinkedHashMap<>();
 		Map<Object, List<Object>> grouped = new HashMap<>();
 		return Flux.fromIterable(chunks(keys)).concatMap((chunk) -> {
-			Sql sql = this.engine.sql(this.connection);
-			Dialect d = sql.dialect();
-			List<String> ps = new ArrayList<>(chunk.size());
-			chunk.forEach((k) -> ps.add(sql.placeholder(ownPk, k)));
-			String r = d.quote("_r");
-			String th = d.quote("_th");
-			sql.append("SELECT " + mapper.selectList(d, "_r") + ", " + th + "." + d.quote(field.backwardKey()) + " FROM "
-					+ d.quote(related.table()) + " " + r + " JOIN " + d.quote(field.through()) + " " + th + " ON " + th + "."
-					+ d.quote(field.forwardKey()) + " = " + r + "." + d.quote(related.pk().column()) + " WHERE " + th + "."
-					+ d.quote(field.backwardKey()) + " IN (" + String.join(", ", ps) + ")");
+			Sql sql = throughSelect(field, mapper, chunk);
 			return this.engine.forEachRow(this.connection, sql, (row) -> {
 				Object target = mapper.mapOnce(row, 0, unique);
 				Object owner = codec.fromDb(ownPk, row.get(keyColumn, keyClass));
@@ -182,6 +173,39 @@ final class Prefetcher {
 			}
 			return new ArrayList<>(unique.values());
 		}));
+	}
+
+	private record ThroughSelect(FieldMeta field, String connection) {
+	}
+
+	/**
+	 * The related rows of a many-to-many relation with the owner's key, for the owners'
+	 * keys: written once per relation and connection where the keys bind as one array.
+	 */
+	private Sql throughSelect(FieldMeta field, RowMapper<?> mapper, List<Object> keys) {
+		FieldMeta ownPk = field.owner().pk();
+		Sql sql = this.engine.sql(this.connection);
+		Dialect d = sql.dialect();
+		String column = d.quote("_th") + "." + d.quote(field.backwardKey());
+		if (!sql.bindsArray(ownPk)) {
+			List<String> ps = new ArrayList<>(keys.size());
+			keys.forEach((k) -> ps.add(sql.placeholder(ownPk, k)));
+			return sql.append(throughFrom(field, mapper, d) + column + " IN (" + String.join(", ", ps) + ")");
+		}
+		String text = this.engine.statements().computeIfAbsent(new ThroughSelect(field, this.connection),
+				(k) -> throughFrom(field, mapper, d) + d.anyOf(column, d.placeholder(1, null)));
+		Sql written = Sql.written(d, this.engine.codec(this.connection), text);
+		written.arrayPlaceholder(ownPk, keys);
+		return written;
+	}
+
+	private static String throughFrom(FieldMeta field, RowMapper<?> mapper, Dialect d) {
+		ModelMeta<?> related = field.related();
+		String r = d.quote("_r");
+		String th = d.quote("_th");
+		return "SELECT " + mapper.selectList(d, "_r") + ", " + th + "." + d.quote(field.backwardKey()) + " FROM "
+				+ d.quote(related.table()) + " " + r + " JOIN " + d.quote(field.through()) + " " + th + " ON " + th + "."
+				+ d.quote(field.forwardKey()) + " = " + r + "." + d.quote(related.pk().column()) + " WHERE ";
 	}
 
 	private Flux<Object> fetchIn(ModelMeta<?> related, String key, Set<Object> values) {

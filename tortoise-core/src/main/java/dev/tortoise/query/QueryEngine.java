@@ -278,7 +278,7 @@ public final class QueryEngine {
 		Select s = where(qs, connection, "_t0");
 		SelectMapping mapping = compile.apply(qs, s);
 		plan = new Plan(s.sql().dialect(), s.sql().text(), List.copyOf(s.targets()), mapping);
-		if (key != null && this.plans.size() < MAX_PLANS) {
+		if (key != null && !s.sql().isOneOff() && this.plans.size() < MAX_PLANS) {
 			this.plans.putIfAbsent(key, plan);
 		}
 		return new Prepared(s.sql(), plan);

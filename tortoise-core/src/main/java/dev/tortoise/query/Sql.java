@@ -1,5 +1,6 @@
 package dev.tortoise.query;
 
+import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,6 +24,8 @@ final class Sql {
 	private final List<Object> values = new ArrayList<>();
 
 	private final List<Class<?>> types = new ArrayList<>();
+
+	private boolean oneOff;
 
 	Sql(Dialect dialect, ValueCodec codec) {
 		this(dialect, codec, new StringBuilder(128), null);
@@ -68,6 +71,31 @@ final class Sql {
 
 	/** A placeholder for a value of a field, without appending it. */
 	String placeholder(FieldMeta field, @Nullable Object value) {
+		this.values.add(dbValue(field, value));
+		this.types.add(this.codec.dbClass(field));
+		return (this.written != null) ? "" : this.dialect.placeholder(this.values.size(), ValueCodec.dataField(field).type());
+	}
+
+	/** Whether a list of values of the field is bound as one array ({@link #arrayPlaceholder}). */
+	boolean bindsArray(FieldMeta field) {
+		return this.dialect.bindsArray(ValueCodec.dataField(field).type());
+	}
+
+	/**
+	 * A placeholder for a list of values of a field bound as one array, each converted and
+	 * validated as {@link #placeholder} does, for {@link Dialect#anyOf}.
+	 */
+	String arrayPlaceholder(FieldMeta field, List<?> values) {
+		Object[] array = (Object[]) Array.newInstance(this.codec.dbClass(field), values.size());
+		for (int i = 0; i < array.length; i++) {
+			array[i] = dbValue(field, values.get(i));
+		}
+		this.values.add(array);
+		this.types.add(array.getClass());
+		return (this.written != null) ? "" : this.dialect.placeholder(this.values.size(), null);
+	}
+
+	private @Nullable Object dbValue(FieldMeta field, @Nullable Object value) {
 		Object v = value;
 		if (v != null && field.related() != null && field.related().modelClass().isInstance(v)) {
 			v = field.toField().get(v); // an instance stands for the key it is referenced by
@@ -75,9 +103,7 @@ final class Sql {
 		else if (v != null && field.owner().modelClass().isInstance(v)) {
 			v = field.get(v);
 		}
-		this.values.add((v != null) ? this.codec.toDb(field, v) : null);
-		this.types.add(this.codec.dbClass(field));
-		return (this.written != null) ? "" : this.dialect.placeholder(this.values.size(), ValueCodec.dataField(field).type());
+		return (v != null) ? this.codec.toDb(field, v) : null;
 	}
 
 	/** A placeholder for a raw text value (LIKE patterns). */
@@ -85,6 +111,18 @@ final class Sql {
 		this.values.add(value);
 		this.types.add(String.class);
 		return (this.written != null) ? "" : this.dialect.placeholder(this.values.size(), null);
+	}
+
+	/**
+	 * Marks the statement as written for its query alone: its text depends on more than the
+	 * query's shape (a long list bound one value at a time), so it must not be cached.
+	 */
+	void oneOff() {
+		this.oneOff = true;
+	}
+
+	boolean isOneOff() {
+		return this.oneOff;
 	}
 
 	Dialect dialect() {

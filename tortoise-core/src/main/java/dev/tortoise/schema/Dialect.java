@@ -69,6 +69,20 @@ public abstract class Dialect {
 		return "$" + index;
 	}
 
+	/**
+	 * Whether a list of values of the type is bound as one array ({@link #anyOf}) rather
+	 * than one value at a time ({@code IN ($1, $2, ...)}). One array keeps a statement's
+	 * text the same whatever the list's length, so it is written and prepared once.
+	 */
+	public boolean bindsArray(FieldType type) {
+		return false;
+	}
+
+	/** {@code column} equals one element of the array bound at {@code placeholder}. */
+	public String anyOf(String column, String placeholder) {
+		throw new UnsupportedOperationException(name() + " binds lists one value at a time.");
+	}
+
 	/** {@code column LIKE pattern}, case-sensitive; the pattern escapes with a backslash. */
 	public String like(String column, String pattern) {
 		return column + " LIKE " + pattern;

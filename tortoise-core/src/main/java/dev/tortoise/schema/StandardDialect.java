@@ -5,15 +5,41 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.tortoise.fields.FieldType;
+
 /**
  * Layout shared by PostgreSQL and H2: constraints inline, indexes as separate
- * {@code CREATE INDEX} statements, comments as {@code COMMENT ON} statements.
+ * {@code CREATE INDEX} statements, comments as {@code COMMENT ON} statements, lists bound
+ * as one array ({@code = ANY($1)}).
  */
 abstract class StandardDialect extends Dialect {
 
 	@Override
 	public String quote(String identifier) {
 		return "\"" + identifier.replace("\"", "\"\"") + "\"";
+	}
+
+	/** Key-like types only (integers, text, UUID), whose arrays both drivers bind. */
+	@Override
+	public boolean bindsArray(FieldType type) {
+		switch (type) {
+			case INT:
+			case BIGINT:
+			case SMALLINT:
+			case INT_ENUM:
+			case CHAR:
+			case TEXT:
+			case CHAR_ENUM:
+			case UUID:
+				return true;
+			default:
+				return false;
+		}
+	}
+
+	@Override
+	public String anyOf(String column, String placeholder) {
+		return column + " = ANY(" + placeholder + ")";
 	}
 
 	@Override

@@ -139,15 +139,78 @@ class FiltersTests {
 	}
 
 	@Test
-	void longListsAndLargeTreesAreNotWorthAShape() {
+	void longListsShareOneShapeAndLargeTreesHaveNone() {
 		List<Integer> many = java.util.stream.IntStream.range(0, Filters.MAX_SHAPE + 1).boxed().toList();
-		assertThat(Filters.shape(List.of(Q.of("id__in", many)))).isNull();
+		List<Integer> more = java.util.stream.IntStream.range(0, 3 * Filters.MAX_SHAPE).boxed().toList();
+		assertThat(Filters.shape(List.of(Q.of("id__in", many)))).isNotNull()
+			.isEqualTo(Filters.shape(List.of(Q.of("id__in", more))))
+			.isNotEqualTo(Filters.shape(List.of(Q.of("id__in", many.subList(0, Filters.MAX_SHAPE)))));
 		Q wide = Q.of("id", 0);
 		for (int i = 1; i <= Filters.MAX_SHAPE; i++) {
 			wide = wide.or(Q.of("id", i));
 		}
 		assertThat(Filters.shape(List.of(Q.of("name", "a"), wide))).isNull();
-		assertThat(Filters.shape(List.of(Q.of("id__in", many.subList(0, Filters.MAX_SHAPE))))).isNotNull();
+	}
+
+	@Test
+	void keyListsBindAsOneArrayOnPostgresAndH2() {
+		for (String engine : List.of("postgres", "h2")) {
+			Sql sql = sql(engine);
+			assertThat(compile(engine, Q.of("id__in", List.of(3, 1, 2)), sql)).isEqualTo("\"_t0\".\"id\" = ANY($1)");
+			assertThat(compile(engine, Q.of("name__not_in", List.of("a", "b")), sql))
+				.isEqualTo("(NOT (\"_t0\".\"name\" = ANY($2)) OR \"_t0\".\"name\" IS NULL)");
+			assertThat(sql.size()).isEqualTo(2);
+			assertThat(sql.value(0)).isEqualTo(new Long[] { 3L, 1L, 2L });
+			assertThat(sql.type(0)).isEqualTo(Long[].class);
+			assertThat(sql.value(1)).isEqualTo(new String[] { "a", "b" });
+			assertThat(sql.isOneOff()).isFalse();
+		}
+	}
+
+	@Test
+	void nullsInAnArrayListAreLeftOutButKeepNotInFromMatchingValues() {
+		Sql sql = sql("h2");
+		assertThat(compile("h2", Q.of("id__in", java.util.Arrays.asList(1, null)), sql))
+			.isEqualTo("\"_t0\".\"id\" = ANY($1)");
+		assertThat(sql.value(0)).isEqualTo(new Long[] { 1L });
+		assertThat(compile("h2", Q.of("id__not_in", java.util.Arrays.asList(1, null)), sql))
+			.isEqualTo("\"_t0\".\"id\" IS NULL");
+		assertThat(compile("h2", Q.of("id__in", new Long[] { null }), sql)).isEqualTo("\"_t0\".\"id\" = ANY($2)");
+		assertThat(sql.value(1)).isEqualTo(new Long[0]);
+		assertThat(sql.size()).isEqualTo(2);
+		assertThat(Filters.shape(List.of(Q.of("id__not_in", java.util.Arrays.asList(1, null)))))
+			.isNotEqualTo(Filters.shape(List.of(Q.of("id__not_in", List.of(1, 2)))));
+	}
+
+	@Test
+	void listsOfOtherTypesAndMysqlListsBindOneValueAtATime() {
+		Sql decimals = sql("postgres");
+		assertThat(compile("postgres", Q.of("prize__in", List.of(1, 2)), decimals))
+			.isEqualTo("\"_t0\".\"prize\" IN ($1, $2)");
+		Sql mysql = sql("mysql");
+		assertThat(compile("mysql", Q.of("id__in", List.of(3, 1, 2)), mysql)).isEqualTo("`_t0`.`id` IN (?, ?, ?)");
+		assertThat(mysql.values()).containsExactly(3L, 1L, 2L);
+		assertThat(mysql.isOneOff()).as("a short list's text is told by its shape").isFalse();
+	}
+
+	@Test
+	void longListsBoundOneValueAtATimeAreWrittenForTheirQueryAlone() {
+		List<Integer> many = java.util.stream.IntStream.range(0, Filters.MAX_SHAPE + 1).boxed().toList();
+		Sql mysql = sql("mysql");
+		compile("mysql", Q.of("id__in", many), mysql);
+		assertThat(mysql.isOneOff()).isTrue();
+		assertThat(mysql.size()).isEqualTo(many.size());
+		Sql postgres = sql("postgres");
+		compile("postgres", Q.of("id__in", many), postgres);
+		assertThat(postgres.isOneOff()).isFalse();
+		assertThat(postgres.size()).isEqualTo(1);
+	}
+
+	@Test
+	void everyValueOfAnArrayIsCheckedLikeASingleValue() {
+		assertThatThrownBy(() -> compile("postgres", Q.of("id__in", List.of(1, "x")), sql("postgres")))
+			.isInstanceOf(ValidationException.class)
+			.hasMessageContaining("Event.id");
 	}
 
 }

@@ -407,6 +407,53 @@ abstract class QueryIntegrationTests {
 	}
 
 	@Test
+	void listsOfEveryKeyTypeFindTheirRowsAndLongOnesShareAStatementWhereBoundAsArrays() {
+		List<AllTypes> rows = new java.util.ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			AllTypes a = new AllTypes();
+			a.intValue = i;
+			a.bigValue = 10_000_000_000L + i;
+			a.smallValue = (short) i;
+			a.charValue = "c" + i;
+			a.textValue = "t" + i;
+			a.uuidValue = UUID.randomUUID();
+			a.kind = Kind.values()[i % Kind.values().length];
+			a.level = Level.values()[i % Level.values().length];
+			rows.add(this.ctx.create(a).block());
+		}
+		AllTypes last = rows.get(2);
+		var q = this.ctx.objects(AllTypes.class);
+		assertThat(q.filter("intValue__in", List.of(0, 2, 99)).count().block()).isEqualTo(2);
+		assertThat(q.filter("bigValue__in", List.of(last.bigValue)).get().block().id).isEqualTo(last.id);
+		assertThat(q.filter("smallValue__not_in", List.of(0, 1)).get().block().id).isEqualTo(last.id);
+		assertThat(q.filter("charValue__in", List.of("c2", "zz")).get().block().id).isEqualTo(last.id);
+		assertThat(q.filter("textValue__in", new String[] { "t2" }).get().block().id).isEqualTo(last.id);
+		assertThat(q.filter("uuidValue__in", List.of(last.uuidValue, UUID.randomUUID())).get().block().id)
+			.isEqualTo(last.id);
+		assertThat(q.filter("kind__in", List.of(last.kind)).count().block())
+			.isEqualTo(rows.stream().filter((r) -> r.kind == last.kind).count());
+		assertThat(q.filter("level__not_in", List.of(last.level)).count().block())
+			.isEqualTo(rows.stream().filter((r) -> r.level != last.level).count());
+		// A NULL in the list matches nothing, and keeps NOT IN from matching anything but NULLs.
+		assertThat(q.filter("intValue__in", java.util.Arrays.asList(1, null)).count().block()).isEqualTo(1);
+		assertThat(q.filter("intValue__not_in", java.util.Arrays.asList(1, null)).count().block()).isZero();
+
+		List<Integer> ids = rows.stream().map((r) -> r.id).toList();
+		List<Integer> twenty = java.util.stream.Stream.concat(ids.stream(),
+				java.util.stream.IntStream.range(-20, -3).boxed()).toList();
+		List<Integer> thirty = java.util.stream.Stream.concat(ids.subList(1, 3).stream(),
+				java.util.stream.IntStream.range(-30, -2).boxed()).toList();
+		QueryEngine engine = q.engine;
+		int before = engine.cachedReads();
+		assertThat(q.filter("id__in", twenty).count().block()).isEqualTo(3);
+		assertThat(q.filter("id__in", thirty).count().block()).isEqualTo(2);
+		assertThat(q.filter("id__not_in", thirty).get().block().id).isEqualTo(rows.get(0).id);
+		boolean arrays = engine.connections().dialect("default").bindsArray(dev.tortoise.fields.FieldType.INT);
+		assertThat(engine.cachedReads() - before).as("count of any long list, then not_in")
+			.isEqualTo(arrays ? 2 : 0);
+	}
+
+	@Test
 	void updateAndDeleteByFilter() {
 		Tournament cup = tournament("Cup");
 		Tournament league = tournament("League");
