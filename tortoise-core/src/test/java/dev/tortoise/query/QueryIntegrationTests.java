@@ -511,6 +511,18 @@ abstract class QueryIntegrationTests {
 		assertThat(this.ctx.statementCount() - before).isEqualTo(3);
 		assertThat(tournaments.get(0).events.size()).isEqualTo(50);
 		assertThat(tournaments.get(0).events.list().get(0).participants.isFetched()).isTrue();
+		// Another number of events binds another number of keys: where keys bind as one array,
+		// the many-to-many statement written for the first number serves it.
+		QueryEngine engine = this.ctx.objects(Event.class).engine;
+		long throughTexts = engine.statements().keySet().stream()
+			.filter((k) -> k.getClass().getSimpleName().equals("ThroughSelect")).count();
+		boolean arrays = engine.connections().dialect("default").bindsArray(dev.tortoise.fields.FieldType.BIGINT);
+		assertThat(throughTexts > 0).isEqualTo(arrays);
+		int texts = engine.statements().size();
+		List<Event> fewer = this.ctx.objects(Event.class).filter("id__lt", events.get(30).id)
+			.prefetchRelated("tournament", "participants").all().collectList().block();
+		assertThat(fewer).hasSize(30).allSatisfy((e) -> assertThat(e.participants.size()).isEqualTo(2));
+		assertThat(engine.statements()).hasSize(texts);
 	}
 
 	@Test
