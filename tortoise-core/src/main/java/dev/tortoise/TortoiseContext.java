@@ -237,7 +237,9 @@ public final class TortoiseContext implements AutoCloseable {
 
 	private Mono<Void> execute(String name, List<String> statements) {
 		boolean transactional = this.connections.dialect(name).name().equals("postgres");
-		return Mono.usingWhen(Mono.from(this.connections.get(name).create()), (connection) -> {
+		// A cancel (an application stopped while starting) lets the schema's statements run to
+		// their end before the connection goes back: never half a transaction in the pool.
+		return QueryEngine.onConnection(this.connections.get(name).create(), (Connection connection) -> {
 			Flux<Long> run = Flux.fromIterable(statements).concatMap((sql) -> run(name, connection, sql));
 			if (!transactional) {
 				return run.then();
@@ -248,7 +250,7 @@ public final class TortoiseContext implements AutoCloseable {
 				.onErrorResume((ex) -> Mono.from(connection.rollbackTransaction())
 					.onErrorResume((rollbackError) -> Mono.empty())
 					.then(Mono.error(ex)));
-		}, Connection::close, (connection, ex) -> connection.close(), Connection::close);
+		}).then();
 	}
 
 	private static Flux<Long> run(String name, Connection connection, String sql) {

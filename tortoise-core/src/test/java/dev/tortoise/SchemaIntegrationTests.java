@@ -9,6 +9,9 @@ import java.util.TreeSet;
 import dev.tortoise.config.TortoiseConfig;
 import dev.tortoise.exceptions.OperationalException;
 import dev.tortoise.testing.Sql;
+import dev.tortoise.testing.TestDatabase;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -169,6 +172,28 @@ abstract class SchemaIntegrationTests {
 		assertThatThrownBy(() -> this.ctx.generateSchemas(false).block()).isInstanceOf(OperationalException.class)
 			.hasMessageContaining("connection \"default\"")
 			.hasMessageContaining("CREATE TABLE");
+		assertThat(catalogSnapshot()).isEqualTo(before);
+	}
+
+	@Test
+	void cancelledGenerationLeavesEveryConnectionIdleAndOutsideATransaction() {
+		TreeSet<String> before = catalogSnapshot();
+		ConnectionPool pool = this.ctx.connections().pool("default");
+		for (int i = 0; i < 60; i++) {
+			// Cancelled at points from before the connection comes to the middle of the script.
+			this.ctx.generateSchemas().timeout(Duration.ofNanos(100_000L * (i % 30)), Mono.empty())
+				.block(Duration.ofMinutes(1));
+		}
+		TestDatabase.awaitReleased(pool);
+		int size = pool.getMetrics().orElseThrow().getMaxAllocatedSize();
+		List<Connection> all = Flux.range(0, size).flatMap((i) -> Mono.<Connection>from(pool.create())).collectList()
+			.block(Duration.ofMinutes(1));
+		try {
+			assertThat(all).hasSize(size).allMatch(Connection::isAutoCommit);
+		}
+		finally {
+			Flux.fromIterable(all).flatMap(Connection::close).blockLast();
+		}
 		assertThat(catalogSnapshot()).isEqualTo(before);
 	}
 

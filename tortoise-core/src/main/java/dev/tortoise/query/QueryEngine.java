@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import dev.tortoise.config.TortoiseConfig;
 import dev.tortoise.connection.Connections;
@@ -23,6 +24,7 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Row;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -523,6 +525,17 @@ public final class QueryEngine {
 	 */
 	public static Flux<Long> rowsUpdated(Flux<Result> results) {
 		return Executor.updates(results);
+	}
+
+	/**
+	 * Work outside a query set (schema DDL) on a connection from {@code acquire}, closed only
+	 * when the work has ended: a cancel stops the acquisition if no connection has come yet,
+	 * else lets the work run to its end unseen, as every query's work does, so that no
+	 * connection goes back to its pool in the middle of a statement or a transaction.
+	 */
+	public static <T> Flux<T> onConnection(Publisher<? extends Connection> acquire,
+			Function<Connection, ? extends Publisher<T>> work) {
+		return Lease.of(acquire, work);
 	}
 
 	/** Statements sent since init, for tests and metrics. */
