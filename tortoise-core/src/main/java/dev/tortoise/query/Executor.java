@@ -65,6 +65,10 @@ final class Executor {
 	<T> Flux<T> withConnection(String name, @Nullable TransactionScope pinned,
 			Function<Connection, ? extends Publisher<T>> work) {
 		return Flux.deferContextual((context) -> {
+			TransactionScope scope = transaction(context, name, pinned);
+			if (scope != null) {
+				return ReadToEnd.countedBy(scope, Flux.from(work.apply(scope.connection())));
+			}
 			Connection current = current(context, name, pinned);
 			if (current != null) {
 				return Flux.from(work.apply(current));

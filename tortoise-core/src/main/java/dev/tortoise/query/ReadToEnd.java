@@ -2,6 +2,8 @@ package dev.tortoise.query;
 
 import java.util.function.BiFunction;
 
+import dev.tortoise.exceptions.TransactionManagementException;
+import dev.tortoise.transactions.TransactionScope;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
 import org.jspecify.annotations.Nullable;
@@ -50,9 +52,29 @@ final class ReadToEnd<T> extends FluxOperator<Object, T> {
 		};
 	}
 
+	/** Where the transaction whose statements are counted travels in the context. */
+	private static final String COUNTED_BY = ReadToEnd.class.getName() + ".countedBy";
+
+	/**
+	 * Work whose statements the transaction counts while they are on the wire, so that it
+	 * ends (COMMIT, ROLLBACK) only after they have: statements read to their end after a
+	 * cancel would otherwise share the connection with the cancelled transaction's ROLLBACK,
+	 * sent from another thread.
+	 */
+	static <T> Flux<T> countedBy(TransactionScope scope, Flux<T> work) {
+		return work.contextWrite((c) -> c.put(COUNTED_BY, scope));
+	}
+
 	@Override
 	public void subscribe(CoreSubscriber<? super T> actual) {
-		this.source.subscribe(new ReadToEndSubscriber<>(actual));
+		TransactionScope scope = actual.currentContext().getOrDefault(COUNTED_BY, null);
+		if (scope != null && !scope.statementStarting()) {
+			Operators.error(actual, new TransactionManagementException("The transaction on connection \""
+					+ scope.connectionName() + "\" is ending, so the statement was not sent; run the query before"
+					+ " the transaction's work completes."));
+			return;
+		}
+		this.source.subscribe(new ReadToEndSubscriber<>(actual, scope));
 	}
 
 	/** A row that could not be mapped. */
@@ -71,8 +93,18 @@ final class ReadToEnd<T> extends FluxOperator<Object, T> {
 		/** The first row that failed to map, signalled when the statement has been read. */
 		private @Nullable RuntimeException failure;
 
-		ReadToEndSubscriber(CoreSubscriber<? super T> actual) {
+		/** The transaction that counts this statement while it is on the wire, if any. */
+		private final @Nullable TransactionScope countedBy;
+
+		ReadToEndSubscriber(CoreSubscriber<? super T> actual, @Nullable TransactionScope countedBy) {
 			this.actual = actual;
+			this.countedBy = countedBy;
+		}
+
+		private void ended() {
+			if (this.countedBy != null) {
+				this.countedBy.statementEnded();
+			}
 		}
 
 		@Override
@@ -105,6 +137,7 @@ final class ReadToEnd<T> extends FluxOperator<Object, T> {
 
 		@Override
 		public void onError(Throwable ex) {
+			ended();
 			if (!this.draining) {
 				this.actual.onError(ex);
 			}
@@ -119,6 +152,7 @@ final class ReadToEnd<T> extends FluxOperator<Object, T> {
 
 		@Override
 		public void onComplete() {
+			ended();
 			if (!this.draining) {
 				this.actual.onComplete();
 			}

@@ -2,7 +2,9 @@ package dev.tortoise.transactions;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -21,6 +23,7 @@ import reactor.util.context.ContextView;
  * A transaction on one connection, carried in the Reactor {@link Context} under its
  * connection name so that every query of the same connection inside it uses it. Commits
  * when the work completes, rolls back on error and on cancel; nested scopes are savepoints.
+ * Each scope counts its statements while they are on the wire, and ends only after them.
  */
 public final class TransactionScope {
 
@@ -30,6 +33,9 @@ public final class TransactionScope {
 
 	private final Connection connection;
 
+	/** The scope this one is a savepoint of, or null for the transaction itself. */
+	private final @Nullable TransactionScope parent;
+
 	private final AtomicInteger savepoints = new AtomicInteger();
 
 	private volatile boolean active = true;
@@ -37,9 +43,27 @@ public final class TransactionScope {
 	/** The BEGIN of a transaction this scope started, once sent. */
 	private volatile @Nullable CompletableFuture<Void> begun;
 
-	private TransactionScope(String connectionName, Connection connection) {
+	/** Set in {@link #statements} once the scope is ending: no statement may start in it. */
+	private static final int ENDING = 1 << 30;
+
+	/** Statements of this scope and its savepoints on the wire, and the {@link #ENDING} flag. */
+	private final AtomicInteger statements = new AtomicInteger();
+
+	/** Waiting for no statement of this scope to be on the wire. */
+	private final Queue<CompletableFuture<Void>> quiet = new ConcurrentLinkedQueue<>();
+
+	private TransactionScope(String connectionName, Connection connection, @Nullable TransactionScope parent) {
 		this.connectionName = connectionName;
 		this.connection = connection;
+		this.parent = parent;
+	}
+
+	private TransactionScope root() {
+		TransactionScope scope = this;
+		while (scope.parent != null) {
+			scope = scope.parent;
+		}
+		return scope;
 	}
 
 	/** The connection name the transaction runs on. */
@@ -52,11 +76,82 @@ public final class TransactionScope {
 	 * @throws TransactionManagementException once the transaction has ended
 	 */
 	public Connection connection() {
-		if (!this.active) {
+		if (!root().active) {
 			throw new TransactionManagementException("The transaction on connection \"" + this.connectionName
 					+ "\" has already ended; run the query inside inTransaction(...).");
 		}
 		return this.connection;
+	}
+
+	/**
+	 * Counts a statement about to be sent on the transaction's connection, for the query
+	 * layer, which calls {@link #statementEnded} once the statement has been read to its
+	 * end. COMMIT, ROLLBACK and savepoint exchanges wait until no counted statement is on
+	 * the wire, so that a cancelled transaction never sends its ROLLBACK from one thread
+	 * while one of its statements is still being sent or read on another.
+	 * @return false once the transaction is ending: the statement must not be sent
+	 */
+	public boolean statementStarting() {
+		for (TransactionScope scope = this; scope != null; scope = scope.parent) {
+			if (!scope.countStarting()) {
+				for (TransactionScope counted = this; counted != scope; counted = counted.parent) {
+					counted.countEnded();
+				}
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** A statement counted by {@link #statementStarting} has been read to its end. */
+	public void statementEnded() {
+		for (TransactionScope scope = this; scope != null; scope = scope.parent) {
+			scope.countEnded();
+		}
+	}
+
+	private boolean countStarting() {
+		for (;;) {
+			int s = this.statements.get();
+			if ((s & ENDING) != 0) {
+				return false;
+			}
+			if (this.statements.compareAndSet(s, s + 1)) {
+				return true;
+			}
+		}
+	}
+
+	private void countEnded() {
+		if ((this.statements.decrementAndGet() & ~ENDING) == 0) {
+			wake();
+		}
+	}
+
+	private void wake() {
+		CompletableFuture<Void> waiting;
+		while ((waiting = this.quiet.poll()) != null) {
+			waiting.complete(null);
+		}
+	}
+
+	/**
+	 * Refuses any further statement of this scope and completes once none of its
+	 * statements (those of its savepoints included) is on the wire.
+	 */
+	private Mono<Void> quiet() {
+		return Mono.defer(() -> {
+			int s = this.statements.getAndUpdate((v) -> v | ENDING);
+			if ((s & ~ENDING) == 0) {
+				return Mono.empty();
+			}
+			CompletableFuture<Void> waiting = new CompletableFuture<>();
+			this.quiet.add(waiting);
+			if ((this.statements.get() & ~ENDING) == 0) {
+				wake(); // the last statement ended before this waited
+			}
+			return Mono.fromFuture(waiting, true);
+		});
 	}
 
 	/** The scope bound to a connection name in a Reactor context, or null. */
@@ -97,7 +192,7 @@ public final class TransactionScope {
 
 	private static <T> Flux<T> begin(String connectionName, ConnectionFactory pool,
 			Function<TransactionScope, ? extends Publisher<T>> work) {
-		return Flux.usingWhen(Mono.from(pool.create()).map((connection) -> new TransactionScope(connectionName, connection)),
+		return Flux.usingWhen(Mono.from(pool.create()).map((connection) -> new TransactionScope(connectionName, connection, null)),
 				(scope) -> scope.begin().thenMany(Flux.defer(() -> work.apply(scope)).contextWrite((c) -> scope.bind(c))),
 				(scope) -> scope.finish(scope.connection::commitTransaction),
 				(scope, ex) -> scope.finish(scope.connection::rollbackTransaction),
@@ -122,7 +217,7 @@ public final class TransactionScope {
 		CompletableFuture<Void> begun = this.begun;
 		Mono<Void> ending = (begun == null) ? Mono.empty() // no BEGIN was sent: nothing to end
 				: Mono.fromFuture(begun.handle((v, ex) -> ex == null), true)
-					.flatMap((started) -> started ? uncancelled(end.get()) : Mono.empty());
+					.flatMap((started) -> started ? quiet().then(uncancelled(end.get())) : Mono.empty());
 		Mono<Void> close = uncancelled(this.connection.close());
 		return ending.doFinally((signal) -> this.active = false)
 			.onErrorResume((ex) -> close.then(Mono.error(ex)))
@@ -142,18 +237,40 @@ public final class TransactionScope {
 
 	private static <T> Flux<T> joined(String connectionName, Connection connection,
 			Function<TransactionScope, ? extends Publisher<T>> work) {
-		TransactionScope scope = new TransactionScope(connectionName, connection);
-		return scope.savepoint((s) -> Flux.from(work.apply(s)).contextWrite((c) -> s.bind(c)))
-			.doFinally((signal) -> scope.active = false);
+		TransactionScope scope = new TransactionScope(connectionName, connection, null);
+		return scope.savepoint(work).doFinally((signal) -> scope.active = false);
 	}
 
+	/**
+	 * Runs work in a savepoint of this scope, as a scope of its own: its end waits for its
+	 * statements, and this scope's end for its savepoint exchanges.
+	 */
 	private <T> Flux<T> savepoint(Function<TransactionScope, ? extends Publisher<T>> work) {
-		String name = "tortoise_sp_" + this.savepoints.incrementAndGet();
-		return Flux.usingWhen(uncancelled(this.connection.createSavepoint(name)).thenReturn(name),
-				(n) -> work.apply(this),
-				(n) -> uncancelled(this.connection.releaseSavepoint(n)),
-				(n, ex) -> uncancelled(this.connection.rollbackTransactionToSavepoint(n)),
-				(n) -> uncancelled(this.connection.rollbackTransactionToSavepoint(n)));
+		String name = "tortoise_sp_" + root().savepoints.incrementAndGet();
+		TransactionScope nested = new TransactionScope(this.connectionName, this.connection, this);
+		return Flux.usingWhen(counted(() -> this.connection.createSavepoint(name), true).thenReturn(name),
+				(n) -> Flux.defer(() -> work.apply(nested)).contextWrite((c) -> nested.bind(c)),
+				(n) -> nested.quiet().then(counted(() -> this.connection.releaseSavepoint(n), false)),
+				(n, ex) -> nested.quiet().then(counted(() -> this.connection.rollbackTransactionToSavepoint(n), false)),
+				(n) -> nested.quiet().then(counted(() -> this.connection.rollbackTransactionToSavepoint(n), false)));
+	}
+
+	/**
+	 * A savepoint exchange, counted as a statement of this scope while on the wire and run to
+	 * its end even if cancelled ({@link #uncancelled}). Once this scope is ending, a savepoint
+	 * is refused ({@code required}) and its release or rollback skipped: the scope's own end
+	 * undoes it.
+	 */
+	private Mono<Void> counted(Supplier<Publisher<Void>> exchange, boolean required) {
+		return Mono.defer(() -> {
+			if (!statementStarting()) {
+				return required ? Mono.error(new TransactionManagementException("The transaction on connection \""
+						+ this.connectionName + "\" is ending; start nested transactions inside its work.")) : Mono.empty();
+			}
+			CompletableFuture<Void> done = Mono.from(exchange.get()).toFuture();
+			done.whenComplete((v, ex) -> statementEnded());
+			return Mono.fromFuture(done, true);
+		});
 	}
 
 	private Context bind(Context context) {
@@ -164,7 +281,7 @@ public final class TransactionScope {
 
 	@Override
 	public String toString() {
-		return "TransactionScope[" + this.connectionName + (this.active ? "" : ", ended") + "]";
+		return "TransactionScope[" + this.connectionName + (root().active ? "" : ", ended") + "]";
 	}
 
 }

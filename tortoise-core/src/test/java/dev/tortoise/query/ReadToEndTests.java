@@ -2,11 +2,19 @@ package dev.tortoise.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
+import dev.tortoise.exceptions.TransactionManagementException;
+import dev.tortoise.testing.TestDatabase;
+import dev.tortoise.transactions.TransactionScope;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
 import reactor.test.publisher.TestPublisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,6 +93,58 @@ class ReadToEndTests {
 	void mappingsThatSucceedAreReturnedAsThey() {
 		BiFunction<Row, RowMetadata, Object> mapping = ReadToEnd.guard((row, md) -> "mapped");
 		assertThat(mapping.apply(null, null)).isEqualTo("mapped");
+	}
+
+	private static ConnectionPool h2Pool(String database) {
+		ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration
+			.builder(ConnectionFactories.get("r2dbc:h2:mem:///" + database))
+			.maxSize(1)
+			.build());
+		pool.warmup().block(); // a connection at hand: a transaction begins before subscribe returns
+		return pool;
+	}
+
+	@Test
+	void aTransactionEndsOnlyOnceItsCancelledStatementHasBeenRead() {
+		ConnectionPool pool = h2Pool("read_to_end_tests");
+		try {
+			Disposable transaction = TransactionScope.run("default", pool,
+					(scope) -> ReadToEnd.countedBy(scope, new ReadToEnd<String>(this.driver.flux())))
+				.subscribe();
+			this.driver.assertWasSubscribed();
+			transaction.dispose();
+			assertThat(pool.getMetrics().orElseThrow().acquiredSize()).as("ROLLBACK waits for the statement").isOne();
+			this.driver.next("a").complete();
+			TestDatabase.awaitReleased(pool);
+		}
+		finally {
+			pool.dispose();
+		}
+	}
+
+	@Test
+	void aStatementOfAnEndingTransactionIsNotSent() {
+		ConnectionPool pool = h2Pool("read_to_end_tests_2");
+		try {
+			TestPublisher<Object> first = TestPublisher.createNoncompliant(TestPublisher.Violation.REQUEST_OVERFLOW);
+			AtomicReference<TransactionScope> seen = new AtomicReference<>();
+			Disposable transaction = TransactionScope.run("default", pool,
+					(scope) -> {
+						seen.set(scope);
+						return ReadToEnd.countedBy(scope, new ReadToEnd<String>(first.flux()));
+					})
+				.subscribe();
+			transaction.dispose();
+			ReadToEnd.countedBy(seen.get(), new ReadToEnd<String>(this.driver.flux())).subscribe(this.recorder);
+			this.driver.assertWasNotSubscribed();
+			assertThat(this.recorder.error).isInstanceOf(TransactionManagementException.class)
+				.hasMessageContaining("is ending");
+			first.complete();
+			TestDatabase.awaitReleased(pool);
+		}
+		finally {
+			pool.dispose();
+		}
 	}
 
 }
