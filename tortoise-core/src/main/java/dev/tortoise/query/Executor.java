@@ -69,9 +69,9 @@ final class Executor {
 			if (scope != null) {
 				return ReadToEnd.countedBy(scope, Flux.from(work.apply(scope.connection())));
 			}
-			Connection current = current(context, name, pinned);
-			if (current != null) {
-				return Flux.from(work.apply(current));
+			Connection borrowed = borrowed(context, name);
+			if (borrowed != null) {
+				return Flux.from(work.apply(borrowed));
 			}
 			if (this.bound == null) {
 				return pooled(name, work);
@@ -126,9 +126,11 @@ final class Executor {
 	/** The connection statements of this name must use: a transaction's, else a borrowed one, or null. */
 	private static @Nullable Connection current(ContextView context, String name, @Nullable TransactionScope pinned) {
 		TransactionScope scope = transaction(context, name, pinned);
-		if (scope != null) {
-			return scope.connection();
-		}
+		return (scope != null) ? scope.connection() : borrowed(context, name);
+	}
+
+	/** The connection a query with prefetches has borrowed for its statements of this name, or null. */
+	private static @Nullable Connection borrowed(ContextView context, String name) {
 		Map<String, Connection> borrowed = context.getOrDefault(BORROWED, null);
 		return (borrowed != null) ? borrowed.get(name) : null;
 	}

@@ -184,10 +184,10 @@ final class Prefetcher {
 	 */
 	private Sql throughSelect(FieldMeta field, RowMapper<?> mapper, List<Object> keys) {
 		FieldMeta ownPk = field.owner().pk();
-		Sql sql = this.engine.sql(this.connection);
-		Dialect d = sql.dialect();
+		Dialect d = this.engine.dialect(this.connection);
 		String column = d.quote("_th") + "." + d.quote(field.backwardKey());
-		if (!sql.bindsArray(ownPk)) {
+		if (!d.bindsArray(ValueCodec.dataField(ownPk).type())) {
+			Sql sql = this.engine.sql(this.connection);
 			List<String> ps = new ArrayList<>(keys.size());
 			keys.forEach((k) -> ps.add(sql.placeholder(ownPk, k)));
 			return sql.append(throughFrom(field, mapper, d) + column + " IN (" + String.join(", ", ps) + ")");

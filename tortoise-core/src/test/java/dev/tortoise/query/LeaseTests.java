@@ -1,8 +1,7 @@
 package dev.tortoise.query;
 
+import dev.tortoise.testing.TestDatabase;
 import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.pool.ConnectionPoolConfiguration;
-import io.r2dbc.spi.ConnectionFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.publisher.TestPublisher;
@@ -12,20 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A pooled connection goes back only once the work on it has ended, on a real H2 pool. */
 class LeaseTests {
 
-	private final ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration
-		.builder(ConnectionFactories.get("r2dbc:h2:mem:///lease_tests"))
-		.initialSize(1)
-		.maxSize(1)
-		.build());
+	/** Each acquisition below completes before subscribe returns. */
+	private final ConnectionPool pool = TestDatabase.h2PoolOfOne("lease_tests");
 
 	private final TestPublisher<String> work = TestPublisher.createNoncompliant(TestPublisher.Violation.REQUEST_OVERFLOW);
 
 	private final Recorder<String> recorder = new Recorder<>();
-
-	LeaseTests() {
-		// An idle connection at hand, so that each acquisition below completes before subscribe returns.
-		this.pool.warmup().block();
-	}
 
 	@AfterEach
 	void close() {

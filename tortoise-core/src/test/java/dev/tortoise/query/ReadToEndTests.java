@@ -9,8 +9,6 @@ import dev.tortoise.exceptions.TransactionManagementException;
 import dev.tortoise.testing.TestDatabase;
 import dev.tortoise.transactions.TransactionScope;
 import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.pool.ConnectionPoolConfiguration;
-import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
 import org.junit.jupiter.api.Test;
@@ -95,18 +93,9 @@ class ReadToEndTests {
 		assertThat(mapping.apply(null, null)).isEqualTo("mapped");
 	}
 
-	private static ConnectionPool h2Pool(String database) {
-		ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration
-			.builder(ConnectionFactories.get("r2dbc:h2:mem:///" + database))
-			.maxSize(1)
-			.build());
-		pool.warmup().block(); // a connection at hand: a transaction begins before subscribe returns
-		return pool;
-	}
-
 	@Test
 	void aTransactionEndsOnlyOnceItsCancelledStatementHasBeenRead() {
-		ConnectionPool pool = h2Pool("read_to_end_tests");
+		ConnectionPool pool = TestDatabase.h2PoolOfOne("read_to_end_tests");
 		try {
 			Disposable transaction = TransactionScope.run("default", pool,
 					(scope) -> ReadToEnd.countedBy(scope, new ReadToEnd<String>(this.driver.flux())))
@@ -124,7 +113,7 @@ class ReadToEndTests {
 
 	@Test
 	void aStatementOfAnEndingTransactionIsNotSent() {
-		ConnectionPool pool = h2Pool("read_to_end_tests_2");
+		ConnectionPool pool = TestDatabase.h2PoolOfOne("read_to_end_tests_2");
 		try {
 			TestPublisher<Object> first = TestPublisher.createNoncompliant(TestPublisher.Violation.REQUEST_OVERFLOW);
 			AtomicReference<TransactionScope> seen = new AtomicReference<>();

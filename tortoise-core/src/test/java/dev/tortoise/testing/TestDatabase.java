@@ -130,6 +130,21 @@ public final class TestDatabase implements AutoCloseable {
 	 * Waits until the pool has no connection handed out: a connection goes back to its pool
 	 * a moment after the work that used it completes. Fails after 15 seconds.
 	 */
+	/**
+	 * A pool of one connection to a private in-memory H2 database, that connection already
+	 * open: an acquisition completes before {@code subscribe} returns, so tests can check
+	 * what happened right after it.
+	 */
+	public static io.r2dbc.pool.ConnectionPool h2PoolOfOne(String database) {
+		io.r2dbc.pool.ConnectionPool pool = new io.r2dbc.pool.ConnectionPool(io.r2dbc.pool.ConnectionPoolConfiguration
+			.builder(io.r2dbc.spi.ConnectionFactories.get("r2dbc:h2:mem:///" + database))
+			.initialSize(1)
+			.maxSize(1)
+			.build());
+		pool.warmup().block();
+		return pool;
+	}
+
 	public static void awaitReleased(io.r2dbc.pool.ConnectionPool pool) {
 		Mono.fromCallable(() -> pool.getMetrics().get().acquiredSize() == 0 ? true : null)
 			.repeatWhenEmpty(Integer.MAX_VALUE, (attempts) -> attempts.delayElements(Duration.ofMillis(10)))

@@ -5,9 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.tortoise.exceptions.TransactionManagementException;
 import dev.tortoise.testing.TestDatabase;
 import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.ConnectionFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
@@ -23,16 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TransactionScopeTests {
 
-	private final ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration
-		.builder(ConnectionFactories.get("r2dbc:h2:mem:///transaction_scope_tests"))
-		.initialSize(1)
-		.maxSize(1)
-		.build());
-
-	TransactionScopeTests() {
-		// An idle connection at hand, so that each transaction below begins before subscribe returns.
-		this.pool.warmup().block();
-	}
+	/** Each transaction below begins before subscribe returns. */
+	private final ConnectionPool pool = TestDatabase.h2PoolOfOne("transaction_scope_tests");
 
 	@AfterEach
 	void close() {
