@@ -92,8 +92,8 @@ final class Filters {
 	 * What the text of the filters' condition depends on besides the model and dialect: the
 	 * tree, its keys, and of each value only whether it is null, a boolean (isnull), or a
 	 * list, how long and whether it holds a null, any length past {@link #MAX_SHAPE} being one
-	 * shape (a list bound as one array has one text for every length). Null when the tree is too big to be worth a
-	 * cached statement.
+	 * shape (a list bound as one array has one text for every length). Null when the tree is
+	 * too big to be worth a cached statement.
 	 */
 	static @Nullable Object shape(List<Q> filters) {
 		if (filters.size() == 1 && filters.get(0).kind == Q.Kind.LEAF) {
@@ -249,10 +249,10 @@ final class Filters {
 				if (sql.bindsArray(f) && !values.isEmpty()) {
 					// A NULL in the list matches nothing (and H2 binds no array holding one), so
 					// it is left out, except that it keeps NOT IN from matching any value.
-					List<Object> present = new ArrayList<>(values);
-					present.removeIf(java.util.Objects::isNull);
-					boolean onlyNulls = present.size() < values.size() && target.lookup().equals("not_in");
-					return onlyNulls ? List.of() : List.of(sql.arrayPlaceholder(f, present));
+					int given = values.size();
+					values.removeIf(java.util.Objects::isNull);
+					boolean notInWithNull = values.size() < given && target.lookup().equals("not_in");
+					return notInWithNull ? List.of() : List.of(sql.arrayPlaceholder(f, values));
 				}
 				List<String> ps = new ArrayList<>(values.size());
 				for (Object v : values) {

@@ -419,7 +419,6 @@ public final class QueryEngine {
 		return null;
 	}
 
-
 	Flux<Map<String, Object>> values(QuerySet<?> qs, List<String> fields) {
 		return Flux.defer(() -> {
 			String connection = route(qs.meta, qs.using, false);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import dev.tortoise.fields.FieldType;
 import dev.tortoise.models.FieldMeta;
 import dev.tortoise.schema.Dialect;
 import org.jspecify.annotations.Nullable;
@@ -71,9 +72,7 @@ final class Sql {
 
 	/** A placeholder for a value of a field, without appending it. */
 	String placeholder(FieldMeta field, @Nullable Object value) {
-		this.values.add(dbValue(field, value));
-		this.types.add(this.codec.dbClass(field));
-		return (this.written != null) ? "" : this.dialect.placeholder(this.values.size(), ValueCodec.dataField(field).type());
+		return bound(dbValue(field, value), this.codec.dbClass(field), ValueCodec.dataField(field).type());
 	}
 
 	/** Whether a list of values of the field is bound as one array ({@link #arrayPlaceholder}). */
@@ -90,9 +89,7 @@ final class Sql {
 		for (int i = 0; i < array.length; i++) {
 			array[i] = dbValue(field, values.get(i));
 		}
-		this.values.add(array);
-		this.types.add(array.getClass());
-		return (this.written != null) ? "" : this.dialect.placeholder(this.values.size(), null);
+		return bound(array, array.getClass(), null);
 	}
 
 	private @Nullable Object dbValue(FieldMeta field, @Nullable Object value) {
@@ -108,9 +105,17 @@ final class Sql {
 
 	/** A placeholder for a raw text value (LIKE patterns). */
 	String textPlaceholder(String value) {
+		return bound(value, String.class, null);
+	}
+
+	/**
+	 * Binds the next value and returns its placeholder, rendered for a column of the given
+	 * type; none for a statement written before, whose text has its placeholders already.
+	 */
+	private String bound(@Nullable Object value, Class<?> type, @Nullable FieldType columnType) {
 		this.values.add(value);
-		this.types.add(String.class);
-		return (this.written != null) ? "" : this.dialect.placeholder(this.values.size(), null);
+		this.types.add(type);
+		return (this.written != null) ? "" : this.dialect.placeholder(this.values.size(), columnType);
 	}
 
 	/**

@@ -248,11 +248,12 @@ public final class TransactionScope {
 	private <T> Flux<T> savepoint(Function<TransactionScope, ? extends Publisher<T>> work) {
 		String name = "tortoise_sp_" + root().savepoints.incrementAndGet();
 		TransactionScope nested = new TransactionScope(this.connectionName, this.connection, this);
+		Mono<Void> rollback = nested.quiet()
+			.then(counted(() -> this.connection.rollbackTransactionToSavepoint(name), false));
 		return Flux.usingWhen(counted(() -> this.connection.createSavepoint(name), true).thenReturn(name),
 				(n) -> Flux.defer(() -> work.apply(nested)).contextWrite((c) -> nested.bind(c)),
 				(n) -> nested.quiet().then(counted(() -> this.connection.releaseSavepoint(n), false)),
-				(n, ex) -> nested.quiet().then(counted(() -> this.connection.rollbackTransactionToSavepoint(n), false)),
-				(n) -> nested.quiet().then(counted(() -> this.connection.rollbackTransactionToSavepoint(n), false)));
+				(n, ex) -> rollback, (n) -> rollback);
 	}
 
 	/**
@@ -267,9 +268,7 @@ public final class TransactionScope {
 				return required ? Mono.error(new TransactionManagementException("The transaction on connection \""
 						+ this.connectionName + "\" is ending; start nested transactions inside its work.")) : Mono.empty();
 			}
-			CompletableFuture<Void> done = Mono.from(exchange.get()).toFuture();
-			done.whenComplete((v, ex) -> statementEnded());
-			return Mono.fromFuture(done, true);
+			return uncancelled(Mono.from(exchange.get()).doFinally((signal) -> statementEnded()));
 		});
 	}
 
