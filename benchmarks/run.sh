@@ -1,35 +1,89 @@
 #!/usr/bin/env bash
 # Runs the JMH benchmarks and writes the README's table.
-# Usage: benchmarks/run.sh [quick|full] [JMH options...]
-#   Extra options add to the mode's: a benchmark regex (OrmBenchmark), -p db=postgres, ...;
-#   JMH refuses an option given twice, so -f, -wi, -i, -w, -r and -prof come from the mode.
+# Usage: benchmarks/run.sh [quick|full] [benchmark regex...] [-p db=h2,postgres] [JMH options...]
+#   Regexes select benchmarks as JMH's do (none: all); -p db=... selects the databases;
+#   other options go to every JMH run. JMH refuses an option given twice, so -f, -wi, -i, -w,
+#   -r and -prof come from the mode.
 #   quick: 1 round of 6 warm-up + 5 measured iterations of 2 s (about 35 minutes on 2 cores,
 #          most of it OrmBenchmark)
 #   full:  3 rounds of 8 warm-up + 3 measured iterations of 2 s, for the figures in the README
 #          (benchmarks/run.sh full OrmBenchmark: about 65 minutes). The long warm-up is for
 #          PostgreSQL: at 1,000 operations a second, code run once per operation needs about
 #          10 s before C2 has compiled it, and a JIT thread still compiling takes one of two cores.
-# A round runs every benchmark in one fresh JVM each, so all contenders of one round ran
-# within minutes of each other; the report takes Tortoise's ratios round by round, which
-# keeps a machine whose speed drifts over the hour from favouring whoever ran in its fast part.
+# Every OrmBenchmark contender runs in a JVM of its own, and the three contenders of one
+# operation and database run one after the other, so the pairs the report divides ran within
+# a minute of each other. Each round starts the three in a different order: a machine whose
+# speed drifts in one direction then favours no contender in particular. The report takes
+# Tortoise's ratios round by round. Other benchmarks (InitBenchmark) run once, after round 1.
 # PostgreSQL is found through TORTOISE_BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/test);
 # the benchmark works in schema tortoise_bench and drops its own tables.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-quick}"; shift || true
-mvn -B -q -pl benchmarks -am package -DskipTests
-mkdir -p benchmarks/results
 case "$mode" in
   quick) rounds=1; opts=(-f 1 -wi 6 -i 5 -w 2s -r 2s -prof gc) ;;
   full)  rounds=3; opts=(-f 1 -wi 8 -i 3 -w 2s -r 2s -prof gc) ;;
-  *) echo "usage: $0 [quick|full] [JMH options]" >&2; exit 2 ;;
+  *) echo "usage: $0 [quick|full] [benchmark regex...] [-p db=...] [JMH options]" >&2; exit 2 ;;
 esac
-rm -f benchmarks/results/"$mode"-*.json
-files=()
-for round in $(seq 1 "$rounds"); do
-  file="benchmarks/results/$mode-$round.json"
-  java -jar benchmarks/target/benchmarks.jar "${opts[@]}" -rf json -rff "$file" "$@"
-  files+=("$file")
+
+regexes=(); dbs=(); passthrough=()
+while (($#)); do
+  case "$1" in
+    -p)
+      if [[ "${2:-}" == db=* ]]; then IFS=, read -ra dbs <<< "${2#db=}"; else passthrough+=("$1" "${2:-}"); fi
+      shift 2 ;;
+    -h|-l|-lp|-lprof|-lrf)
+      echo "$0 runs benchmarks; for $1, call java -jar benchmarks/target/benchmarks.jar $1" >&2; exit 2 ;;
+    -*) passthrough+=("$1" "${2:-}"); shift 2 ;;
+    *) regexes+=("$1"); shift ;;
+  esac
 done
-java -cp benchmarks/target/benchmarks.jar dev.tortoise.benchmarks.Report "${files[@]}" \
-  | tee "benchmarks/results/$mode.md"
+
+mvn -B -q -pl benchmarks -am package -DskipTests
+jar=benchmarks/target/benchmarks.jar
+mkdir -p benchmarks/results
+rm -f benchmarks/results/"$mode"-*.json
+
+# The selected benchmarks, as JMH lists them: OrmBenchmark's by operation, the rest as they come.
+operations=(); others=()
+declare -A contender_selected=()
+while read -r name; do
+  if [[ "$name" =~ \.OrmBenchmark\.([A-Za-z0-9]+)_(raw|springData|tortoise)$ ]]; then
+    op="${BASH_REMATCH[1]}"
+    [[ " ${operations[*]} " == *" $op "* ]] || operations+=("$op")
+    contender_selected["$op/${BASH_REMATCH[2]}"]=1
+  elif [[ -n "$name" ]]; then
+    others+=("$name")
+  fi
+done < <(java -jar "$jar" -l "${regexes[@]}" | tail -n +2)
+if ((${#dbs[@]} == 0)); then
+  IFS=, read -ra dbs <<< "$(java -jar "$jar" -lp 'OrmBenchmark\.count_raw$' \
+    | sed -n 's/.*param "db" = {\(.*\)}/\1/p' | tr -d ' ')"
+fi
+
+files=()
+run() { # result file, JMH arguments...
+  local file=$1; shift
+  java -jar "$jar" "${opts[@]}" "${passthrough[@]}" -rf json -rff "$file" "$@"
+  files+=("$file")
+}
+contenders=(raw springData tortoise)
+for round in $(seq 1 "$rounds"); do
+  n=0
+  for op in "${operations[@]}"; do
+    for db in "${dbs[@]}"; do
+      for k in 0 1 2; do
+        c="${contenders[$(((k + round - 1) % 3))]}"
+        [[ -n "${contender_selected[$op/$c]:-}" ]] || continue
+        n=$((n + 1))
+        run "benchmarks/results/$mode-$round-$(printf %03d "$n").json" -p "db=$db" "^dev\.tortoise\.benchmarks\.OrmBenchmark\.${op}_${c}\$"
+      done
+    done
+  done
+  if ((round == 1 && ${#others[@]} > 0)); then
+    others_regexes=()
+    for name in "${others[@]}"; do others_regexes+=("^${name//./\\.}\$"); done
+    run "benchmarks/results/$mode-others.json" "${others_regexes[@]}"
+  fi
+done
+java -cp "$jar" dev.tortoise.benchmarks.Report "${files[@]}" | tee "benchmarks/results/$mode.md"

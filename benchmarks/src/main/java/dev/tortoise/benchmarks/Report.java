@@ -17,8 +17,10 @@ import org.apache.commons.math3.distribution.TDistribution;
  * README's Markdown table: throughput per contender, Tortoise's ratio to raw R2DBC and to
  * Spring Data R2DBC, and allocation per operation when run with {@code -prof gc}.
  *
- * <p>Each round runs every contender once, so the contenders of one round ran within a
- * minute or two of each other. The ratios are taken round by round and then averaged
+ * <p>Each round runs every contender once, and {@code run.sh} runs the three contenders of
+ * one operation and database back to back, so the pairs divided here ran within a minute of
+ * each other. The arguments are the result files in round order; the n-th result of a
+ * contender belongs to round n. The ratios are taken round by round and then averaged
  * (geometric mean, with the lowest and highest round): on a machine whose speed drifts,
  * that compares like with like, where pooling all of one contender's forks before the
  * other's would not.
@@ -30,7 +32,7 @@ public final class Report {
 
 	public static void main(String[] args) throws IOException {
 		if (args.length == 0) {
-			System.err.println("usage: Report round1.json [round2.json ...]");
+			System.err.println("usage: Report result.json ... (in round order)");
 			System.exit(2);
 		}
 		List<JsonNode> rounds = new ArrayList<>();
