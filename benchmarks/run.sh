@@ -6,7 +6,8 @@
 #   -r and -prof come from the mode.
 #   quick: 1 round of 6 warm-up + 5 measured iterations of 2 s (about 35 minutes on 2 cores,
 #          most of it OrmBenchmark)
-#   full:  3 rounds of 8 warm-up + 3 measured iterations of 2 s, for the figures in the README
+#   full:  3 rounds of 8 warm-up + 3 measured iterations of 2 s, for the figures in the README,
+#          whose table (with the settings, the machine and the commit) it rewrites
 #          (benchmarks/run.sh full OrmBenchmark: about 65 minutes). The long warm-up is for
 #          PostgreSQL: at 1,000 operations a second, code run once per operation needs about
 #          10 s before C2 has compiled it, and a JIT thread still compiling takes one of two cores.
@@ -86,4 +87,10 @@ for round in $(seq 1 "$rounds"); do
     run "benchmarks/results/$mode-others.json" "${others_regexes[@]}"
   fi
 done
-java -cp "$jar" dev.tortoise.benchmarks.Report "${files[@]}" | tee "benchmarks/results/$mode.md"
+report=()
+if [[ "$mode" == full ]]; then
+  # The full run's table, with its settings and this machine, replaces the README's.
+  report=(--readme README.md)
+  if commit=$(git rev-parse --short HEAD 2>/dev/null); then report+=(--commit "$commit"); fi
+fi
+java -cp "$jar" dev.tortoise.benchmarks.Report "${report[@]}" "${files[@]}" | tee "benchmarks/results/$mode.md"

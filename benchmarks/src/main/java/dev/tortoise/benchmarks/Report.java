@@ -1,7 +1,10 @@
 package dev.tortoise.benchmarks;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +14,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the JMH JSON results of one or more rounds of {@link OrmBenchmark} into the
@@ -30,16 +34,104 @@ public final class Report {
 	private Report() {
 	}
 
+	/** Where the generated table begins in the README; it ends at {@link #END}. */
+	static final String BEGIN = "<!-- benchmarks/run.sh writes from here -->";
+
+	static final String END = "<!-- to here -->";
+
+	/**
+	 * Prints the table of the given result files; with {@code --readme FILE} also writes it,
+	 * with the settings it ran under, into that file between {@link #BEGIN} and {@link #END};
+	 * {@code --commit SHA} names the code measured.
+	 */
 	public static void main(String[] args) throws IOException {
-		if (args.length == 0) {
-			System.err.println("usage: Report result.json ... (in round order)");
+		Path readme = null;
+		String commit = null;
+		List<JsonNode> rounds = new ArrayList<>();
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--readme" -> readme = Path.of(args[++i]);
+				case "--commit" -> commit = args[++i];
+				default -> rounds.add(new ObjectMapper().readTree(Path.of(args[i]).toFile()));
+			}
+		}
+		if (rounds.isEmpty()) {
+			System.err.println("usage: Report [--readme README.md] [--commit SHA] result.json ... (in round order)");
 			System.exit(2);
 		}
-		List<JsonNode> rounds = new ArrayList<>();
-		for (String arg : args) {
-			rounds.add(new ObjectMapper().readTree(Path.of(arg).toFile()));
+		String table = table(rounds);
+		System.out.print(table);
+		if (readme != null) {
+			String block = table + "\n" + settings(rounds, commit, machine(), LocalDate.now()) + "\n";
+			Files.writeString(readme, splice(Files.readString(readme), block));
+			System.out.println("Wrote the table into " + readme + ".");
 		}
-		System.out.print(table(rounds));
+	}
+
+	/** The text between the markers replaced by {@code block}. */
+	static String splice(String readme, String block) {
+		int begin = readme.indexOf(BEGIN);
+		int end = readme.indexOf(END);
+		if (begin < 0 || end < begin) {
+			throw new IllegalArgumentException("The README has no place for the table: put a line " + BEGIN
+					+ " before it and a line " + END + " after it, then run again.");
+		}
+		return readme.substring(0, begin + BEGIN.length()) + "\n" + block + readme.substring(end);
+	}
+
+	/** How the results were measured, from the first result's JMH settings, and where. */
+	static String settings(List<JsonNode> rounds, @Nullable String commit, String machine, LocalDate day) {
+		List<JsonNode> results = ormResults(rounds);
+		if (results.isEmpty()) {
+			return "No OrmBenchmark results.";
+		}
+		JsonNode first = results.get(0);
+		long contenders = results.stream()
+			.map((r) -> r.get("benchmark").asText() + " " + r.path("params").path("db").asText())
+			.distinct()
+			.count();
+		long roundCount = results.size() / contenders;
+		return String.format(Locale.ROOT,
+				"Measured %s%s by `benchmarks/run.sh`: JMH %s, %s, %d round%s, each contender in a fork of its own per"
+						+ " round (%d × %s warm-up, %d × %s measured%s); JDK %s (%s); %s.",
+				day, (commit != null) ? ", commit `" + commit + "`," : "", first.path("jmhVersion").asText("?"),
+				first.path("mode").asText("?"), roundCount, (roundCount == 1) ? "" : "s",
+				first.path("warmupIterations").asInt(), first.path("warmupTime").asText("?"),
+				first.path("measurementIterations").asInt(), first.path("measurementTime").asText("?"),
+				first.path("secondaryMetrics").has("gc.alloc.rate.norm") ? ", `-prof gc`" : "",
+				first.path("jdkVersion").asText("?"), first.path("vmName").asText("?"), machine);
+	}
+
+	/** The OrmBenchmark results of all rounds, in order; others (InitBenchmark) are not in the table. */
+	private static List<JsonNode> ormResults(List<JsonNode> rounds) {
+		List<JsonNode> out = new ArrayList<>();
+		for (JsonNode results : rounds) {
+			for (JsonNode r : results) {
+				if (r.get("benchmark").asText().contains("OrmBenchmark.")) {
+					out.add(r);
+				}
+			}
+		}
+		return out;
+	}
+
+	/** This machine: processor, cores and memory. */
+	static String machine() {
+		String cpu = "unknown processor";
+		try {
+			cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+				.filter((line) -> line.startsWith("model name"))
+				.map((line) -> line.substring(line.indexOf(':') + 1).trim())
+				.findFirst()
+				.orElse(cpu);
+		}
+		catch (IOException ex) {
+			// not Linux: the processor stays unnamed
+		}
+		long bytes = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getTotalMemorySize();
+		return String.format(Locale.ROOT, "%d cores (%s), %d GiB", Runtime.getRuntime().availableProcessors(), cpu,
+				Math.round(bytes / (1024.0 * 1024 * 1024)));
 	}
 
 	/** One contender of one operation: its measured iterations and allocation, round by round. */
@@ -72,26 +164,21 @@ public final class Report {
 	static String table(List<JsonNode> rounds) {
 		// db -> operation -> contender -> measure
 		Map<String, Map<String, Map<String, Measure>>> table = new TreeMap<>();
-		for (JsonNode results : rounds) {
-			for (JsonNode r : results) {
-				String name = r.get("benchmark").asText();
-				if (!name.contains("OrmBenchmark.")) {
-					continue;
-				}
-				String method = name.substring(name.lastIndexOf('.') + 1);
-				int cut = method.lastIndexOf('_');
-				Measure m = table.computeIfAbsent(r.path("params").path("db").asText("?"), (k) -> new TreeMap<>())
-					.computeIfAbsent(method.substring(0, cut), (k) -> new TreeMap<>())
-					.computeIfAbsent(method.substring(cut + 1), (k) -> new Measure());
-				JsonNode primary = r.get("primaryMetric");
-				m.roundScores.add(primary.get("score").asDouble());
-				for (JsonNode fork : primary.path("rawData")) {
-					fork.forEach((iteration) -> m.iterations.add(iteration.asDouble()));
-				}
-				JsonNode alloc = r.path("secondaryMetrics").path("gc.alloc.rate.norm");
-				if (!alloc.isMissingNode()) {
-					m.bytesPerOp.add(alloc.get("score").asDouble());
-				}
+		for (JsonNode r : ormResults(rounds)) {
+			String name = r.get("benchmark").asText();
+			String method = name.substring(name.lastIndexOf('.') + 1);
+			int cut = method.lastIndexOf('_');
+			Measure m = table.computeIfAbsent(r.path("params").path("db").asText("?"), (k) -> new TreeMap<>())
+				.computeIfAbsent(method.substring(0, cut), (k) -> new TreeMap<>())
+				.computeIfAbsent(method.substring(cut + 1), (k) -> new Measure());
+			JsonNode primary = r.get("primaryMetric");
+			m.roundScores.add(primary.get("score").asDouble());
+			for (JsonNode fork : primary.path("rawData")) {
+				fork.forEach((iteration) -> m.iterations.add(iteration.asDouble()));
+			}
+			JsonNode alloc = r.path("secondaryMetrics").path("gc.alloc.rate.norm");
+			if (!alloc.isMissingNode()) {
+				m.bytesPerOp.add(alloc.get("score").asDouble());
 			}
 		}
 		StringBuilder out = new StringBuilder();

@@ -38,6 +38,45 @@ class ReportTests {
 	}
 
 	@Test
+	void theSettingsLineSaysHowManyRoundsRanAndUnderWhichJmhSettings() throws Exception {
+		JsonNode round = new ObjectMapper().readTree("""
+				[{"benchmark": "dev.tortoise.benchmarks.OrmBenchmark.count_raw", "params": {"db": "h2"},
+				  "jmhVersion": "1.37", "mode": "thrpt", "jdkVersion": "17.0.15", "vmName": "OpenJDK 64-Bit Server VM",
+				  "warmupIterations": 8, "warmupTime": "2 s", "measurementIterations": 3, "measurementTime": "2 s",
+				  "primaryMetric": {"score": 1, "rawData": [[1]]}, "secondaryMetrics": {"gc.alloc.rate.norm": {"score": 1}}},
+				 {"benchmark": "dev.tortoise.benchmarks.OrmBenchmark.count_raw", "params": {"db": "postgres"},
+				  "primaryMetric": {"score": 1, "rawData": [[1]]}},
+				 {"benchmark": "dev.tortoise.benchmarks.InitBenchmark.init", "params": {"models": "250"},
+				  "primaryMetric": {"score": 1, "rawData": [[1]]}}]
+				""");
+		String settings = Report.settings(List.of(round, round, round), "abc1234", "2 cores (EPYC), 24 GiB",
+				java.time.LocalDate.of(2026, 12, 2));
+		assertThat(settings).isEqualTo("Measured 2026-12-02, commit `abc1234`, by `benchmarks/run.sh`: JMH 1.37, thrpt,"
+				+ " 3 rounds, each contender in a fork of its own per round (8 × 2 s warm-up, 3 × 2 s measured,"
+				+ " `-prof gc`); JDK 17.0.15 (OpenJDK 64-Bit Server VM); 2 cores (EPYC), 24 GiB.");
+	}
+
+	@Test
+	void theTableReplacesWhatLiesBetweenTheMarkersAndNothingElse() {
+		String readme = "# Title\nbefore\n" + Report.BEGIN + "\nold table\n" + Report.END + "\nafter\n";
+		assertThat(Report.splice(readme, "new table\n"))
+			.isEqualTo("# Title\nbefore\n" + Report.BEGIN + "\nnew table\n" + Report.END + "\nafter\n");
+	}
+
+	@Test
+	void aReadmeWithoutMarkersIsRefusedSayingWhatToAdd() {
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> Report.splice("# Title\n", "table"))
+			.withMessage("The README has no place for the table: put a line " + Report.BEGIN + " before it and a line "
+					+ Report.END + " after it, then run again.");
+	}
+
+	@Test
+	void theMachineIsDescribedByCoresAndMemory() {
+		assertThat(Report.machine()).startsWith(Runtime.getRuntime().availableProcessors() + " cores (").endsWith(" GiB");
+	}
+
+	@Test
 	void theErrorIsJmhsConfidenceIntervalOverEveryIteration() throws Exception {
 		Report.Measure m = new Report.Measure();
 		m.iterations.addAll(List.of(99.0, 101.0, 99.0, 101.0));

@@ -3,17 +3,25 @@ package dev.tortoise.connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.R2dbcTimeoutException;
+import io.r2dbc.spi.Wrapped;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscription;
 import reactor.core.Disposable;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.test.scheduler.VirtualTimeScheduler;
@@ -120,6 +128,78 @@ class TimedPoolTests {
 		Mono.from(held.close()).block();
 		assertThat(this.pool.getMetrics().get().acquiredSize()).isZero();
 		assertThat(this.pool.getMetrics().get().pendingAcquireSize()).isZero();
+	}
+
+	@Test
+	void cancellingWhileThePoolAnswersLeavesNothingAcquiredAndNoConnectionInThePoolTwice() throws Exception {
+		ConnectionPool racing = new ConnectionPool(ConnectionPoolConfiguration
+			.builder(ConnectionFactories.get("r2dbc:h2:mem:///timed_pool_race"))
+			.initialSize(2)
+			.maxSize(2)
+			.build());
+		TimedPool timed = new TimedPool("race", racing, Duration.ofSeconds(30), this.timer);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			for (int i = 0; i < 3000; i++) {
+				CyclicBarrier start = new CyclicBarrier(2);
+				AtomicReference<Disposable> acquisition = new AtomicReference<>();
+				Future<?> acquiring = threads.submit(() -> {
+					await(start);
+					timed.create().subscribe(new BaseSubscriber<Connection>() {
+
+						@Override
+						protected void hookOnSubscribe(Subscription subscription) {
+							// The canceller may start now, while this thread asks the pool for a connection.
+							acquisition.set(this);
+							request(1);
+						}
+
+						@Override
+						protected void hookOnNext(Connection connection) {
+							Mono.from(connection.close()).block();
+						}
+
+					});
+				});
+				Future<?> cancelling = threads.submit(() -> {
+					await(start);
+					Disposable d;
+					while ((d = acquisition.get()) == null) {
+						Thread.onSpinWait();
+					}
+					d.dispose();
+				});
+				acquiring.get(10, TimeUnit.SECONDS);
+				cancelling.get(10, TimeUnit.SECONDS);
+			}
+			var metrics = racing.getMetrics().get();
+			assertThat(metrics.acquiredSize()).isZero();
+			assertThat(metrics.allocatedSize()).isLessThanOrEqualTo(2);
+			assertThat(metrics.idleSize()).isLessThanOrEqualTo(2);
+			// A connection given back twice sits in the pool twice and would be handed to two users at once.
+			Connection first = timed.create().block(Duration.ofSeconds(10));
+			Connection second = timed.create().block(Duration.ofSeconds(10));
+			assertThat(((Wrapped<?>) first).unwrap()).isNotSameAs(((Wrapped<?>) second).unwrap());
+			List<Connection> third = new CopyOnWriteArrayList<>();
+			Disposable waiting = timed.create().subscribe(third::add);
+			assertThat(third).as("a pool of two has no third connection to give").isEmpty();
+			waiting.dispose();
+			Mono.from(first.close()).block();
+			Mono.from(second.close()).block();
+		}
+		finally {
+			threads.shutdownNow();
+			racing.dispose();
+		}
+	}
+
+	private static void await(CyclicBarrier barrier) {
+		try {
+			barrier.await(10, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test
