@@ -8,7 +8,7 @@
 #          most of it OrmBenchmark)
 #   full:  3 rounds of 8 warm-up + 3 measured iterations of 2 s, for the figures in the README,
 #          whose table (with the settings, the machine and the commit) it rewrites
-#          (benchmarks/run.sh full OrmBenchmark: about 65 minutes). The long warm-up is for
+#          (benchmarks/run.sh full OrmBenchmark: about 70 minutes). The long warm-up is for
 #          PostgreSQL: at 1,000 operations a second, code run once per operation needs about
 #          10 s before C2 has compiled it, and a JIT thread still compiling takes one of two cores.
 # Every OrmBenchmark contender runs in a JVM of its own, and the three contenders of one
