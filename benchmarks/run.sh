@@ -7,7 +7,8 @@
 #   quick: 1 round of 6 warm-up + 5 measured iterations of 2 s (about 35 minutes on 2 cores,
 #          most of it OrmBenchmark)
 #   full:  3 rounds of 8 warm-up + 3 measured iterations of 2 s, for the figures in the README,
-#          whose table (with the settings, the machine and the commit) it rewrites
+#          whose table (with the settings, the machine and the commit) it rewrites when the
+#          whole OrmBenchmark ran on every database
 #          (benchmarks/run.sh full OrmBenchmark: about 70 minutes). The long warm-up is for
 #          PostgreSQL: at 1,000 operations a second, code run once per operation needs about
 #          10 s before C2 has compiled it, and a JIT thread still compiling takes one of two cores.
@@ -45,20 +46,30 @@ jar=benchmarks/target/benchmarks.jar
 mkdir -p benchmarks/results
 rm -f benchmarks/results/"$mode"-*.json
 
+exact() { # benchmark name: the JMH regex that selects it alone
+  printf '^%s$' "${1//./\\.}"
+}
+listed() { # JMH regexes: the names of the benchmarks they select
+  java -jar "$jar" -l "$@" | tail -n +2 | grep .
+}
+
 # The selected benchmarks, as JMH lists them: OrmBenchmark's by operation, the rest as they come.
 operations=(); others=()
-declare -A contender_selected=()
+declare -A contender_name=()
 while read -r name; do
   if [[ "$name" =~ \.OrmBenchmark\.([A-Za-z0-9]+)_(raw|springData|tortoise)$ ]]; then
     op="${BASH_REMATCH[1]}"
     [[ " ${operations[*]} " == *" $op "* ]] || operations+=("$op")
-    contender_selected["$op/${BASH_REMATCH[2]}"]=1
-  elif [[ -n "$name" ]]; then
+    contender_name["$op/${BASH_REMATCH[2]}"]="$name"
+  else
     others+=("$name")
   fi
-done < <(java -jar "$jar" -l "${regexes[@]}" | tail -n +2)
-if ((${#dbs[@]} == 0)); then
-  IFS=, read -ra dbs <<< "$(java -jar "$jar" -lp 'OrmBenchmark\.count_raw$' \
+done < <(listed "${regexes[@]}")
+# The whole OrmBenchmark on every database, or only part of it: only the whole rewrites the README.
+whole=$(( ${#dbs[@]} == 0 && ${#contender_name[@]} == $(listed 'OrmBenchmark\.' | wc -l) ))
+if ((${#dbs[@]} == 0 && ${#operations[@]} > 0)); then
+  for any in "${contender_name[@]}"; do break; done
+  IFS=, read -ra dbs <<< "$(java -jar "$jar" -lp "$(exact "$any")" \
     | sed -n 's/.*param "db" = {\(.*\)}/\1/p' | tr -d ' ')"
 fi
 
@@ -74,23 +85,25 @@ for round in $(seq 1 "$rounds"); do
   for op in "${operations[@]}"; do
     for db in "${dbs[@]}"; do
       for k in 0 1 2; do
-        c="${contenders[$(((k + round - 1) % 3))]}"
-        [[ -n "${contender_selected[$op/$c]:-}" ]] || continue
+        name="${contender_name[$op/${contenders[$(((k + round - 1) % 3))]}]:-}"
+        [[ -n "$name" ]] || continue
         n=$((n + 1))
-        run "benchmarks/results/$mode-$round-$(printf %03d "$n").json" -p "db=$db" "^dev\.tortoise\.benchmarks\.OrmBenchmark\.${op}_${c}\$"
+        run "benchmarks/results/$mode-$round-$(printf %03d "$n").json" -p "db=$db" "$(exact "$name")"
       done
     done
   done
   if ((round == 1 && ${#others[@]} > 0)); then
     others_regexes=()
-    for name in "${others[@]}"; do others_regexes+=("^${name//./\\.}\$"); done
+    for name in "${others[@]}"; do others_regexes+=("$(exact "$name")"); done
     run "benchmarks/results/$mode-others.json" "${others_regexes[@]}"
   fi
 done
 report=()
-if [[ "$mode" == full ]]; then
+if [[ "$mode" == full ]] && ((whole)); then
   # The full run's table, with its settings and this machine, replaces the README's.
   report=(--readme README.md)
   if commit=$(git rev-parse --short HEAD 2>/dev/null); then report+=(--commit "$commit"); fi
+elif [[ "$mode" == full ]]; then
+  echo "Only part of OrmBenchmark ran, so the README's table stays as it is." >&2
 fi
 java -cp "$jar" dev.tortoise.benchmarks.Report "${report[@]}" "${files[@]}" | tee "benchmarks/results/$mode.md"
