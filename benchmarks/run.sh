@@ -6,12 +6,13 @@
 #   -r and -prof come from the mode.
 #   quick: 1 round of 6 warm-up + 5 measured iterations of 2 s (about 35 minutes on 2 cores,
 #          most of it OrmBenchmark)
-#   full:  3 rounds of 8 warm-up + 3 measured iterations of 2 s, for the figures in the README,
+#   full:  3 rounds of 10 warm-up + 3 measured iterations of 2 s, for the figures in the README,
 #          whose table (with the settings, the machine and the commit) it rewrites when the
 #          whole OrmBenchmark ran on every database
-#          (benchmarks/run.sh full OrmBenchmark: about 70 minutes). The long warm-up is for
-#          PostgreSQL: at 1,000 operations a second, code run once per operation needs about
-#          10 s before C2 has compiled it, and a JIT thread still compiling takes one of two cores.
+#          (benchmarks/run.sh full OrmBenchmark: about 75 minutes). The long warm-up is for
+#          PostgreSQL, where at 1,000 operations a second code run once per operation needs about
+#          10 s before C2 has compiled it, and for H2's insert, whose forks still sped up after
+#          16 s: a JIT thread still compiling takes one of two cores.
 # Every OrmBenchmark contender runs in a JVM of its own, and the three contenders of one
 # operation and database run one after the other, so the pairs the report divides ran within
 # a minute of each other. Each round starts the three in a different order: a machine whose
@@ -24,7 +25,7 @@ cd "$(dirname "$0")/.."
 mode="${1:-quick}"; shift || true
 case "$mode" in
   quick) rounds=1; opts=(-f 1 -wi 6 -i 5 -w 2s -r 2s -prof gc) ;;
-  full)  rounds=3; opts=(-f 1 -wi 8 -i 3 -w 2s -r 2s -prof gc) ;;
+  full)  rounds=3; opts=(-f 1 -wi 10 -i 3 -w 2s -r 2s -prof gc) ;;
   *) echo "usage: $0 [quick|full] [benchmark regex...] [-p db=...] [JMH options]" >&2; exit 2 ;;
 esac
 

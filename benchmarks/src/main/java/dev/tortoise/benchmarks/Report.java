@@ -93,13 +93,24 @@ public final class Report {
 		long roundCount = results.size() / contenders;
 		return String.format(Locale.ROOT,
 				"Measured %s%s by `benchmarks/run.sh`: JMH %s, %s, %d round%s, each contender in a fork of its own per"
-						+ " round (%d × %s warm-up, %d × %s measured%s); JDK %s (%s); %s.",
+						+ " round (%d × %s warm-up, %d × %s measured%s); JDK %s (%s%s); %s.",
 				day, (commit != null) ? ", commit `" + commit + "`," : "", first.path("jmhVersion").asText("?"),
 				first.path("mode").asText("?"), roundCount, (roundCount == 1) ? "" : "s",
 				first.path("warmupIterations").asInt(), first.path("warmupTime").asText("?"),
 				first.path("measurementIterations").asInt(), first.path("measurementTime").asText("?"),
 				first.path("secondaryMetrics").has("gc.alloc.rate.norm") ? ", `-prof gc`" : "",
-				first.path("jdkVersion").asText("?"), first.path("vmName").asText("?"), machine);
+				first.path("jdkVersion").asText("?"), first.path("vmName").asText("?"), jvmOptions(first), machine);
+	}
+
+	/** The fork's own JVM options (heap, GC), as ", -Xms4g -Xmx4g"; JMH's agent and system properties are left out. */
+	private static String jvmOptions(JsonNode result) {
+		StringBuilder out = new StringBuilder();
+		for (JsonNode arg : result.path("jvmArgs")) {
+			if (arg.asText().startsWith("-X")) {
+				out.append(out.isEmpty() ? ", " : " ").append(arg.asText());
+			}
+		}
+		return out.toString();
 	}
 
 	/** The OrmBenchmark results of all rounds, in order; others (InitBenchmark) are not in the table. */

@@ -42,6 +42,7 @@ class ReportTests {
 		JsonNode round = new ObjectMapper().readTree("""
 				[{"benchmark": "dev.tortoise.benchmarks.OrmBenchmark.count_raw", "params": {"db": "h2"},
 				  "jmhVersion": "1.37", "mode": "thrpt", "jdkVersion": "17.0.15", "vmName": "OpenJDK 64-Bit Server VM",
+				  "jvmArgs": ["-Xms4g", "-Xmx4g", "-Djmh.shutdownTimeout=1"],
 				  "warmupIterations": 8, "warmupTime": "2 s", "measurementIterations": 3, "measurementTime": "2 s",
 				  "primaryMetric": {"score": 1, "rawData": [[1]]}, "secondaryMetrics": {"gc.alloc.rate.norm": {"score": 1}}},
 				 {"benchmark": "dev.tortoise.benchmarks.OrmBenchmark.count_raw", "params": {"db": "postgres"},
@@ -53,7 +54,7 @@ class ReportTests {
 				java.time.LocalDate.of(2026, 12, 2));
 		assertThat(settings).isEqualTo("Measured 2026-12-02, commit `abc1234`, by `benchmarks/run.sh`: JMH 1.37, thrpt,"
 				+ " 3 rounds, each contender in a fork of its own per round (8 × 2 s warm-up, 3 × 2 s measured,"
-				+ " `-prof gc`); JDK 17.0.15 (OpenJDK 64-Bit Server VM); 2 cores (EPYC), 24 GiB.");
+				+ " `-prof gc`); JDK 17.0.15 (OpenJDK 64-Bit Server VM, -Xms4g -Xmx4g); 2 cores (EPYC), 24 GiB.");
 	}
 
 	@Test

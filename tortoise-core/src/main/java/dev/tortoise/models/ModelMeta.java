@@ -36,6 +36,11 @@ public final class ModelMeta<T> {
 
 	final Map<String, FieldMeta> byName = new LinkedHashMap<>();
 
+	private final List<FieldMeta> fieldsView = Collections.unmodifiableList(this.fields);
+
+	/** The column fields, computed on first use after the last {@link #add}: every write asks for them. */
+	private @Nullable List<FieldMeta> columns;
+
 	final List<List<FieldMeta>> uniqueTogether = new ArrayList<>();
 
 	final List<List<FieldMeta>> indexes = new ArrayList<>();
@@ -101,12 +106,18 @@ public final class ModelMeta<T> {
 	 * Every field: columns in table order, then many-to-many and backward relations.
 	 */
 	public List<FieldMeta> fields() {
-		return Collections.unmodifiableList(this.fields);
+		return this.fieldsView;
 	}
 
 	/** The fields that are columns of this model's table, in table order. */
 	public List<FieldMeta> columns() {
-		return this.fields.stream().filter((f) -> f.kind().hasColumn()).collect(Collectors.toUnmodifiableList());
+		List<FieldMeta> cached = this.columns;
+		if (cached == null) {
+			// An immutable list, so a thread that sees the reference sees its elements too.
+			cached = this.fields.stream().filter((f) -> f.kind().hasColumn()).collect(Collectors.toUnmodifiableList());
+			this.columns = cached;
+		}
+		return cached;
 	}
 
 	/**
@@ -206,6 +217,7 @@ public final class ModelMeta<T> {
 	}
 
 	void add(FieldMeta field) {
+		this.columns = null;
 		this.fields.add(field);
 		this.byName.put(field.name(), field);
 	}

@@ -179,37 +179,65 @@ final class Persister {
 
 	private static <T> List<FieldMeta> insertColumns(ModelMeta<T> meta, List<T> instances) {
 		FieldMeta pk = meta.pk();
-		long withKey = instances.stream().filter((i) -> pk.get(i) != null).count();
-		boolean omitKey = pk.generated() && withKey == 0;
+		int withKey = 0;
+		for (T instance : instances) {
+			if (pk.get(instance) != null) {
+				withKey++;
+			}
+		}
 		if (pk.generated() && withKey != 0 && withKey != instances.size()) {
 			throw new ValidationException("bulkCreate got " + meta.name() + " instances with and without primary keys;"
 					+ " give all of them a key, or none.");
 		}
-		List<FieldMeta> columns = new ArrayList<>();
+		if (!pk.generated() || withKey != 0) {
+			return meta.columns();
+		}
+		List<FieldMeta> columns = new ArrayList<>(meta.columns().size() - 1);
 		for (FieldMeta f : meta.columns()) {
-			if (!(f == pk && omitKey)) {
+			if (f != pk) {
 				columns.add(f);
 			}
 		}
 		return columns;
 	}
 
+	/**
+	 * The INSERT of the rows with their values bound. A single row's text is written once per
+	 * model, dialect and column set, and then only its values are bound.
+	 */
 	private <T> Sql insertSql(String connection, ModelMeta<T> meta, List<FieldMeta> columns, List<T> rows) {
+		if (rows.size() != 1) {
+			return writeInsert(connection, meta, columns, rows);
+		}
+		Dialect d = this.engine.dialect(connection);
+		String text = this.engine.statements().computeIfAbsent(new StatementKey(meta, d.name(), columns.size()),
+				(k) -> writeInsert(connection, meta, columns, rows).text());
+		Sql sql = Sql.written(d, this.engine.codec(connection), text);
+		T row = rows.get(0);
+		for (FieldMeta f : columns) {
+			sql.placeholder(f, f.get(row));
+		}
+		return sql;
+	}
+
+	private <T> Sql writeInsert(String connection, ModelMeta<T> meta, List<FieldMeta> columns, List<T> rows) {
 		Sql sql = this.engine.sql(connection);
 		Dialect d = sql.dialect();
-		List<List<String>> placeholders = new ArrayList<>(rows.size());
-		for (T row : rows) {
-			List<String> values = new ArrayList<>(columns.size());
-			for (FieldMeta f : columns) {
-				values.add(sql.placeholder(f, f.get(row)));
+		StringBuilder text = new StringBuilder("INSERT INTO ").append(d.quote(meta.table())).append(" (");
+		for (int i = 0; i < columns.size(); i++) {
+			text.append((i > 0) ? ", " : "").append(d.quote(columns.get(i).column()));
+		}
+		text.append(") VALUES ");
+		for (int r = 0; r < rows.size(); r++) {
+			text.append((r > 0) ? ", (" : "(");
+			T row = rows.get(r);
+			for (int i = 0; i < columns.size(); i++) {
+				FieldMeta f = columns.get(i);
+				text.append((i > 0) ? ", " : "").append(sql.placeholder(f, f.get(row)));
 			}
-			placeholders.add(values);
+			text.append(')');
 		}
-		if (rows.size() == 1) {
-			return sql.append(this.engine.statements().computeIfAbsent(new StatementKey(meta, d.name(), columns.size()),
-					(k) -> insertText(d, meta, columns, placeholders)));
-		}
-		return sql.append(insertText(d, meta, columns, placeholders));
+		return sql.append(text.toString());
 	}
 
 	/** The generated keys of an INSERT's results, or its update counts when no key is generated. */
@@ -220,19 +248,6 @@ final class Persister {
 
 	/** What a cached single-row INSERT depends on: the model, the dialect, and whether the key is omitted. */
 	record StatementKey(ModelMeta<?> meta, String dialect, int columns) {
-	}
-
-	private static String insertText(Dialect d, ModelMeta<?> meta, List<FieldMeta> columns,
-			List<List<String>> rows) {
-		StringBuilder text = new StringBuilder("INSERT INTO ").append(d.quote(meta.table())).append(" (");
-		for (int i = 0; i < columns.size(); i++) {
-			text.append((i > 0) ? ", " : "").append(d.quote(columns.get(i).column()));
-		}
-		text.append(") VALUES ");
-		for (int r = 0; r < rows.size(); r++) {
-			text.append((r > 0) ? ", (" : "(").append(String.join(", ", rows.get(r))).append(')');
-		}
-		return text.toString();
 	}
 
 	/** Sets automatic values and defaults, then checks that every required column has a value. */

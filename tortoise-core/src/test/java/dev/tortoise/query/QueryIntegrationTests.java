@@ -129,6 +129,24 @@ abstract class QueryIntegrationTests {
 	}
 
 	@Test
+	void createsWithAndWithoutAGivenKeyEachBindTheirOwnValues() {
+		// A single-row INSERT's text is written once per column set; the values are bound each time.
+		Tournament t = tournament("Cup");
+		Event first = event("Generated", t, new BigDecimal("1.50"));
+		Event given = new Event("Given", t);
+		given.id = 4242L;
+		this.ctx.create(given).block();
+		Event second = event("Generated again", t, new BigDecimal("2.25"));
+		assertThat(given.id).isEqualTo(4242L);
+		assertThat(second.id).isNotNull().isNotIn(first.id, given.id);
+		Map<Long, String> names = this.ctx.objects(Event.class).all().collectMap((e) -> e.id, (e) -> e.name).block();
+		assertThat(names).containsOnly(Map.entry(first.id, "Generated"), Map.entry(4242L, "Given"),
+				Map.entry(second.id, "Generated again"));
+		assertThat(this.ctx.objects(Event.class).filter("id", second.id).get().block().prize)
+			.isEqualByComparingTo("2.25");
+	}
+
+	@Test
 	void saveUpdatesAndDeleteRemoves() {
 		Tournament t = tournament("Cup");
 		t.name = "Renamed";
