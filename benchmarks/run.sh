@@ -18,6 +18,8 @@
 # a minute of each other. Each round starts the three in a different order: a machine whose
 # speed drifts in one direction then favours no contender in particular. The report takes
 # Tortoise's ratios round by round. Other benchmarks (InitBenchmark) run once, after round 1.
+# CalibrationBenchmark (the same CPU work every time) runs before and after each round, and the
+# report's settings line gives its range: a VM slowed down during the run shows there.
 # PostgreSQL is found through TORTOISE_BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/test);
 # the benchmark works in schema tortoise_bench and drops its own tables.
 set -euo pipefail
@@ -58,7 +60,9 @@ listed() { # JMH regexes: the names of the benchmarks they select
 operations=(); others=()
 declare -A contender_name=()
 while read -r name; do
-  if [[ "$name" =~ \.OrmBenchmark\.([A-Za-z0-9]+)_(raw|springData|tortoise)$ ]]; then
+  if [[ "$name" == *.CalibrationBenchmark.* ]]; then
+    calibration="$name"
+  elif [[ "$name" =~ \.OrmBenchmark\.([A-Za-z0-9]+)_(raw|springData|tortoise)$ ]]; then
     op="${BASH_REMATCH[1]}"
     [[ " ${operations[*]} " == *" $op "* ]] || operations+=("$op")
     contender_name["$op/${BASH_REMATCH[2]}"]="$name"
@@ -66,6 +70,7 @@ while read -r name; do
     others+=("$name")
   fi
 done < <(listed "${regexes[@]}")
+[[ -n "${calibration:-}" ]] || calibration=$(listed 'CalibrationBenchmark\.')
 # The whole OrmBenchmark on every database, or only part of it: only the whole rewrites the README.
 whole=$(( ${#dbs[@]} == 0 && ${#contender_name[@]} == $(listed 'OrmBenchmark\.' | wc -l) ))
 if ((${#dbs[@]} == 0 && ${#operations[@]} > 0)); then
@@ -80,9 +85,15 @@ run() { # result file, JMH arguments...
   java -jar "$jar" "${opts[@]}" "${passthrough[@]}" -rf json -rff "$file" "$@"
   files+=("$file")
 }
+calibrate() { # result file: the machine's speed, before or after a round (CalibrationBenchmark)
+  echo "Calibrating the machine's speed: $1" >&2
+  java -jar "$jar" -f 1 -wi 2 -i 3 -w 1s -r 1s -rf json -rff "$1" "$(exact "$calibration")" > /dev/null
+  files+=("$1")
+}
 contenders=(raw springData tortoise)
 for round in $(seq 1 "$rounds"); do
   n=0
+  if ((${#operations[@]} > 0)); then calibrate "benchmarks/results/$mode-$round-calibration-before.json"; fi
   for op in "${operations[@]}"; do
     for db in "${dbs[@]}"; do
       for k in 0 1 2; do
@@ -93,6 +104,7 @@ for round in $(seq 1 "$rounds"); do
       done
     done
   done
+  if ((${#operations[@]} > 0)); then calibrate "benchmarks/results/$mode-$round-calibration-after.json"; fi
   if ((round == 1 && ${#others[@]} > 0)); then
     others_regexes=()
     for name in "${others[@]}"; do others_regexes+=("$(exact "$name")"); done

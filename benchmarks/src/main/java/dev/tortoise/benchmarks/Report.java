@@ -61,6 +61,10 @@ public final class Report {
 		}
 		String table = table(rounds);
 		System.out.print(table);
+		String speed = machineSpeed(calibrations(rounds));
+		if (!speed.isEmpty()) {
+			System.out.println(speed.trim());
+		}
 		if (readme != null) {
 			String block = table + "\n" + settings(rounds, commit, machine(), LocalDate.now()) + "\n";
 			Files.writeString(readme, splice(Files.readString(readme), block));
@@ -99,7 +103,43 @@ public final class Report {
 				first.path("warmupIterations").asInt(), first.path("warmupTime").asText("?"),
 				first.path("measurementIterations").asInt(), first.path("measurementTime").asText("?"),
 				first.path("secondaryMetrics").has("gc.alloc.rate.norm") ? ", `-prof gc`" : "",
-				first.path("jdkVersion").asText("?"), first.path("vmName").asText("?"), jvmOptions(first), machine);
+				first.path("jdkVersion").asText("?"), first.path("vmName").asText("?"), jvmOptions(first), machine)
+				+ machineSpeed(calibrations(rounds));
+	}
+
+	/** A spread of the calibration beyond which the machine's speed is said to have changed. */
+	static final double SPEED_CHANGE = 1.25;
+
+	/**
+	 * What the calibration says of the machine over the run: its lowest and highest score,
+	 * and, when they are far apart, that the run's ratios are less certain.
+	 */
+	static String machineSpeed(List<Double> scores) {
+		if (scores.isEmpty()) {
+			return "";
+		}
+		double min = scores.stream().mapToDouble(Double::doubleValue).min().getAsDouble();
+		double max = scores.stream().mapToDouble(Double::doubleValue).max().getAsDouble();
+		String range = String.format(Locale.ROOT,
+				" CPU calibration (`CalibrationBenchmark`, before and after each round): %,.0f–%,.0f ops/s.", min, max);
+		if (max / min <= SPEED_CHANGE) {
+			return range;
+		}
+		return range + String.format(Locale.ROOT, " The machine's speed changed %.1f-fold during the run, so its"
+				+ " ratios are less certain than their ranges show.", max / min);
+	}
+
+	/** The calibration's scores, in the order of the result files. */
+	static List<Double> calibrations(List<JsonNode> files) {
+		List<Double> out = new ArrayList<>();
+		for (JsonNode results : files) {
+			for (JsonNode r : results) {
+				if (r.get("benchmark").asText().contains("CalibrationBenchmark.")) {
+					out.add(r.get("primaryMetric").get("score").asDouble());
+				}
+			}
+		}
+		return out;
 	}
 
 	/** The fork's own JVM options (heap, GC), as ", -Xms4g -Xmx4g"; JMH's agent and system properties are left out. */

@@ -57,6 +57,31 @@ class ReportTests {
 				+ " `-prof gc`); JDK 17.0.15 (OpenJDK 64-Bit Server VM, -Xms4g -Xmx4g); 2 cores (EPYC), 24 GiB.");
 	}
 
+	private static JsonNode calibration(double score) throws Exception {
+		return new ObjectMapper().readTree("""
+				[{"benchmark": "dev.tortoise.benchmarks.CalibrationBenchmark.hash", "params": {},
+				  "primaryMetric": {"score": %s, "rawData": [[%s]]}}]
+				""".formatted(score, score));
+	}
+
+	@Test
+	void theSettingsLineGivesTheCalibrationsRangeAndTheTableIgnoresIt() throws Exception {
+		List<JsonNode> files = List.of(calibration(1_000_000), round(90, 100, 45), calibration(1_100_000));
+		assertThat(Report.settings(files, null, "2 cores", java.time.LocalDate.of(2026, 12, 2)))
+			.endsWith("2 cores. CPU calibration (`CalibrationBenchmark`, before and after each round):"
+					+ " 1,000,000–1,100,000 ops/s.");
+		assertThat(Report.table(files)).isEqualTo(Report.table(List.of(round(90, 100, 45))));
+	}
+
+	@Test
+	void aMachineWhoseSpeedChangedDuringTheRunIsSaidToHave() throws Exception {
+		assertThat(Report.machineSpeed(List.of(1_000_000.0, 250_000.0)))
+			.endsWith("The machine's speed changed 4.0-fold during the run, so its ratios are less certain than their"
+					+ " ranges show.");
+		assertThat(Report.machineSpeed(List.of(1_000_000.0, 900_000.0))).doesNotContain("changed");
+		assertThat(Report.machineSpeed(List.of())).isEmpty();
+	}
+
 	@Test
 	void theTableReplacesWhatLiesBetweenTheMarkersAndNothingElse() {
 		String readme = "# Title\nbefore\n" + Report.BEGIN + "\nold table\n" + Report.END + "\nafter\n";
