@@ -4,15 +4,16 @@
 #   Regexes select benchmarks as JMH's do (none: all); -p db=... selects the databases;
 #   other options go to every JMH run. JMH refuses an option given twice, so -f, -wi, -i, -w,
 #   -r and -prof come from the mode.
-#   quick: 1 round of 6 warm-up + 5 measured iterations of 2 s (about 35 minutes on 2 cores,
+#   quick: 1 round of 6 warm-up + 5 measured iterations of 2 s (about 40 minutes on 2 cores,
 #          most of it OrmBenchmark)
 #   full:  3 rounds of 10 warm-up + 3 measured iterations of 2 s, for the figures in the README,
 #          whose table (with the settings, the machine and the commit) it rewrites when the
 #          whole OrmBenchmark ran on every database
-#          (benchmarks/run.sh full OrmBenchmark: about 75 minutes). The long warm-up is for
+#          (benchmarks/run.sh full OrmBenchmark: about 95 minutes). The long warm-up is for
 #          PostgreSQL, where at 1,000 operations a second code run once per operation needs about
-#          10 s before C2 has compiled it, and for H2's insert, whose forks still sped up after
-#          16 s: a JIT thread still compiling takes one of two cores.
+#          10 s before C2 has compiled it. H2's forks warm up twice as many iterations: one fork
+#          in four of H2's single insert was still speeding up after 26 s (a JIT thread still
+#          compiling takes one of two cores), whatever the contender.
 # Every OrmBenchmark contender runs in a JVM of its own, and the three contenders of one
 # operation and database run one after the other, so the pairs the report divides ran within
 # a minute of each other. Each round starts the three in a different order: a machine whose
@@ -26,8 +27,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-quick}"; shift || true
 case "$mode" in
-  quick) rounds=1; opts=(-f 1 -wi 6 -i 5 -w 2s -r 2s -prof gc) ;;
-  full)  rounds=3; opts=(-f 1 -wi 10 -i 3 -w 2s -r 2s -prof gc) ;;
+  quick) rounds=1; warmup=6; opts=(-f 1 -i 5 -w 2s -r 2s -prof gc) ;;
+  full)  rounds=3; warmup=10; opts=(-f 1 -i 3 -w 2s -r 2s -prof gc) ;;
   *) echo "usage: $0 [quick|full] [benchmark regex...] [-p db=...] [JMH options]" >&2; exit 2 ;;
 esac
 
@@ -80,9 +81,9 @@ if ((${#dbs[@]} == 0 && ${#operations[@]} > 0)); then
 fi
 
 files=()
-run() { # result file, JMH arguments...
-  local file=$1; shift
-  java -jar "$jar" "${opts[@]}" "${passthrough[@]}" -rf json -rff "$file" "$@"
+run() { # result file, warm-up iterations, JMH arguments...
+  local file=$1 wi=$2; shift 2
+  java -jar "$jar" "${opts[@]}" -wi "$wi" "${passthrough[@]}" -rf json -rff "$file" "$@"
   files+=("$file")
 }
 calibrate() { # result file: the machine's speed, before or after a round (CalibrationBenchmark)
@@ -100,7 +101,9 @@ for round in $(seq 1 "$rounds"); do
         name="${contender_name[$op/${contenders[$(((k + round - 1) % 3))]}]:-}"
         [[ -n "$name" ]] || continue
         n=$((n + 1))
-        run "benchmarks/results/$mode-$round-$(printf %03d "$n").json" -p "db=$db" "$(exact "$name")"
+        # H2's forks warm up twice as long: its insert forks were still speeding up after 26 s.
+        wi=$warmup; [[ "$db" != h2 ]] || wi=$((2 * warmup))
+        run "benchmarks/results/$mode-$round-$(printf %03d "$n").json" "$wi" -p "db=$db" "$(exact "$name")"
       done
     done
   done
@@ -108,7 +111,7 @@ for round in $(seq 1 "$rounds"); do
   if ((round == 1 && ${#others[@]} > 0)); then
     others_regexes=()
     for name in "${others[@]}"; do others_regexes+=("$(exact "$name")"); done
-    run "benchmarks/results/$mode-others.json" "${others_regexes[@]}"
+    run "benchmarks/results/$mode-others.json" "$warmup" "${others_regexes[@]}"
   fi
 done
 report=()

@@ -97,14 +97,30 @@ public final class Report {
 		long roundCount = results.size() / contenders;
 		return String.format(Locale.ROOT,
 				"Measured %s%s by `benchmarks/run.sh`: JMH %s, %s, %d round%s, each contender in a fork of its own per"
-						+ " round (%d × %s warm-up, %d × %s measured%s); JDK %s (%s%s); %s.",
+						+ " round (%s, %d × %s measured%s); JDK %s (%s%s); %s.",
 				day, (commit != null) ? ", commit `" + commit + "`," : "", first.path("jmhVersion").asText("?"),
-				first.path("mode").asText("?"), roundCount, (roundCount == 1) ? "" : "s",
-				first.path("warmupIterations").asInt(), first.path("warmupTime").asText("?"),
+				first.path("mode").asText("?"), roundCount, (roundCount == 1) ? "" : "s", warmUp(results),
 				first.path("measurementIterations").asInt(), first.path("measurementTime").asText("?"),
 				first.path("secondaryMetrics").has("gc.alloc.rate.norm") ? ", `-prof gc`" : "",
 				first.path("jdkVersion").asText("?"), first.path("vmName").asText("?"), jvmOptions(first), machine)
 				+ machineSpeed(calibrations(rounds));
+	}
+
+	/** The warm-up, as {@code 10 × 2 s warm-up}, or per database where they differ: {@code 20 × 2 s warm-up on h2, 10 × 2 s on postgres}. */
+	private static String warmUp(List<JsonNode> results) {
+		Map<String, String> byDb = new TreeMap<>();
+		for (JsonNode r : results) {
+			if (r.has("warmupIterations")) {
+				byDb.putIfAbsent(r.path("params").path("db").asText("?"),
+						r.get("warmupIterations").asInt() + " × " + r.path("warmupTime").asText("?"));
+			}
+		}
+		if (new java.util.HashSet<>(byDb.values()).size() <= 1) {
+			return byDb.values().stream().findFirst().orElse("?") + " warm-up";
+		}
+		List<String> parts = new ArrayList<>();
+		byDb.forEach((db, warmUp) -> parts.add(warmUp + (parts.isEmpty() ? " warm-up on " : " on ") + db));
+		return String.join(", ", parts);
 	}
 
 	/** A spread of the calibration beyond which the machine's speed is said to have changed. */

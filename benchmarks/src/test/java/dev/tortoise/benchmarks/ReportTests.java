@@ -83,6 +83,18 @@ class ReportTests {
 	}
 
 	@Test
+	void warmUpsThatDifferByDatabaseAreGivenForEach() throws Exception {
+		JsonNode round = new ObjectMapper().readTree("""
+				[{"benchmark": "dev.tortoise.benchmarks.OrmBenchmark.count_raw", "params": {"db": "postgres"},
+				  "warmupIterations": 10, "warmupTime": "2 s", "primaryMetric": {"score": 1, "rawData": [[1]]}},
+				 {"benchmark": "dev.tortoise.benchmarks.OrmBenchmark.count_raw", "params": {"db": "h2"},
+				  "warmupIterations": 20, "warmupTime": "2 s", "primaryMetric": {"score": 1, "rawData": [[1]]}}]
+				""");
+		assertThat(Report.settings(List.of(round), null, "2 cores", java.time.LocalDate.of(2026, 12, 2)))
+			.contains("(20 × 2 s warm-up on h2, 10 × 2 s on postgres, ");
+	}
+
+	@Test
 	void theTableReplacesWhatLiesBetweenTheMarkersAndNothingElse() {
 		String readme = "# Title\nbefore\n" + Report.BEGIN + "\nold table\n" + Report.END + "\nafter\n";
 		assertThat(Report.splice(readme, "new table\n"))
