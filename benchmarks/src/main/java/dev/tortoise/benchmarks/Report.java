@@ -147,15 +147,9 @@ public final class Report {
 
 	/** The calibration's scores, in the order of the result files. */
 	static List<Double> calibrations(List<JsonNode> files) {
-		List<Double> out = new ArrayList<>();
-		for (JsonNode results : files) {
-			for (JsonNode r : results) {
-				if (r.get("benchmark").asText().contains("CalibrationBenchmark.")) {
-					out.add(r.get("primaryMetric").get("score").asDouble());
-				}
-			}
-		}
-		return out;
+		return resultsOf("CalibrationBenchmark.", files).stream()
+			.map((r) -> r.get("primaryMetric").get("score").asDouble())
+			.toList();
 	}
 
 	/** The fork's own JVM options (heap, GC), as ", -Xms4g -Xmx4g"; JMH's agent and system properties are left out. */
@@ -171,10 +165,15 @@ public final class Report {
 
 	/** The OrmBenchmark results of all rounds, in order; others (InitBenchmark) are not in the table. */
 	private static List<JsonNode> ormResults(List<JsonNode> rounds) {
+		return resultsOf("OrmBenchmark.", rounds);
+	}
+
+	/** The results of one benchmark class ({@code "Name."}) across the files, in order. */
+	private static List<JsonNode> resultsOf(String benchmark, List<JsonNode> files) {
 		List<JsonNode> out = new ArrayList<>();
-		for (JsonNode results : rounds) {
+		for (JsonNode results : files) {
 			for (JsonNode r : results) {
-				if (r.get("benchmark").asText().contains("OrmBenchmark.")) {
+				if (r.get("benchmark").asText().contains(benchmark)) {
 					out.add(r);
 				}
 			}
