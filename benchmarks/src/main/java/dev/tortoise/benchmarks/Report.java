@@ -67,20 +67,20 @@ public final class Report {
 		}
 		if (readme != null) {
 			String block = table + "\n" + settings(rounds, commit, machine(), LocalDate.now()) + "\n";
-			Files.writeString(readme, splice(Files.readString(readme), block));
+			Files.writeString(readme, splice(Files.readString(readme), BEGIN, block));
 			System.out.println("Wrote the table into " + readme + ".");
 		}
 	}
 
-	/** The text between the markers replaced by {@code block}. */
-	static String splice(String readme, String block) {
-		int begin = readme.indexOf(BEGIN);
-		int end = readme.indexOf(END);
-		if (begin < 0 || end < begin) {
-			throw new IllegalArgumentException("The README has no place for the table: put a line " + BEGIN
+	/** The text between the line {@code marker} and the next {@link #END} replaced by {@code block}. */
+	static String splice(String readme, String marker, String block) {
+		int begin = readme.indexOf(marker);
+		int end = (begin < 0) ? -1 : readme.indexOf(END, begin);
+		if (end < 0) {
+			throw new IllegalArgumentException("The README has no place for the table: put a line " + marker
 					+ " before it and a line " + END + " after it, then run again.");
 		}
-		return readme.substring(0, begin + BEGIN.length()) + "\n" + block + readme.substring(end);
+		return readme.substring(0, begin + marker.length()) + "\n" + block + readme.substring(end);
 	}
 
 	/** How the results were measured, from the first result's JMH settings, and where. */

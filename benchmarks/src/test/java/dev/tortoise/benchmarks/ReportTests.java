@@ -97,14 +97,22 @@ class ReportTests {
 	@Test
 	void theTableReplacesWhatLiesBetweenTheMarkersAndNothingElse() {
 		String readme = "# Title\nbefore\n" + Report.BEGIN + "\nold table\n" + Report.END + "\nafter\n";
-		assertThat(Report.splice(readme, "new table\n"))
+		assertThat(Report.splice(readme, Report.BEGIN, "new table\n"))
 			.isEqualTo("# Title\nbefore\n" + Report.BEGIN + "\nnew table\n" + Report.END + "\nafter\n");
+	}
+
+	@Test
+	void aSecondTableEndsAtTheEndMarkerAfterItsOwnBeginning() {
+		String readme = Report.BEGIN + "\nfirst\n" + Report.END + "\ntext\n" + Interleaved.BEGIN + "\nsecond\n"
+				+ Report.END + "\nafter\n";
+		assertThat(Report.splice(readme, Interleaved.BEGIN, "new\n")).isEqualTo(Report.BEGIN + "\nfirst\n" + Report.END
+				+ "\ntext\n" + Interleaved.BEGIN + "\nnew\n" + Report.END + "\nafter\n");
 	}
 
 	@Test
 	void aReadmeWithoutMarkersIsRefusedSayingWhatToAdd() {
 		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-			.isThrownBy(() -> Report.splice("# Title\n", "table"))
+			.isThrownBy(() -> Report.splice("# Title\n", Report.BEGIN, "table"))
 			.withMessage("The README has no place for the table: put a line " + Report.BEGIN + " before it and a line "
 					+ Report.END + " after it, then run again.");
 	}
