@@ -249,6 +249,15 @@ public final class FieldMeta {
 		return this.setter != null;
 	}
 
+	/**
+	 * The field's setter as a {@code (Object instance, Object value)void} handle, for code
+	 * that composes the setters of a model into one handle (row mapping); null when the
+	 * owner declares no Java field for it ({@link #hasAccessor}).
+	 */
+	public @Nullable MethodHandle setter() {
+		return this.setter;
+	}
+
 	/** Reads the field from an instance of the owner model. */
 	public @Nullable Object get(Object instance) {
 		try {

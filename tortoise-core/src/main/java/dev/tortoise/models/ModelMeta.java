@@ -162,6 +162,14 @@ public final class ModelMeta<T> {
 		return Collections.unmodifiableList(this.indexes);
 	}
 
+	/**
+	 * The no-argument constructor as a {@code ()Object} handle, for code that composes it
+	 * with the setters ({@link FieldMeta#setter}) into one handle (row mapping).
+	 */
+	public MethodHandle constructor() {
+		return this.constructor;
+	}
+
 	/** A new, empty instance made with the no-argument constructor. */
 	@SuppressWarnings("unchecked")
 	public T newInstance() {

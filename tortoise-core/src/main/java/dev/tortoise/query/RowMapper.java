@@ -1,5 +1,8 @@
 package dev.tortoise.query;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +38,13 @@ final class RowMapper<T> {
 
 	private final java.util.function.UnaryOperator<Object>[] decoders;
 
+	/** Per column, the class of values its decoder would hand back unchanged, or null ({@link ValueCodec#readsAsIs}). */
+	private final @Nullable Class<?>[] asIs;
+
 	private final int pkIndex;
+
+	/** Makes an instance from its column values ({@link #instantiator}). */
+	private final MethodHandle instantiate;
 
 	RowMapper(ModelMeta<T> meta, ValueCodec codec) {
 		this.meta = meta;
@@ -58,7 +67,94 @@ final class RowMapper<T> {
 		this.dialect = codec.dialect();
 		this.rootSelectList = buildSelectList(this.dialect, "_t0");
 		this.decoders = decoders(codec, this.columns);
+		this.asIs = new Class<?>[this.columns.length];
+		for (int i = 0; i < this.columns.length; i++) {
+			this.asIs[i] = codec.readsAsIs(this.columns[i]);
+		}
 		this.pkIndex = cols.indexOf(meta.pk());
+		this.instantiate = instantiator(meta, this.columns, this.containers, this.unfetched);
+	}
+
+	private static final MethodType FILL = MethodType.methodType(void.class, Object.class, Object[].class);
+
+	private static final MethodHandle NON_NULL;
+
+	private static final MethodHandle SET;
+
+	static {
+		try {
+			MethodHandles.Lookup lookup = MethodHandles.lookup();
+			NON_NULL = lookup.findStatic(java.util.Objects.class, "nonNull",
+					MethodType.methodType(boolean.class, Object.class));
+			SET = lookup.findVirtual(FieldMeta.class, "set", MethodType.methodType(void.class, Object.class, Object.class));
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	/**
+	 * One handle that makes a row's instance from its values: the model's constructor, each
+	 * column's setter applied to its element of the values array (a relation's through a
+	 * stub made from the key), then each container's setter to its unfetched container. A
+	 * handle called from a field, not a constant, is not inlined where it is called, so a
+	 * handle per field would be a call per field of every row; after some calls the JVM
+	 * compiles this composed handle on its own, with the setters inlined in it.
+	 */
+	private static MethodHandle instantiator(ModelMeta<?> meta, FieldMeta[] columns, FieldMeta[] containers,
+			Object[] unfetched) {
+		MethodHandle fill = MethodHandles.empty(FILL);
+		for (int i = containers.length - 1; i >= 0; i--) {
+			MethodHandle set = MethodHandles.insertArguments(containers[i].setter(), 1, unfetched[i]);
+			fill = MethodHandles.foldArguments(fill, MethodHandles.dropArguments(set, 1, Object[].class));
+		}
+		MethodHandle element = MethodHandles.arrayElementGetter(Object[].class);
+		for (int i = columns.length - 1; i >= 0; i--) {
+			MethodHandle value = MethodHandles.insertArguments(element, 1, i);
+			fill = MethodHandles.foldArguments(fill, MethodHandles.filterArguments(setter(columns[i]), 1, value));
+		}
+		// (instance, values) -> instance, then the instance made by the constructor: values -> instance.
+		MethodHandle returnInstance = MethodHandles.dropArguments(MethodHandles.identity(Object.class), 1, Object[].class);
+		return MethodHandles.foldArguments(MethodHandles.foldArguments(returnInstance, fill), meta.constructor());
+	}
+
+	/**
+	 * {@code (instance, value)void} for one column: a primitive left at its default for NULL,
+	 * as {@link FieldMeta#set} does; a relation set to a stub holding the key, or to null.
+	 */
+	private static MethodHandle setter(FieldMeta f) {
+		MethodHandle set = f.setter();
+		if (set == null) {
+			// Fails as FieldMeta.set does, naming the model and field.
+			return SET.bindTo(f);
+		}
+		MethodHandle nonNull = MethodHandles.dropArguments(NON_NULL, 0, Object.class);
+		if (f.javaType().isPrimitive()) {
+			return MethodHandles.guardWithTest(nonNull, set, MethodHandles.empty(set.type()));
+		}
+		if (f.kind() == FieldKind.DATA) {
+			return set;
+		}
+		return MethodHandles.guardWithTest(nonNull, MethodHandles.filterArguments(set, 1, stubMaker(f)), set);
+	}
+
+	/**
+	 * {@code (key)Object}: an unfetched related instance, on which only the key it is
+	 * referenced by is set (a stub of a stub where that key is itself a relation).
+	 */
+	private static MethodHandle stubMaker(FieldMeta relation) {
+		FieldMeta to = relation.toField();
+		MethodHandle set = to.setter();
+		if (set == null) {
+			set = SET.bindTo(to);
+		}
+		else if (to.kind() != FieldKind.DATA) {
+			set = MethodHandles.filterArguments(set, 1, stubMaker(to));
+		}
+		// (related, key) -> related after setting the key; then related from the constructor: key -> related.
+		MethodHandle returnRelated = MethodHandles.dropArguments(MethodHandles.identity(Object.class), 1, Object.class);
+		return MethodHandles.foldArguments(MethodHandles.foldArguments(returnRelated, set),
+				relation.related().constructor());
 	}
 
 	ModelMeta<T> meta() {
@@ -106,11 +202,10 @@ final class RowMapper<T> {
 	 * a many-to-many relation repeat the same few related rows.
 	 */
 	@Nullable Object mapOnce(Row row, int offset, Map<Object, Object> seen) {
-		Object raw = row.get(offset + this.pkIndex, this.dbClasses[this.pkIndex]);
-		if (raw == null) {
+		Object key = read(row, offset, this.pkIndex);
+		if (key == null) {
 			return null;
 		}
-		Object key = this.decoders[this.pkIndex].apply(raw);
 		Object known = seen.get(key);
 		if (known != null) {
 			return known;
@@ -120,36 +215,41 @@ final class RowMapper<T> {
 		return instance;
 	}
 
+	@SuppressWarnings("unchecked")
 	private @Nullable T map(Row row, int offset, int readIndex, @Nullable Object readValue) {
-		T instance = null;
+		Object[] values = new Object[this.columns.length];
 		for (int i = 0; i < this.columns.length; i++) {
-			FieldMeta f = this.columns[i];
 			Object value;
 			if (i == readIndex) {
 				value = readValue;
 			}
 			else {
-				Object raw = row.get(offset + i, this.dbClasses[i]);
-				value = (raw != null) ? this.decoders[i].apply(raw) : null;
+				value = read(row, offset, i);
 			}
-			if (instance == null) {
-				if (value == null && f.pk()) {
-					return null;
-				}
-				instance = this.meta.newInstance();
+			if (value == null && i == this.pkIndex) {
+				return null; // the other side of an outer join, which found no row
 			}
-			if (f.kind() == FieldKind.DATA) {
-				f.set(instance, value);
-			}
-			else {
-				f.set(instance, (value != null) ? stub(f, value) : null);
-			}
+			values[i] = value;
 		}
-		if (instance == null) {
-			instance = this.meta.newInstance();
+		try {
+			return (T) (Object) this.instantiate.invokeExact(values);
 		}
-		initContainers(instance);
-		return instance;
+		catch (RuntimeException | Error ex) {
+			throw ex;
+		}
+		catch (Throwable ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * One column's value in the field's type. Most columns come from the driver as the field
+	 * holds them: a class check then instead of a call through the decoder, which is a
+	 * megamorphic call (a decoder class per column type) for every column of every row.
+	 */
+	private @Nullable Object read(Row row, int offset, int i) {
+		Object raw = row.get(offset + i, this.dbClasses[i]);
+		return (raw == null || raw.getClass() == this.asIs[i]) ? raw : this.decoders[i].apply(raw);
 	}
 
 	/** Sets unfetched containers on declared backward and many-to-many fields. */
@@ -157,14 +257,6 @@ final class RowMapper<T> {
 		for (int i = 0; i < this.containers.length; i++) {
 			this.containers[i].set(instance, this.unfetched[i]);
 		}
-	}
-
-	/** An unfetched related instance: only the key it is referenced by is set. */
-	static Object stub(FieldMeta relation, Object key) {
-		Object related = relation.related().newInstance();
-		FieldMeta to = relation.toField();
-		to.set(related, (to.kind() == FieldKind.DATA) ? key : stub(to, key));
-		return related;
 	}
 
 }

@@ -336,6 +336,24 @@ final class ValueCodec {
 	}
 
 	/**
+	 * The class whose values, read as {@link #dbClass}, are already what the field holds, so
+	 * that a row's value of exactly that class can skip the {@link #decoder}; null when every
+	 * value is converted. Drivers return the class asked for; the decoder still converts
+	 * any other (a driver that widens a number, say).
+	 */
+	@Nullable Class<?> readsAsIs(FieldMeta field) {
+		FieldMeta f = dataField(field);
+		Class<?> target = f.javaType();
+		return switch (f.type()) {
+			case INT -> Integer.class;
+			case BIGINT -> Long.class;
+			case CHAR, TEXT -> String.class;
+			case FLOAT -> (target == float.class || target == Float.class) ? null : Double.class;
+			default -> null;
+		};
+	}
+
+	/**
 	 * A decoder for one column, chosen once: the common types convert without the type
 	 * switch, the others go through {@link #fromDb}. Never called with NULL.
 	 */

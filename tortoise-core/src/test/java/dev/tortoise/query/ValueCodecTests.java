@@ -28,6 +28,30 @@ class ValueCodecTests {
 
 	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
+	/**
+	 * Rows skip the decoder for a value of the class {@code readsAsIs} names, so that decoder
+	 * must hand such a value back unchanged; any other value still goes through it.
+	 */
+	@Test
+	void aColumnReadAsIsIsOneWhoseDecoderReturnsTheDriversValueUnchanged() {
+		ValueCodec codec = new ValueCodec("h2", true, PARIS);
+		Map<Class<?>, Object> samples = Map.of(Integer.class, 7, Long.class, 7L, String.class, "x", Double.class, 1.5);
+		List<String> asIs = new java.util.ArrayList<>();
+		for (dev.tortoise.models.FieldMeta f : ALL.columns()) {
+			Class<?> type = codec.readsAsIs(f);
+			if (type != null) {
+				asIs.add(f.name());
+				assertThat(type).isEqualTo(codec.dbClass(f));
+				Object value = samples.get(type);
+				assertThat(codec.decoder(f).apply(value)).isSameAs(value);
+			}
+		}
+		assertThat(asIs).containsExactlyInAnyOrder("id", "intValue", "bigValue", "charValue", "textValue", "doubleValue");
+		assertThat(codec.decoder(ALL.field("intValue")).apply(7L)).isEqualTo(7);
+		assertThat(codec.readsAsIs(ALL.field("decimalValue"))).isNull();
+		assertThat(codec.readsAsIs(ALL.field("floatValue"))).isNull();
+	}
+
 	@Test
 	void mysqlStoresAwareValuesInUtcWhenUseTz() {
 		ValueCodec codec = new ValueCodec("mysql", true, PARIS);
