@@ -10,6 +10,7 @@
 #          operation ran on every database, its table replaces the README's.
 # Each fork of each operation and database is a fresh JVM with the heap JMH's forks have.
 # CalibrationBenchmark (the same CPU work every time) runs before and after each fork round.
+# PostgreSQL is found as OrmBenchmark finds it: TORTOISE_BENCH_POSTGRES_URL (see run.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-quick}"; shift || true
