@@ -113,9 +113,7 @@ final class RowMapper<T> {
 			MethodHandle value = MethodHandles.insertArguments(element, 1, i);
 			fill = MethodHandles.foldArguments(fill, MethodHandles.filterArguments(setter(columns[i]), 1, value));
 		}
-		// (instance, values) -> instance, then the instance made by the constructor: values -> instance.
-		MethodHandle returnInstance = MethodHandles.dropArguments(MethodHandles.identity(Object.class), 1, Object[].class);
-		return MethodHandles.foldArguments(MethodHandles.foldArguments(returnInstance, fill), meta.constructor());
+		return constructThenFill(meta.constructor(), fill);
 	}
 
 	/**
@@ -123,11 +121,7 @@ final class RowMapper<T> {
 	 * as {@link FieldMeta#set} does; a relation set to a stub holding the key, or to null.
 	 */
 	private static MethodHandle setter(FieldMeta f) {
-		MethodHandle set = f.setter();
-		if (set == null) {
-			// Fails as FieldMeta.set does, naming the model and field.
-			return SET.bindTo(f);
-		}
+		MethodHandle set = plainSetter(f);
 		MethodHandle nonNull = MethodHandles.dropArguments(NON_NULL, 0, Object.class);
 		if (f.javaType().isPrimitive()) {
 			return MethodHandles.guardWithTest(nonNull, set, MethodHandles.empty(set.type()));
@@ -144,17 +138,30 @@ final class RowMapper<T> {
 	 */
 	private static MethodHandle stubMaker(FieldMeta relation) {
 		FieldMeta to = relation.toField();
-		MethodHandle set = to.setter();
-		if (set == null) {
-			set = SET.bindTo(to);
-		}
-		else if (to.kind() != FieldKind.DATA) {
+		MethodHandle set = plainSetter(to);
+		if (to.kind() != FieldKind.DATA) {
 			set = MethodHandles.filterArguments(set, 1, stubMaker(to));
 		}
-		// (related, key) -> related after setting the key; then related from the constructor: key -> related.
-		MethodHandle returnRelated = MethodHandles.dropArguments(MethodHandles.identity(Object.class), 1, Object.class);
-		return MethodHandles.foldArguments(MethodHandles.foldArguments(returnRelated, set),
-				relation.related().constructor());
+		return constructThenFill(relation.related().constructor(), set);
+	}
+
+	/**
+	 * The field's {@code (instance, value)void} setter; where the owner declares no Java field,
+	 * {@link FieldMeta#set}, which fails naming the model and field, as setting it would.
+	 */
+	private static MethodHandle plainSetter(FieldMeta f) {
+		MethodHandle set = f.setter();
+		return (set != null) ? set : SET.bindTo(f);
+	}
+
+	/**
+	 * {@code (argument)Object}: a new instance from {@code constructor}, filled by
+	 * {@code fill}, an {@code (instance, argument)void}, and returned.
+	 */
+	private static MethodHandle constructThenFill(MethodHandle constructor, MethodHandle fill) {
+		MethodHandle returnInstance = MethodHandles.dropArguments(MethodHandles.identity(Object.class), 1,
+				fill.type().parameterType(1));
+		return MethodHandles.foldArguments(MethodHandles.foldArguments(returnInstance, fill), constructor);
 	}
 
 	ModelMeta<T> meta() {
