@@ -336,16 +336,12 @@ public final class Interleaved {
 			byFork.computeIfAbsent(t.fork(), (k) -> new ArrayList<>()).add(r);
 			all.add(r);
 		}
-		double[] forkMeans = byFork.values().stream().mapToDouble(Interleaved::geometricMean).sorted().toArray();
+		double[] forkMeans = byFork.values().stream().mapToDouble(Report::geometricMean).sorted().toArray();
 		double[] sorted = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
 		String forks = (forkMeans.length > 1) ? String.format(Locale.ROOT, "forks %.2f–%.2f; ", forkMeans[0],
 				forkMeans[forkMeans.length - 1]) : "";
-		return String.format(Locale.ROOT, "%.2f× (%sturns %.2f–%.2f)", geometricMean(all), forks,
+		return String.format(Locale.ROOT, "%.2f× (%sturns %.2f–%.2f)", Report.geometricMean(all), forks,
 				quantile(sorted, 0.25), quantile(sorted, 0.75));
-	}
-
-	static double geometricMean(List<Double> values) {
-		return Math.exp(values.stream().mapToDouble(Math::log).average().orElse(Double.NaN));
 	}
 
 	/** The q-quantile of sorted values, interpolating between neighbours. */

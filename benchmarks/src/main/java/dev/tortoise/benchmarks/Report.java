@@ -277,17 +277,18 @@ public final class Report {
 			return "—";
 		}
 		int n = a.roundScores.size();
-		double logSum = 0;
-		double min = Double.MAX_VALUE;
-		double max = 0;
+		List<Double> ratios = new ArrayList<>(n);
 		for (int i = 0; i < n; i++) {
-			double r = a.roundScores.get(i) / b.roundScores.get(i);
-			logSum += Math.log(r);
-			min = Math.min(min, r);
-			max = Math.max(max, r);
+			ratios.add(a.roundScores.get(i) / b.roundScores.get(i));
 		}
-		String mean = String.format(Locale.ROOT, "%.2f×", Math.exp(logSum / n));
-		return (n == 1) ? mean : mean + String.format(Locale.ROOT, " (%.2f–%.2f)", min, max);
+		String mean = String.format(Locale.ROOT, "%.2f×", geometricMean(ratios));
+		return (n == 1) ? mean : mean + String.format(Locale.ROOT, " (%.2f–%.2f)", java.util.Collections.min(ratios),
+				java.util.Collections.max(ratios));
+	}
+
+	/** The geometric mean, the average of ratios that treats 0.5× and 2× as equally far from 1×. */
+	static double geometricMean(List<Double> values) {
+		return Math.exp(values.stream().mapToDouble(Math::log).average().orElse(Double.NaN));
 	}
 
 	private static String kb(Measure m) {
