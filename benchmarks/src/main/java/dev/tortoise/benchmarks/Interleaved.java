@@ -41,7 +41,9 @@ import org.jspecify.annotations.Nullable;
  * per operation and database ({@code benchmarks/interleaved.sh}), as JMH's forks are.
  *
  * <p>Each turn is written as one line of JSON to the output file: the database, operation,
- * fork, turn, and each contender's operations per second. {@link #table} summarises them.
+ * fork, turn, and each contender's operations per second and bytes allocated per operation
+ * (by every thread of the JVM during its slice, as JMH's {@code -prof gc} counts them).
+ * {@link #table} summarises them.
  */
 public final class Interleaved {
 
@@ -95,8 +97,12 @@ public final class Interleaved {
 
 	}
 
-	/** One turn: each contender's operations per second in its slice. */
-	record Turn(String db, String operation, int fork, int turn, Map<String, Double> opsPerSecond, String conditions) {
+	/**
+	 * One turn: each contender's operations per second in its slice and the bytes allocated
+	 * per operation (empty for turns recorded before allocation was measured).
+	 */
+	record Turn(String db, String operation, int fork, int turn, Map<String, Double> opsPerSecond,
+			Map<String, Double> bytesPerOperation, String conditions) {
 
 		double ratio(String over) {
 			return this.opsPerSecond.get("tortoise") / this.opsPerSecond.get(over);
@@ -110,21 +116,33 @@ public final class Interleaved {
 				.put("turn", this.turn)
 				.put("conditions", this.conditions);
 			this.opsPerSecond.forEach(node::put);
+			this.bytesPerOperation.forEach((c, bytes) -> node.put(c + BYTES, bytes));
 			return node.toString();
 		}
 
 		static Turn of(JsonNode node) {
 			Map<String, Double> ops = new LinkedHashMap<>();
+			Map<String, Double> bytes = new LinkedHashMap<>();
 			for (String c : CONTENDERS) {
 				ops.put(c, node.get(c).asDouble());
+				if (node.has(c + BYTES)) {
+					bytes.put(c, node.get(c + BYTES).asDouble());
+				}
 			}
 			return new Turn(node.get("db").asText(), node.get("operation").asText(), node.get("fork").asInt(),
-					node.get("turn").asInt(), ops, node.path("conditions").asText("?"));
+					node.get("turn").asInt(), ops, bytes, node.path("conditions").asText("?"));
 		}
 
 	}
 
 	private static final ObjectMapper JSON = new ObjectMapper();
+
+	/** The suffix of a contender's bytes per operation in a turn's JSON line. */
+	private static final String BYTES = "BytesPerOp";
+
+	/** One contender's slice: operations per second, and bytes allocated per operation. */
+	record Slice(double opsPerSecond, double bytesPerOperation) {
+	}
 
 	/**
 	 * Runs one operation on one database and appends its turns to {@code --out}; with
@@ -220,12 +238,15 @@ public final class Interleaved {
 			List<Turn> turns = new ArrayList<>();
 			String conditions = conditions(settings);
 			for (int turn = 0; turn < settings.turns(); turn++) {
-				double[] rates = turn(bench, contenders, ORDERS[turn % ORDERS.length], settings.slice());
+				Slice[] slices = turn(bench, contenders, ORDERS[turn % ORDERS.length], settings.slice());
 				Map<String, Double> ops = new LinkedHashMap<>();
+				Map<String, Double> bytes = new LinkedHashMap<>();
 				for (int c = 0; c < CONTENDERS.size(); c++) {
-					ops.put(CONTENDERS.get(c), rates[c]);
+					ops.put(CONTENDERS.get(c), slices[c].opsPerSecond());
+					bytes.put(CONTENDERS.get(c), slices[c].bytesPerOperation());
 				}
-				turns.add(new Turn(settings.db(), settings.operation(), settings.fork(), turn + 1, ops, conditions));
+				turns.add(new Turn(settings.db(), settings.operation(), settings.fork(), turn + 1, ops, bytes,
+						conditions));
 			}
 			return turns;
 		}
@@ -268,18 +289,19 @@ public final class Interleaved {
 	 * One slice per contender in the given order; the rows inserted in the turn are deleted
 	 * after it, outside the slices, as JMH's iterations do.
 	 */
-	private static double[] turn(OrmBenchmark bench, MethodHandle[] contenders, int[] order, Duration slice)
+	private static Slice[] turn(OrmBenchmark bench, MethodHandle[] contenders, int[] order, Duration slice)
 			throws Throwable {
-		double[] rates = new double[contenders.length];
+		Slice[] slices = new Slice[contenders.length];
 		for (int c : order) {
-			rates[c] = slice(bench, contenders[c], slice.toNanos());
+			slices[c] = slice(bench, contenders[c], slice.toNanos());
 		}
 		bench.removeInsertedRows();
-		return rates;
+		return slices;
 	}
 
-	/** Operations per second of one contender, run until its slice is over. */
-	private static double slice(OrmBenchmark bench, MethodHandle contender, long nanos) throws Throwable {
+	/** One contender run until its slice is over, with what every thread allocated meanwhile. */
+	private static Slice slice(OrmBenchmark bench, MethodHandle contender, long nanos) throws Throwable {
+		long allocatedBefore = allocated();
 		long start = System.nanoTime();
 		long end = start + nanos;
 		long now;
@@ -290,7 +312,23 @@ public final class Interleaved {
 			now = System.nanoTime();
 		}
 		while (now < end);
-		return operations * 1e9 / (now - start);
+		double opsPerSecond = operations * 1e9 / (now - start);
+		return new Slice(opsPerSecond, (double) (allocated() - allocatedBefore) / operations);
+	}
+
+	/**
+	 * Bytes allocated so far by the JVM's live threads: the caller's and the driver's (Netty's
+	 * event loops do PostgreSQL's decoding), read the way JMH's {@code -prof gc} reads them.
+	 */
+	static long allocated() {
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+		long sum = 0;
+		for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+			if (bytes > 0) {
+				sum += bytes;
+			}
+		}
+		return sum;
 	}
 
 	static List<Turn> read(Path file) throws IOException {
@@ -315,13 +353,16 @@ public final class Interleaved {
 				.add(t);
 		}
 		StringBuilder out = new StringBuilder();
-		out.append("| database | operation | Tortoise / raw | Tortoise / Spring Data | forks × turns |\n");
-		out.append("|---|---|---|---|---|\n");
+		out.append("| database | operation | Tortoise / raw | Tortoise / Spring Data | KB/op Tortoise · raw · Spring Data"
+				+ " | forks × turns |\n");
+		out.append("|---|---|---|---|---|---|\n");
 		byDb.forEach((db, operations) -> operations.forEach((operation, list) -> {
 			long forks = list.stream().mapToInt(Turn::fork).distinct().count();
 			out.append("| ").append(db).append(" | ").append(operation).append(" | ")
 				.append(summary(list, (t) -> t.ratio("raw"))).append(" | ")
 				.append(summary(list, (t) -> t.ratio("springData"))).append(" | ")
+				.append(kilobytes(list, "tortoise")).append(" · ").append(kilobytes(list, "raw")).append(" · ")
+				.append(kilobytes(list, "springData")).append(" | ")
 				.append(forks).append(" × ").append(list.size() / forks).append(" |\n");
 		}));
 		return out.toString();
@@ -342,6 +383,21 @@ public final class Interleaved {
 				forkMeans[forkMeans.length - 1]) : "";
 		return String.format(Locale.ROOT, "%.2f× (%sturns %.2f–%.2f)", Report.geometricMean(all), forks,
 				quantile(sorted, 0.25), quantile(sorted, 0.75));
+	}
+
+	/**
+	 * A contender's kilobytes allocated per operation, the median of its turns: a turn's
+	 * figure also holds what other threads allocated meanwhile (a pool's eviction, a timer),
+	 * which the median leaves out when it is rare.
+	 */
+	static String kilobytes(List<Turn> turns, String contender) {
+		double[] sorted = turns.stream()
+			.map((t) -> t.bytesPerOperation().get(contender))
+			.filter(java.util.Objects::nonNull)
+			.mapToDouble(Double::doubleValue)
+			.sorted()
+			.toArray();
+		return (sorted.length == 0) ? "—" : String.format(Locale.ROOT, "%.1f", quantile(sorted, 0.5) / 1024);
 	}
 
 	/** The q-quantile of sorted values, interpolating between neighbours. */

@@ -20,7 +20,12 @@ class InterleavedTests {
 
 	private static Turn turn(int fork, int turn, double raw, double springData, double tortoise) {
 		return new Turn("h2", "count", fork, turn, Map.of("raw", raw, "springData", springData, "tortoise", tortoise),
-				"1 s of warm-up");
+				Map.of(), "1 s of warm-up");
+	}
+
+	private static Turn allocating(int turn, double raw, double springData, double tortoise) {
+		return new Turn("h2", "count", 1, turn, Map.of("raw", 1.0, "springData", 1.0, "tortoise", 1.0),
+				Map.of("raw", raw, "springData", springData, "tortoise", tortoise), "1 s of warm-up");
 	}
 
 	@Test
@@ -31,6 +36,9 @@ class InterleavedTests {
 		for (Turn t : turns) {
 			assertThat(t.opsPerSecond()).containsOnlyKeys("raw", "springData", "tortoise");
 			assertThat(t.opsPerSecond().values()).allSatisfy((ops) -> assertThat(ops).isPositive());
+			// Every contender allocates its rows and statements: at least a few hundred bytes a count.
+			assertThat(t.bytesPerOperation()).containsOnlyKeys("raw", "springData", "tortoise");
+			assertThat(t.bytesPerOperation().values()).allSatisfy((bytes) -> assertThat(bytes).isGreaterThan(500));
 			assertThat(t.conditions()).startsWith("0 s of warm-up in turns, then 3 turns of one 20 ms slice");
 		}
 	}
@@ -58,9 +66,28 @@ class InterleavedTests {
 	@Test
 	void turnsSurviveTheirJsonLines(@TempDir Path dir) throws Exception {
 		Turn t = turn(2, 7, 100.5, 50.25, 90);
+		Turn a = allocating(8, 1000, 2000.5, 1100);
 		Path file = dir.resolve("turns.jsonl");
-		Files.writeString(file, t.json() + "\n\n" + t.json() + "\n");
-		assertThat(Interleaved.read(file)).containsExactly(t, t);
+		Files.writeString(file, t.json() + "\n\n" + a.json() + "\n");
+		assertThat(Interleaved.read(file)).containsExactly(t, a);
+	}
+
+	@Test
+	void allocationPerOperationIsEachContendersMedianInKilobytes() {
+		List<Turn> turns = List.of(allocating(1, 1024, 4096, 2048), allocating(2, 1024, 4096, 2048),
+				allocating(3, 102400, 4096, 3072));
+		// One turn where something else allocated 100 KB moves the median by nothing.
+		assertThat(Interleaved.kilobytes(turns, "raw")).isEqualTo("1.0");
+		assertThat(Interleaved.kilobytes(turns, "tortoise")).isEqualTo("2.0");
+		assertThat(Interleaved.kilobytes(turns, "springData")).isEqualTo("4.0");
+		assertThat(Interleaved.kilobytes(List.of(turn(1, 1, 1, 1, 1)), "raw")).isEqualTo("—");
+	}
+
+	@Test
+	void allocationCountsWhatThisThreadAllocates() {
+		long before = Interleaved.allocated();
+		Interleaved.sink = new byte[1 << 20];
+		assertThat(Interleaved.allocated() - before).isGreaterThanOrEqualTo(1 << 20);
 	}
 
 	@Test
@@ -80,11 +107,15 @@ class InterleavedTests {
 	@Test
 	void theTableHasOneRowPerDatabaseAndOperationWithItsForksAndTurns() {
 		List<Turn> turns = List.of(turn(1, 1, 100, 50, 90), turn(2, 1, 100, 50, 110),
-				new Turn("postgres", "getByPk", 1, 1, Map.of("raw", 10.0, "springData", 5.0, "tortoise", 10.0), "c"));
+				new Turn("postgres", "getByPk", 1, 1, Map.of("raw", 10.0, "springData", 5.0, "tortoise", 10.0),
+						Map.of("raw", 1536.0, "springData", 3072.0, "tortoise", 2048.0), "c"));
 		assertThat(Interleaved.table(turns).lines().toList()).containsExactly(
-				"| database | operation | Tortoise / raw | Tortoise / Spring Data | forks × turns |", "|---|---|---|---|---|",
-				"| h2 | count | 0.99× (forks 0.90–1.10; turns 0.95–1.05) | 1.99× (forks 1.80–2.20; turns 1.90–2.10) | 2 × 1 |",
-				"| postgres | getByPk | 1.00× (turns 1.00–1.00) | 2.00× (turns 2.00–2.00) | 1 × 1 |");
+				"| database | operation | Tortoise / raw | Tortoise / Spring Data | KB/op Tortoise · raw · Spring Data"
+						+ " | forks × turns |",
+				"|---|---|---|---|---|---|",
+				"| h2 | count | 0.99× (forks 0.90–1.10; turns 0.95–1.05) | 1.99× (forks 1.80–2.20; turns 1.90–2.10)"
+						+ " | — · — · — | 2 × 1 |",
+				"| postgres | getByPk | 1.00× (turns 1.00–1.00) | 2.00× (turns 2.00–2.00) | 2.0 · 1.5 · 3.0 | 1 × 1 |");
 	}
 
 	@Test
