@@ -4,6 +4,7 @@
 # ratio compares them on the same JIT compilation of the code they share and in the same
 # second of the machine. JMH's table (run.sh) gives throughput and allocation; this one gives
 # the ratios with the machine's drift and the forks' JIT differences taken out of them.
+# Each slice also counts the bytes every thread allocated per operation, as -prof gc does.
 # Usage: benchmarks/interleaved.sh [quick|full] [operation...] [-p db=h2,postgres]
 #   quick: 1 fork, 20 s of warm-up, 10 turns of 3 × 500 ms (about 15 minutes)
 #   full:  2 forks, 45 s of warm-up, 30 turns of 3 × 500 ms (about 55 minutes); when every
