@@ -397,7 +397,8 @@ public final class Interleaved {
 			.mapToDouble(Double::doubleValue)
 			.sorted()
 			.toArray();
-		return (sorted.length == 0) ? "—" : String.format(Locale.ROOT, "%.1f", quantile(sorted, 0.5) / 1024);
+		return Report.kilobytes((sorted.length == 0) ? java.util.OptionalDouble.empty()
+				: java.util.OptionalDouble.of(quantile(sorted, 0.5)));
 	}
 
 	/** The q-quantile of sorted values, interpolating between neighbours. */

@@ -292,8 +292,13 @@ public final class Report {
 	}
 
 	private static String kb(Measure m) {
-		return (m == null || m.bytesPerOp.isEmpty()) ? "—" : String.format(Locale.ROOT, "%.1f",
-				m.bytesPerOp.stream().mapToDouble(Double::doubleValue).average().getAsDouble() / 1024);
+		return kilobytes((m == null) ? java.util.OptionalDouble.empty()
+				: m.bytesPerOp.stream().mapToDouble(Double::doubleValue).average());
+	}
+
+	/** Bytes per operation as both tables print them: kilobytes to one decimal, or a dash when none were measured. */
+	static String kilobytes(java.util.OptionalDouble bytes) {
+		return bytes.isPresent() ? String.format(Locale.ROOT, "%.1f", bytes.getAsDouble() / 1024) : "—";
 	}
 
 }
