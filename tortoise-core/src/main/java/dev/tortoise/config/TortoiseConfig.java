@@ -43,6 +43,9 @@ public final class TortoiseConfig {
 
 	private final String timezone;
 
+	/** {@link #timezone} parsed once: {@code ZoneId.of} builds the zone's rules anew on every call. */
+	private final ZoneId zoneId;
+
 	private final @Nullable Function<Class<?>, String> tableNameGenerator;
 
 	private final @Nullable ClassLoader classLoader;
@@ -55,6 +58,7 @@ public final class TortoiseConfig {
 		this.routers = List.copyOf(b.routers);
 		this.useTz = b.useTz;
 		this.timezone = b.timezone;
+		this.zoneId = ZoneId.of(b.timezone);
 		this.tableNameGenerator = b.tableNameGenerator;
 		this.classLoader = b.classLoader;
 		this.boundConnections = b.boundConnections;
@@ -243,7 +247,7 @@ public final class TortoiseConfig {
 
 	/** Time zone as a {@link ZoneId}. */
 	public ZoneId zoneId() {
-		return ZoneId.of(this.timezone);
+		return this.zoneId;
 	}
 
 	/** The table-name generator, or null for class names lower-cased. */

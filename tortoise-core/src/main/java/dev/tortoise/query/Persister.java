@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.tortoise.exceptions.FieldException;
+import dev.tortoise.exceptions.OperationalException;
 import dev.tortoise.exceptions.ValidationException;
 
 import dev.tortoise.models.FieldKind;
@@ -49,23 +50,36 @@ final class Persister {
 			ModelMeta<T> meta = meta(instance);
 			String connection = this.engine.route(meta, null, true);
 			prepare(meta, instance, true, this.engine.zone());
-			List<FieldMeta> columns = insertColumns(meta, List.of(instance));
-			boolean generated = !columns.contains(meta.pk());
-			Sql sql = insertSql(connection, meta, columns, List.of(instance));
+			FieldMeta pk = meta.pk();
+			boolean generated = pk.generated() && pk.get(instance) == null;
+			Inserts inserts = this.engine.inserts(meta, connection);
+			List<FieldMeta> columns = generated ? inserts.withoutKey() : inserts.all();
+			Sql sql = Sql.written(this.engine.dialect(connection), this.engine.codec(connection),
+					generated ? inserts.withoutKeyText() : inserts.allText());
+			for (FieldMeta f : columns) {
+				sql.placeholder(f, f.get(instance));
+			}
 			return this.engine.executor()
 				.withConnection(connection, this.engine.pinned(),
 						(Connection c) -> generatedKeys(this.engine.executor()
-							.execute(c, connection, sql, generated ? meta.pk().column() : null), generated))
-				.collectList()
-				.map((keys) -> {
+							.execute(c, connection, sql, generated ? pk.column() : null), generated))
+				.last(NO_KEY)
+				.map((key) -> {
 					if (generated) {
-						meta.pk().set(instance, this.engine.codec(connection).fromDb(meta.pk(), keys.get(0)));
+						if (key == NO_KEY) {
+							throw new OperationalException("Connection \"" + connection + "\" inserted a " + meta.name()
+									+ " but returned no generated " + pk.name() + " for it.");
+						}
+						pk.set(instance, this.engine.codec(connection).fromDb(pk, key));
 					}
 					this.engine.mapper(meta, connection).initContainers(instance);
 					return instance;
 				});
 		});
 	}
+
+	/** What {@link #create} reads when a statement returned no row. */
+	private static final Object NO_KEY = new Object();
 
 	<T> Mono<List<T>> bulkCreate(List<T> instances) {
 		return Mono.defer(() -> {
@@ -81,7 +95,7 @@ final class Persister {
 				prepare(meta, instance, true, this.engine.zone());
 			}
 			String connection = this.engine.route(meta, null, true);
-			List<FieldMeta> columns = insertColumns(meta, instances);
+			List<FieldMeta> columns = insertColumns(meta, instances, this.engine.inserts(meta, connection));
 			int rows = Math.max(1, Math.min(BATCH_ROWS, MAX_VALUES / columns.size()));
 			List<List<T>> batches = new ArrayList<>();
 			for (int i = 0; i < instances.size(); i += rows) {
@@ -108,7 +122,7 @@ final class Persister {
 		ValueCodec codec = engine.codec(connection);
 		return engine.executor().withConnection(connection, engine.pinned(), (Connection c) -> Flux.fromIterable(batches)
 			.concatMap((batch) -> generatedKeys(engine.executor()
-				.execute(c, connection, insertSql(connection, meta, columns, batch), generated ? meta.pk().column() : null),
+				.execute(c, connection, writeInsert(engine.sql(connection), meta, columns, batch), generated ? meta.pk().column() : null),
 					generated)
 				.collectList()
 				.doOnNext((keys) -> {
@@ -177,7 +191,7 @@ final class Persister {
 		});
 	}
 
-	private static <T> List<FieldMeta> insertColumns(ModelMeta<T> meta, List<T> instances) {
+	private static <T> List<FieldMeta> insertColumns(ModelMeta<T> meta, List<T> instances, Inserts inserts) {
 		FieldMeta pk = meta.pk();
 		int withKey = 0;
 		for (T instance : instances) {
@@ -189,39 +203,11 @@ final class Persister {
 			throw new ValidationException("bulkCreate got " + meta.name() + " instances with and without primary keys;"
 					+ " give all of them a key, or none.");
 		}
-		if (!pk.generated() || withKey != 0) {
-			return meta.columns();
-		}
-		List<FieldMeta> columns = new ArrayList<>(meta.columns().size() - 1);
-		for (FieldMeta f : meta.columns()) {
-			if (f != pk) {
-				columns.add(f);
-			}
-		}
-		return columns;
+		return (pk.generated() && withKey == 0) ? inserts.withoutKey() : inserts.all();
 	}
 
-	/**
-	 * The INSERT of the rows with their values bound. A single row's text is written once per
-	 * model, dialect and column set, and then only its values are bound.
-	 */
-	private <T> Sql insertSql(String connection, ModelMeta<T> meta, List<FieldMeta> columns, List<T> rows) {
-		if (rows.size() != 1) {
-			return writeInsert(connection, meta, columns, rows);
-		}
-		Dialect d = this.engine.dialect(connection);
-		String text = this.engine.statements().computeIfAbsent(new StatementKey(meta, d.name(), columns.size()),
-				(k) -> writeInsert(connection, meta, columns, rows).text());
-		Sql sql = Sql.written(d, this.engine.codec(connection), text);
-		T row = rows.get(0);
-		for (FieldMeta f : columns) {
-			sql.placeholder(f, f.get(row));
-		}
-		return sql;
-	}
-
-	private <T> Sql writeInsert(String connection, ModelMeta<T> meta, List<FieldMeta> columns, List<T> rows) {
-		Sql sql = this.engine.sql(connection);
+	/** The INSERT of the rows, with their values bound; rows that are null bind nulls (a text to cache). */
+	private static <T> Sql writeInsert(Sql sql, ModelMeta<T> meta, List<FieldMeta> columns, List<@Nullable T> rows) {
 		Dialect d = sql.dialect();
 		StringBuilder text = new StringBuilder("INSERT INTO ").append(d.quote(meta.table())).append(" (");
 		for (int i = 0; i < columns.size(); i++) {
@@ -233,21 +219,42 @@ final class Persister {
 			T row = rows.get(r);
 			for (int i = 0; i < columns.size(); i++) {
 				FieldMeta f = columns.get(i);
-				text.append((i > 0) ? ", " : "").append(sql.placeholder(f, f.get(row)));
+				text.append((i > 0) ? ", " : "").append(sql.placeholder(f, (row != null) ? f.get(row) : null));
 			}
 			text.append(')');
 		}
 		return sql.append(text.toString());
 	}
 
+	/**
+	 * A model's single-row INSERT on one connection, written once: with every column, and
+	 * without a generated key (null where the key is not generated). {@link #create} binds
+	 * only the values then.
+	 */
+	record Inserts(List<FieldMeta> all, String allText, List<FieldMeta> withoutKey, @Nullable String withoutKeyText) {
+
+		static Inserts of(ModelMeta<?> meta, java.util.function.Supplier<Sql> sql) {
+			List<FieldMeta> all = meta.columns();
+			List<@Nullable Object> oneRow = java.util.Collections.singletonList(null);
+			String allText = writeInsert(sql.get(), meta, all, cast(oneRow)).text();
+			if (!meta.pk().generated()) {
+				return new Inserts(all, allText, all, null);
+			}
+			List<FieldMeta> withoutKey = all.stream().filter((f) -> f != meta.pk()).toList();
+			return new Inserts(all, allText, withoutKey, writeInsert(sql.get(), meta, withoutKey, cast(oneRow)).text());
+		}
+
+		@SuppressWarnings("unchecked")
+		private static <T> List<@Nullable T> cast(List<@Nullable Object> rows) {
+			return (List<@Nullable T>) (List<?>) rows;
+		}
+
+	}
+
 	/** The generated keys of an INSERT's results, or its update counts when no key is generated. */
 	private static Flux<Object> generatedKeys(Flux<Result> results, boolean generated) {
 		return generated ? Executor.rows(results, (row, md) -> row.get(0))
 				: Executor.updates(results).map((n) -> (Object) n);
-	}
-
-	/** What a cached single-row INSERT depends on: the model, the dialect, and whether the key is omitted. */
-	record StatementKey(ModelMeta<?> meta, String dialect, int columns) {
 	}
 
 	/** Sets automatic values and defaults, then checks that every required column has a value. */

@@ -55,16 +55,22 @@ public final class QueryEngine {
 
 	private final Map<ReadKey, Plan> plans;
 
+	/** The single-row INSERTs of each model, by connection. */
+	private final Map<String, Map<ModelMeta<?>, Persister.Inserts>> inserts;
+
+	private final Persister persister = new Persister(this);
+
 	public QueryEngine(Apps apps, Connections connections, TortoiseConfig config) {
 		this(apps, connections, config, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
-				new java.util.concurrent.atomic.LongAdder(), null);
+				new ConcurrentHashMap<>(), new java.util.concurrent.atomic.LongAdder(), null);
 	}
 
 	private QueryEngine(Apps apps, Connections connections, TortoiseConfig config,
 			Map<String, Map<ModelMeta<?>, RowMapper<?>>> mappers, Map<Object, String> statementTexts,
-			Map<ReadKey, Plan> plans, java.util.concurrent.atomic.LongAdder statements,
-			@Nullable TransactionScope pinned) {
+			Map<ReadKey, Plan> plans, Map<String, Map<ModelMeta<?>, Persister.Inserts>> inserts,
+			java.util.concurrent.atomic.LongAdder statements, @Nullable TransactionScope pinned) {
 		this.apps = apps;
+		this.inserts = inserts;
 		this.connections = connections;
 		this.config = config;
 		this.statements = statements;
@@ -84,7 +90,7 @@ public final class QueryEngine {
 	/** The same engine with every query of the transaction's connection pinned to it. */
 	public QueryEngine pinnedTo(TransactionScope scope) {
 		return new QueryEngine(this.apps, this.connections, this.config, this.mappers, this.statementTexts, this.plans,
-				this.statements, scope);
+				this.inserts, this.statements, scope);
 	}
 
 	/** A query over every row of a model. */
@@ -159,13 +165,23 @@ public final class QueryEngine {
 
 	@SuppressWarnings("unchecked")
 	<T> RowMapper<T> mapper(ModelMeta<T> meta, String connection) {
-		Map<ModelMeta<?>, RowMapper<?>> byModel = this.mappers.computeIfAbsent(connection,
-				(k) -> new ConcurrentHashMap<>());
-		RowMapper<?> mapper = byModel.get(meta);
-		if (mapper == null) {
-			mapper = byModel.computeIfAbsent(meta, (m) -> new RowMapper<>(meta, codec(connection)));
+		return (RowMapper<T>) perModel(this.mappers, meta, connection, (m) -> new RowMapper<>(meta, codec(connection)));
+	}
+
+	/** The single-row INSERTs of a model on a connection, written once. */
+	Persister.Inserts inserts(ModelMeta<?> meta, String connection) {
+		return perModel(this.inserts, meta, connection, (m) -> Persister.Inserts.of(m, () -> sql(connection)));
+	}
+
+	/** What is computed once per model and connection, from a cache of them. */
+	private static <V> V perModel(Map<String, Map<ModelMeta<?>, V>> cache, ModelMeta<?> meta, String connection,
+			java.util.function.Function<ModelMeta<?>, V> compute) {
+		Map<ModelMeta<?>, V> byModel = cache.get(connection);
+		if (byModel == null) {
+			byModel = cache.computeIfAbsent(connection, (k) -> new ConcurrentHashMap<>());
 		}
-		return (RowMapper<T>) mapper;
+		V value = byModel.get(meta);
+		return (value != null) ? value : byModel.computeIfAbsent(meta, compute);
 	}
 
 	<T> Flux<T> run(String connection, Sql sql, java.util.function.BiFunction<Row, io.r2dbc.spi.RowMetadata, T> mapping) {
@@ -462,22 +478,22 @@ public final class QueryEngine {
 
 	/** Inserts the instance and sets its generated primary key. */
 	public <T> Mono<T> create(T instance) {
-		return new Persister(this).create(instance);
+		return this.persister.create(instance);
 	}
 
 	/** Inserts the instances with multi-row INSERTs, setting generated keys. */
 	public <T> Mono<List<T>> bulkCreate(List<T> instances) {
-		return new Persister(this).bulkCreate(instances);
+		return this.persister.bulkCreate(instances);
 	}
 
 	/** Updates the instance's row, or inserts it if it has none. */
 	public <T> Mono<T> save(T instance) {
-		return new Persister(this).save(instance);
+		return this.persister.save(instance);
 	}
 
 	/** Deletes the instance's row. */
 	public Mono<Void> delete(Object instance) {
-		return new Persister(this).delete(instance);
+		return this.persister.delete(instance);
 	}
 
 	/** Loads relations into one instance, as prefetchRelated does for a query. */

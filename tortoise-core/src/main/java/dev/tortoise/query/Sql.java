@@ -1,9 +1,10 @@
 package dev.tortoise.query;
 
 import java.lang.reflect.Array;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 import dev.tortoise.fields.FieldType;
 import dev.tortoise.models.FieldMeta;
@@ -22,9 +23,12 @@ final class Sql {
 
 	private final @Nullable String written;
 
-	private final List<Object> values = new ArrayList<>();
+	/** The bound values, then unused room; arrays rather than lists, as most statements bind a few. */
+	private @Nullable Object[] values = new Object[4];
 
-	private final List<Class<?>> types = new ArrayList<>();
+	private Class<?>[] types = new Class<?>[4];
+
+	private int size;
 
 	private boolean oneOff;
 
@@ -113,9 +117,14 @@ final class Sql {
 	 * type; none for a statement written before, whose text has its placeholders already.
 	 */
 	private String bound(@Nullable Object value, Class<?> type, @Nullable FieldType columnType) {
-		this.values.add(value);
-		this.types.add(type);
-		return (this.written != null) ? "" : this.dialect.placeholder(this.values.size(), columnType);
+		if (this.size == this.values.length) {
+			this.values = Arrays.copyOf(this.values, this.size * 2);
+			this.types = Arrays.copyOf(this.types, this.size * 2);
+		}
+		this.values[this.size] = value;
+		this.types[this.size] = type;
+		this.size++;
+		return (this.written != null) ? "" : this.dialect.placeholder(this.size, columnType);
 	}
 
 	/**
@@ -138,23 +147,23 @@ final class Sql {
 		return (this.written != null) ? this.written : this.text.toString();
 	}
 
-	List<Object> values() {
-		return Collections.unmodifiableList(this.values);
+	List<@Nullable Object> values() {
+		return Collections.unmodifiableList(Arrays.asList(this.values).subList(0, this.size));
 	}
 
 	/** Number of bound values. */
 	int size() {
-		return this.values.size();
+		return this.size;
 	}
 
 	/** The value bound at a placeholder index. */
 	@Nullable Object value(int index) {
-		return this.values.get(index);
+		return this.values[Objects.checkIndex(index, this.size)];
 	}
 
 	/** The class of the value bound at a placeholder index, for binding a NULL. */
 	Class<?> type(int index) {
-		return this.types.get(index);
+		return this.types[Objects.checkIndex(index, this.size)];
 	}
 
 	@Override
