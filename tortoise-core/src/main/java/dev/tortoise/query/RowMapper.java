@@ -72,14 +72,18 @@ final class RowMapper<T> {
 			this.asIs[i] = codec.readsAsIs(this.columns[i]);
 		}
 		this.pkIndex = cols.indexOf(meta.pk());
-		this.instantiate = instantiator(meta, this.columns, this.containers, this.unfetched);
+		this.instantiate = instantiator(meta);
 	}
 
-	private static final MethodType FILL = MethodType.methodType(void.class, Object.class, Object[].class);
+	/** {@code (instance, row, offset, key)void}: what fills an instance from a row whose key was read first. */
+	private static final MethodType FILL = MethodType.methodType(void.class, Object.class, Row.class, int.class,
+			Object.class);
 
 	private static final MethodHandle NON_NULL;
 
 	private static final MethodHandle SET;
+
+	private static final MethodHandle READ_COLUMN;
 
 	static {
 		try {
@@ -87,6 +91,8 @@ final class RowMapper<T> {
 			NON_NULL = lookup.findStatic(java.util.Objects.class, "nonNull",
 					MethodType.methodType(boolean.class, Object.class));
 			SET = lookup.findVirtual(FieldMeta.class, "set", MethodType.methodType(void.class, Object.class, Object.class));
+			READ_COLUMN = lookup.findStatic(RowMapper.class, "readColumn", MethodType.methodType(Object.class,
+					Class.class, Class.class, java.util.function.UnaryOperator.class, int.class, Row.class, int.class));
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -94,26 +100,42 @@ final class RowMapper<T> {
 	}
 
 	/**
-	 * One handle that makes a row's instance from its values: the model's constructor, each
-	 * column's setter applied to its element of the values array (a relation's through a
-	 * stub made from the key), then each container's setter to its unfetched container. A
-	 * handle called from a field, not a constant, is not inlined where it is called, so a
-	 * handle per field would be a call per field of every row; after some calls the JVM
-	 * compiles this composed handle on its own, with the setters inlined in it.
+	 * One handle that makes a row's instance from the row: the model's constructor, each
+	 * column's setter applied to the value read from its column (a relation's through a stub
+	 * made from the key), then each container's setter to its unfetched container. A handle
+	 * called from a field, not a constant, is not inlined where it is called, so a handle per
+	 * field would be a call per field of every row; after some calls the JVM compiles this
+	 * composed handle on its own, with the reads and setters inlined in it, and no array of
+	 * the row's values is made in between.
 	 */
-	private static MethodHandle instantiator(ModelMeta<?> meta, FieldMeta[] columns, FieldMeta[] containers,
-			Object[] unfetched) {
+	private MethodHandle instantiator(ModelMeta<?> meta) {
 		MethodHandle fill = MethodHandles.empty(FILL);
-		for (int i = containers.length - 1; i >= 0; i--) {
-			MethodHandle set = MethodHandles.insertArguments(containers[i].setter(), 1, unfetched[i]);
-			fill = MethodHandles.foldArguments(fill, MethodHandles.dropArguments(set, 1, Object[].class));
+		for (int i = this.containers.length - 1; i >= 0; i--) {
+			MethodHandle set = MethodHandles.insertArguments(this.containers[i].setter(), 1, this.unfetched[i]);
+			fill = MethodHandles.foldArguments(fill, MethodHandles.dropArguments(set, 1, Row.class, int.class,
+					Object.class));
 		}
-		MethodHandle element = MethodHandles.arrayElementGetter(Object[].class);
-		for (int i = columns.length - 1; i >= 0; i--) {
-			MethodHandle value = MethodHandles.insertArguments(element, 1, i);
-			fill = MethodHandles.foldArguments(fill, MethodHandles.filterArguments(setter(columns[i]), 1, value));
+		for (int i = this.columns.length - 1; i >= 0; i--) {
+			MethodHandle set = setter(this.columns[i]);
+			MethodHandle part;
+			if (i == this.pkIndex) {
+				part = MethodHandles.dropArguments(set, 1, Row.class, int.class);
+			}
+			else {
+				MethodHandle read = MethodHandles.insertArguments(READ_COLUMN, 0, this.dbClasses[i], this.asIs[i],
+						this.decoders[i], i);
+				part = MethodHandles.dropArguments(MethodHandles.collectArguments(set, 1, read), 3, Object.class);
+			}
+			fill = MethodHandles.foldArguments(fill, part);
 		}
 		return constructThenFill(meta.constructor(), fill);
+	}
+
+	/** One column's value, as {@link #read} reads it; the handles of {@link #instantiator} bind all but the row. */
+	private static @Nullable Object readColumn(Class<?> dbClass, @Nullable Class<?> asIs,
+			java.util.function.UnaryOperator<Object> decoder, int index, Row row, int offset) {
+		Object raw = row.get(offset + index, dbClass);
+		return (raw == null || raw.getClass() == asIs) ? raw : decoder.apply(raw);
 	}
 
 	/**
@@ -155,12 +177,12 @@ final class RowMapper<T> {
 	}
 
 	/**
-	 * {@code (argument)Object}: a new instance from {@code constructor}, filled by
-	 * {@code fill}, an {@code (instance, argument)void}, and returned.
+	 * {@code (arguments)Object}: a new instance from {@code constructor}, filled by
+	 * {@code fill}, an {@code (instance, arguments)void}, and returned.
 	 */
 	private static MethodHandle constructThenFill(MethodHandle constructor, MethodHandle fill) {
 		MethodHandle returnInstance = MethodHandles.dropArguments(MethodHandles.identity(Object.class), 1,
-				fill.type().parameterType(1));
+				fill.type().parameterList().subList(1, fill.type().parameterCount()));
 		return MethodHandles.foldArguments(MethodHandles.foldArguments(returnInstance, fill), constructor);
 	}
 
@@ -200,7 +222,8 @@ final class RowMapper<T> {
 
 	/** Reads the instance whose columns start at {@code offset}; null if its primary key is NULL (outer join). */
 	@Nullable T map(Row row, int offset) {
-		return map(row, offset, -1, null);
+		Object key = read(row, offset, this.pkIndex);
+		return (key != null) ? map(row, offset, key) : null; // null: the other side of an outer join found no row
 	}
 
 	/**
@@ -217,29 +240,16 @@ final class RowMapper<T> {
 		if (known != null) {
 			return known;
 		}
-		T instance = map(row, offset, this.pkIndex, key);
+		T instance = map(row, offset, key);
 		seen.put(key, instance);
 		return instance;
 	}
 
+	/** The instance of a row whose primary key has been read. */
 	@SuppressWarnings("unchecked")
-	private @Nullable T map(Row row, int offset, int readIndex, @Nullable Object readValue) {
-		Object[] values = new Object[this.columns.length];
-		for (int i = 0; i < this.columns.length; i++) {
-			Object value;
-			if (i == readIndex) {
-				value = readValue;
-			}
-			else {
-				value = read(row, offset, i);
-			}
-			if (value == null && i == this.pkIndex) {
-				return null; // the other side of an outer join, which found no row
-			}
-			values[i] = value;
-		}
+	private T map(Row row, int offset, Object key) {
 		try {
-			return (T) (Object) this.instantiate.invokeExact(values);
+			return (T) (Object) this.instantiate.invokeExact(row, offset, key);
 		}
 		catch (RuntimeException | Error ex) {
 			throw ex;
