@@ -54,6 +54,8 @@ class TortoiseConfigTests {
 		assertThat(c.routers()).hasSize(1);
 		assertThat(c.useTz()).isTrue();
 		assertThat(c.zoneId().getId()).isEqualTo("Europe/Paris");
+		// Parsed once: every create reads it, and ZoneId.of would build the zone's rules each time.
+		assertThat(c.zoneId()).isSameAs(c.zoneId());
 		assertThat(c.toBuilder().build().apps()).isEqualTo(c.apps());
 	}
 
