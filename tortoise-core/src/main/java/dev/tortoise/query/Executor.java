@@ -67,7 +67,7 @@ final class Executor {
 		return Flux.deferContextual((context) -> {
 			TransactionScope scope = transaction(context, name, pinned);
 			if (scope != null) {
-				return ReadToEnd.countedBy(scope, Flux.from(work.apply(scope.connection())));
+				return inScope(scope, work);
 			}
 			Connection borrowed = borrowed(context, name);
 			if (borrowed != null) {
@@ -76,18 +76,36 @@ final class Executor {
 			if (this.bound == null) {
 				return pooled(name, work);
 			}
-			return outside(name).flatMapMany((found) -> found.isPresent() ? Flux.from(work.apply(found.get()))
-					: pooled(name, work));
+			return outside(name).flatMapMany((found) -> found.isPresent() ? inScope(found.get(), work) : pooled(name, work));
 		}).onErrorMap((ex) -> !(ex instanceof TortoiseException), (ex) -> translate(name, ex));
+	}
+
+	/**
+	 * Work on a transaction's connection, counted by the transaction while on the wire. Once
+	 * the transaction is ending nothing is sent: its connection may already be back in the pool.
+	 */
+	private static <T> Flux<T> inScope(TransactionScope scope, Function<Connection, ? extends Publisher<T>> work) {
+		if (scope.isEnding()) {
+			return scope.refusal();
+		}
+		Publisher<T> statement;
+		try {
+			statement = work.apply(scope.connection());
+		}
+		catch (RuntimeException ex) {
+			// The transaction ended between the check and the statement: its connection is closed.
+			return scope.isEnding() ? scope.refusal() : Flux.error(ex);
+		}
+		return ReadToEnd.countedBy(scope, Flux.from(statement));
 	}
 
 	private <T> Flux<T> pooled(String name, Function<Connection, ? extends Publisher<T>> work) {
 		return Lease.of(this.connections.get(name).create(), work);
 	}
 
-	/** The connection an outside transaction manager has bound for the named pool, if any. */
-	private Mono<Optional<Connection>> outside(String name) {
-		return this.bound.lookup(name, this.connections.get(name));
+	/** The transaction an outside transaction manager has bound for the named pool, if any. */
+	private Mono<Optional<TransactionScope>> outside(String name) {
+		return this.bound.scope(name, this.connections.get(name));
 	}
 
 	/**

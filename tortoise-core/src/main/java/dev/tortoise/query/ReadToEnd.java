@@ -2,7 +2,6 @@ package dev.tortoise.query;
 
 import java.util.function.BiFunction;
 
-import dev.tortoise.exceptions.TransactionManagementException;
 import dev.tortoise.transactions.TransactionScope;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
@@ -69,9 +68,7 @@ final class ReadToEnd<T> extends FluxOperator<Object, T> {
 	public void subscribe(CoreSubscriber<? super T> actual) {
 		TransactionScope scope = actual.currentContext().getOrDefault(COUNTED_BY, null);
 		if (scope != null && !scope.statementStarting()) {
-			Operators.error(actual, new TransactionManagementException("The transaction on connection \""
-					+ scope.connectionName() + "\" is ending, so the statement was not sent; run the query before"
-					+ " the transaction's work completes."));
+			scope.<T>refusal().subscribe(actual);
 			return;
 		}
 		this.source.subscribe(new ReadToEndSubscriber<>(actual, scope));

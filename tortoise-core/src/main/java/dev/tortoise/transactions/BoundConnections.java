@@ -33,4 +33,17 @@ public interface BoundConnections {
 		return Mono.from(find(connectionName, pool)).map(Optional::of).defaultIfEmpty(Optional.empty());
 	}
 
+	/**
+	 * The bound transaction as a {@link TransactionScope} that counts Tortoise's statements in
+	 * it, or an empty Optional. Override it to hand out one scope per outside transaction and
+	 * to {@link TransactionScope#end end} it before that transaction commits or rolls back:
+	 * only then is a statement never sent after the transaction ended (the starter's
+	 * transaction managers do). This default makes a new scope per lookup, which counts
+	 * nothing across statements.
+	 */
+	default Mono<Optional<TransactionScope>> scope(String connectionName, ConnectionFactory pool) {
+		return lookup(connectionName, pool)
+			.map((found) -> found.map((connection) -> TransactionScope.outside(connectionName, connection)));
+	}
+
 }

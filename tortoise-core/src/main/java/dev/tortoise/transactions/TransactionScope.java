@@ -14,6 +14,8 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
@@ -29,6 +31,8 @@ public final class TransactionScope {
 
 	private static final String KEY = TransactionScope.class.getName();
 
+	private static final Logger logger = LoggerFactory.getLogger(TransactionScope.class);
+
 	private final String connectionName;
 
 	private final Connection connection;
@@ -39,6 +43,9 @@ public final class TransactionScope {
 	private final AtomicInteger savepoints = new AtomicInteger();
 
 	private volatile boolean active = true;
+
+	/** Set once the scope ends by rolling back (an error or a cancel), before it refuses statements. */
+	private volatile boolean rollingBack;
 
 	/** The BEGIN of a transaction this scope started, once sent. */
 	private volatile @Nullable CompletableFuture<Void> begun;
@@ -72,11 +79,12 @@ public final class TransactionScope {
 	}
 
 	/**
-	 * The transaction's connection.
-	 * @throws TransactionManagementException once the transaction has ended
+	 * The transaction's connection. Once the transaction rolled back it is still returned,
+	 * for a statement that the query layer then drops unsent ({@link #statementStarting}).
+	 * @throws TransactionManagementException once the transaction has committed
 	 */
 	public Connection connection() {
-		if (!root().active) {
+		if (!root().active && !isRollingBack()) {
 			throw new TransactionManagementException("The transaction on connection \"" + this.connectionName
 					+ "\" has already ended; run the query inside inTransaction(...).");
 		}
@@ -110,6 +118,45 @@ public final class TransactionScope {
 		}
 	}
 
+	/**
+	 * Whether this scope, or one it is a savepoint of, refuses statements because it is
+	 * rolling back: its work failed or was cancelled, so whoever would have seen a refused
+	 * statement's outcome is gone too, and the refusal is not an error to report.
+	 */
+	public boolean isRollingBack() {
+		for (TransactionScope scope = this; scope != null; scope = scope.parent) {
+			if (scope.rollingBack) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether this scope, or one it is a savepoint of, is ending and refuses statements. */
+	public boolean isEnding() {
+		for (TransactionScope scope = this; scope != null; scope = scope.parent) {
+			if ((scope.statements.get() & ENDING) != 0) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * What a statement refused by an ending scope signals: nothing, if the scope is rolling
+	 * back (its work failed or was cancelled, and nobody waits for the statement), else a
+	 * {@link TransactionManagementException}, since the work ran a query after it completed.
+	 */
+	public <T> Flux<T> refusal() {
+		if (isRollingBack()) {
+			logger.debug("A statement of the transaction on connection \"{}\" was not sent: it is rolling back",
+					this.connectionName);
+			return Flux.empty();
+		}
+		return Flux.error(new TransactionManagementException("The transaction on connection \"" + this.connectionName
+				+ "\" is ending, so the statement was not sent; run the query before the transaction's work completes."));
+	}
+
 	private boolean countStarting() {
 		for (;;) {
 			int s = this.statements.get();
@@ -139,8 +186,11 @@ public final class TransactionScope {
 	 * Refuses any further statement of this scope and completes once none of its
 	 * statements (those of its savepoints included) is on the wire.
 	 */
-	private Mono<Void> quiet() {
+	private Mono<Void> quiet(boolean rollback) {
 		return Mono.defer(() -> {
+			if (rollback) {
+				this.rollingBack = true;
+			}
 			int s = this.statements.getAndUpdate((v) -> v | ENDING);
 			if ((s & ~ENDING) == 0) {
 				return Mono.empty();
@@ -184,9 +234,8 @@ public final class TransactionScope {
 			if (bound == null) {
 				return begin(connectionName, pool, work);
 			}
-			return bound.lookup(connectionName, pool)
-				.flatMapMany((found) -> found.isPresent() ? joined(connectionName, found.get(), work)
-						: begin(connectionName, pool, work));
+			return bound.scope(connectionName, pool)
+				.flatMapMany((found) -> found.isPresent() ? found.get().savepoint(work) : begin(connectionName, pool, work));
 		});
 	}
 
@@ -194,9 +243,9 @@ public final class TransactionScope {
 			Function<TransactionScope, ? extends Publisher<T>> work) {
 		return Flux.usingWhen(Mono.from(pool.create()).map((connection) -> new TransactionScope(connectionName, connection, null)),
 				(scope) -> scope.begin().thenMany(Flux.defer(() -> work.apply(scope)).contextWrite((c) -> scope.bind(c))),
-				(scope) -> scope.finish(scope.connection::commitTransaction),
-				(scope, ex) -> scope.finish(scope.connection::rollbackTransaction),
-				(scope) -> scope.finish(scope.connection::rollbackTransaction));
+				(scope) -> scope.finish(false, scope.connection::commitTransaction),
+				(scope, ex) -> scope.finish(true, scope.connection::rollbackTransaction),
+				(scope) -> scope.finish(true, scope.connection::rollbackTransaction));
 	}
 
 	/** Sends BEGIN, which runs to its end even if the transaction is cancelled meanwhile. */
@@ -213,11 +262,11 @@ public final class TransactionScope {
 	 * the server last reported, and before BEGIN's reply they would skip the ROLLBACK and
 	 * hand the pool a connection that then enters a transaction nobody ends.
 	 */
-	private Mono<Void> finish(Supplier<Publisher<Void>> end) {
+	private Mono<Void> finish(boolean rollback, Supplier<Publisher<Void>> end) {
 		CompletableFuture<Void> begun = this.begun;
 		Mono<Void> ending = (begun == null) ? Mono.empty() // no BEGIN was sent: nothing to end
 				: Mono.fromFuture(begun.handle((v, ex) -> ex == null), true)
-					.flatMap((started) -> started ? quiet().then(uncancelled(end.get())) : Mono.empty());
+					.flatMap((started) -> started ? quiet(rollback).then(uncancelled(end.get())) : Mono.empty());
 		Mono<Void> close = uncancelled(this.connection.close());
 		return ending.doFinally((signal) -> this.active = false)
 			.onErrorResume((ex) -> close.then(Mono.error(ex)))
@@ -235,10 +284,25 @@ public final class TransactionScope {
 		return Mono.defer(() -> Mono.fromFuture(Mono.from(exchange).toFuture(), true));
 	}
 
-	private static <T> Flux<T> joined(String connectionName, Connection connection,
-			Function<TransactionScope, ? extends Publisher<T>> work) {
-		TransactionScope scope = new TransactionScope(connectionName, connection, null);
-		return scope.savepoint(work).doFinally((signal) -> scope.active = false);
+	/**
+	 * A scope for a transaction that an outside transaction manager (Spring's) began on a
+	 * connection and will end itself. Tortoise's statements in it are counted like those of
+	 * its own transactions; the manager calls {@link #end} before its COMMIT or ROLLBACK, so
+	 * that no statement is on the wire when it is sent and none is sent after it. One scope
+	 * serves every statement of that transaction.
+	 */
+	public static TransactionScope outside(String connectionName, Connection connection) {
+		return new TransactionScope(connectionName, connection, null);
+	}
+
+	/**
+	 * Ends a scope from {@link #outside}: refuses every further statement and completes once
+	 * none is on the wire. Its owner then commits or rolls back and releases the connection.
+	 * @param rollback whether the owner is about to roll back (statements refused from now on
+	 * are then dropped quietly: their subscribers have failed or cancelled)
+	 */
+	public Mono<Void> end(boolean rollback) {
+		return quiet(rollback).doFinally((signal) -> this.active = false);
 	}
 
 	/**
@@ -248,11 +312,11 @@ public final class TransactionScope {
 	private <T> Flux<T> savepoint(Function<TransactionScope, ? extends Publisher<T>> work) {
 		String name = "tortoise_sp_" + root().savepoints.incrementAndGet();
 		TransactionScope nested = new TransactionScope(this.connectionName, this.connection, this);
-		Mono<Void> rollback = nested.quiet()
+		Mono<Void> rollback = nested.quiet(true)
 			.then(counted(() -> this.connection.rollbackTransactionToSavepoint(name), false));
 		return Flux.usingWhen(counted(() -> this.connection.createSavepoint(name), true).thenReturn(name),
 				(n) -> Flux.defer(() -> work.apply(nested)).contextWrite((c) -> nested.bind(c)),
-				(n) -> nested.quiet().then(counted(() -> this.connection.releaseSavepoint(n), false)),
+				(n) -> nested.quiet(false).then(counted(() -> this.connection.releaseSavepoint(n), false)),
 				(n, ex) -> rollback, (n) -> rollback);
 	}
 

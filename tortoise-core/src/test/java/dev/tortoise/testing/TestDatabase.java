@@ -114,6 +114,20 @@ public final class TestDatabase implements AutoCloseable {
 	}
 
 	/**
+	 * Sessions of the code under test that are inside a transaction right now: PostgreSQL's
+	 * {@code idle in transaction} and active ones with an open transaction, MariaDB's InnoDB
+	 * transactions.
+	 */
+	public long sessionsInTransaction() {
+		if (ConnectionConfig.POSTGRES.equals(this.engine)) {
+			return Sql.number(admin(), "SELECT count(*) FROM pg_stat_activity WHERE application_name = '" + this.name
+					+ "' AND xact_start IS NOT NULL");
+		}
+		return Sql.number(admin(), "SELECT count(*) FROM information_schema.innodb_trx t JOIN"
+				+ " information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id WHERE p.DB = '" + this.name + "'");
+	}
+
+	/**
 	 * Waits until the server reports no session of ours: a closed client connection leaves
 	 * the server's session list a moment later. Fails after 15 seconds.
 	 */

@@ -1,6 +1,12 @@
 package dev.tortoise.spring.boot;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
+
 import dev.tortoise.transactions.BoundConnections;
+import dev.tortoise.transactions.TransactionScope;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import org.jspecify.annotations.Nullable;
@@ -14,9 +20,19 @@ import org.springframework.transaction.reactive.TransactionSynchronizationManage
 /**
  * The connection Spring's {@code R2dbcTransactionManager} bound to the subscriber for a
  * Tortoise pool, so that queries inside {@code @Transactional} methods and
- * {@code TransactionalOperator}s run in Spring's transaction.
+ * {@code TransactionalOperator}s run in Spring's transaction. Each Spring transaction gets
+ * one {@link TransactionScope} that counts Tortoise's statements in it, so that
+ * {@link TortoiseTransactionManager} can end it before COMMIT or ROLLBACK: no statement
+ * is then on the wire when the transaction ends, and none runs on the connection after.
  */
 final class SpringBoundConnections implements BoundConnections {
+
+	/**
+	 * The scope of each Spring transaction, by the holder Spring binds for its connection (a
+	 * new holder per transaction). Weak keys: a transaction ended by a manager that is not
+	 * Tortoise's leaves no entry behind.
+	 */
+	private static final Map<ConnectionHolder, TransactionScope> SCOPES = Collections.synchronizedMap(new WeakHashMap<>());
 
 	/**
 	 * Where Spring keeps a transaction in the Reactor context: {@code TransactionContext},
@@ -38,11 +54,41 @@ final class SpringBoundConnections implements BoundConnections {
 	}
 
 	private static Mono<Connection> bound(ConnectionFactory pool) {
+		return holder(pool).mapNotNull(SpringBoundConnections::connection);
+	}
+
+	private static Mono<ConnectionHolder> holder(ConnectionFactory pool) {
 		return TransactionSynchronizationManager.forCurrentTransaction()
 			.mapNotNull((synchronization) -> (ConnectionHolder) synchronization.getResource(pool))
-			.mapNotNull(SpringBoundConnections::connection)
 			// No transaction context at all: the statement takes a pooled connection of its own.
 			.onErrorResume(NoTransactionException.class, (ex) -> Mono.empty());
+	}
+
+	@Override
+	public Mono<Optional<TransactionScope>> scope(String connectionName, ConnectionFactory pool) {
+		return Mono.from(find(connectionName, pool))
+			.flatMap((connection) -> holder(pool).map((holder) -> SCOPES.computeIfAbsent(holder,
+					(h) -> TransactionScope.outside(connectionName, connection))))
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty());
+	}
+
+	/**
+	 * Ends the scope of the transaction whose connection the holder holds, creating it ended
+	 * if no statement has looked for it yet, so that a statement looking later is refused.
+	 * Completes once none of its statements is on the wire.
+	 */
+	static Mono<Void> end(String connectionName, ConnectionHolder holder, boolean rollback) {
+		Connection connection = connection(holder);
+		if (connection == null) {
+			return Mono.empty();
+		}
+		return SCOPES.computeIfAbsent(holder, (h) -> TransactionScope.outside(connectionName, connection)).end(rollback);
+	}
+
+	/** Forgets the scope of an ended transaction. */
+	static void forget(ConnectionHolder holder) {
+		SCOPES.remove(holder);
 	}
 
 	private static Object[] contextKeys() {

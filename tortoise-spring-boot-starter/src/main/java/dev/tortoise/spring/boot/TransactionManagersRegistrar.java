@@ -20,7 +20,7 @@ import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.transaction.ReactiveTransactionManager;
 
 /**
- * Registers one {@link R2dbcTransactionManager} per connection of the {@code tortoise.*}
+ * Registers one {@link TortoiseTransactionManager} (an {@link R2dbcTransactionManager}) per connection of the {@code tortoise.*}
  * properties. Connection names are only known from the environment, so the beans are
  * registered here rather than declared; a bean already defined under the same name wins.
  */
@@ -67,7 +67,7 @@ final class TransactionManagersRegistrar implements ImportBeanDefinitionRegistra
 			if (registry.containsBeanDefinition(beanName)) {
 				continue;
 			}
-			RootBeanDefinition definition = new RootBeanDefinition(R2dbcTransactionManager.class,
+			RootBeanDefinition definition = new RootBeanDefinition(TortoiseTransactionManager.class,
 					() -> transactionManager(factory.getBean(TortoiseContext.class), name));
 			definition.setPrimary(name.equals(primary) && !userManagers);
 			registry.registerBeanDefinition(beanName, definition);
@@ -90,13 +90,13 @@ final class TransactionManagersRegistrar implements ImportBeanDefinitionRegistra
 		return false;
 	}
 
-	private static R2dbcTransactionManager transactionManager(TortoiseContext context, String name) {
+	private static TortoiseTransactionManager transactionManager(TortoiseContext context, String name) {
 		if (!context.connections().names().contains(name)) {
 			throw new ConfigurationException("Connection \"" + name + "\" is configured in tortoise.* properties but the"
 					+ " TortoiseContext bean has no such connection. When you define TortoiseContext yourself, define"
 					+ " its transaction managers too, or configure the same connections.");
 		}
-		return new R2dbcTransactionManager(context.connections().get(name));
+		return new TortoiseTransactionManager(name, context.connections().get(name));
 	}
 
 }

@@ -128,6 +128,29 @@ class SpringBoundConnectionsTests {
 		});
 	}
 
+	@Test
+	void transactionalRequestsCancelledAtRandomCommitWholeOrNothing() {
+		this.runner.run((context) -> {
+			TortoiseContext tortoise = context.getBean(TortoiseContext.class);
+			TeamService service = context.getBean(TeamService.class);
+			dev.tortoise.testing.Cancellations.run(StarterIntegrationTests.CANCELLATIONS / 4, 8,
+					java.time.Duration.ofMillis(2), 5, (i) -> service.createMany("h" + i, 3))
+				.assertNoErrors();
+			TestDatabase.awaitReleased(tortoise.connections().pool("default"));
+			dev.tortoise.testing.Cancellations.assertAllOrNothing(tortoise.objects(Team.class).values("name")
+				.map((row) -> (String) row.get("name")).collectList().block(), 3);
+			assertThat(dev.tortoise.testing.Sql.number(tortoise.connections().get("default"),
+					"SELECT count(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE CONTAINS_UNCOMMITTED")).isZero();
+		});
+	}
+
+	@Test
+	void theTransactionManagersAreTortoisesCancelSafeOnes() {
+		this.runner.run((context) -> assertThat(context.getBean("tortoiseTransactionManager"))
+			.isInstanceOf(TortoiseTransactionManager.class)
+			.hasToString("TortoiseTransactionManager[default]"));
+	}
+
 	static class TeamService {
 
 		private final TortoiseContext tortoise;
@@ -139,6 +162,11 @@ class SpringBoundConnectionsTests {
 		@Transactional
 		public Mono<Team> create(String name) {
 			return this.tortoise.create(new Team(name));
+		}
+
+		@Transactional
+		public Mono<Void> createMany(String prefix, int rows) {
+			return Flux.range(0, rows).flatMap((i) -> this.tortoise.create(new Team(prefix + "-" + i)), 8).then();
 		}
 
 		@Transactional

@@ -6,6 +6,7 @@ import dev.tortoise.TortoiseContext;
 import dev.tortoise.exceptions.ConfigurationException;
 import dev.tortoise.exceptions.OperationalException;
 import dev.tortoise.spring.boot.actuate.TortoiseHealthContributorAutoConfiguration;
+import dev.tortoise.testing.Cancellations;
 import dev.tortoise.testing.TestDatabase;
 import dev.tortoise.testmodels.query.Event;
 import dev.tortoise.testmodels.query.Team;
@@ -13,6 +14,7 @@ import dev.tortoise.testmodels.query.Tournament;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -110,6 +112,31 @@ abstract class StarterIntegrationTests {
 		this.db.awaitNoSessions();
 	}
 
+	/** Requests of the cancellation suite per test; {@code -Dtortoise.test.cancellations=N} changes it. */
+	static final int CANCELLATIONS = Integer.getInteger("tortoise.test.cancellations", 10_000);
+
+	@Test
+	void transactionalRequestsCancelledAtRandomCommitWholeOrNothingAndLeaveNoSessionInATransaction() {
+		runner().withUserConfiguration(Services.class).run((context) -> {
+			TortoiseContext tortoise = context.getBean(TortoiseContext.class);
+			TeamService service = context.getBean(TeamService.class);
+			TransactionalOperator operator = context.getBean(TransactionalOperator.class);
+			int rows = 4;
+			Cancellations run = Cancellations.run(CANCELLATIONS, 8, java.time.Duration.ofMillis(6), 27,
+					(i) -> (i % 2 == 0) ? service.createMany("m" + i, rows)
+							: operator.transactional(TeamService.createMany(tortoise, "o" + i, rows)));
+			run.assertNoErrors();
+			TestDatabase.awaitReleased(tortoise.connections().pool("default"));
+			assertThat(this.db.sessionsInTransaction()).as("sessions left inside a transaction").isZero();
+			int committed = Cancellations.assertAllOrNothing(
+					tortoise.objects(Team.class).values("name").map((row) -> (String) row.get("name")).collectList().block(),
+					rows);
+			assertThat(committed).as("requests the cancel came too late for").isPositive()
+				.isLessThan(CANCELLATIONS);
+		});
+		this.db.awaitNoSessions();
+	}
+
 	@Test
 	void healthReportsTheDatabaseProduct() {
 		runner().run((context) -> {
@@ -170,6 +197,16 @@ abstract class StarterIntegrationTests {
 			this.tortoise = tortoise;
 		}
 
+		/** {@code rows} teams named {@code prefix-n}, several inserts in flight at once. */
+		@Transactional
+		public Mono<Void> createMany(String prefix, int rows) {
+			return createMany(this.tortoise, prefix, rows);
+		}
+
+		static Mono<Void> createMany(TortoiseContext tortoise, String prefix, int rows) {
+			return Flux.range(0, rows).flatMap((i) -> tortoise.create(new Team(prefix + "-" + i)), 8).then();
+		}
+
 		@Transactional
 		public Mono<Void> createTwoThenFail() {
 			return this.tortoise.create(new Team("x"))
@@ -180,3 +217,4 @@ abstract class StarterIntegrationTests {
 	}
 
 }
+
