@@ -1,5 +1,6 @@
 package dev.tortoise.config;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -75,6 +76,10 @@ public final class ConnectionConfig {
 		if (max != null && min == null && pool.initialSize() > max) {
 			pool = pool.withInitialSize(max);
 		}
+		Duration statementTimeout = secondsParam(copy, "statement_timeout", "command_timeout");
+		if (statementTimeout != null) {
+			pool = pool.withStatementTimeout(statementTimeout);
+		}
 		return new ConnectionConfig(canonical, copy, pool).validated();
 	}
 
@@ -104,6 +109,29 @@ public final class ConnectionConfig {
 		return null;
 	}
 
+	/** A time in seconds (Tortoise's and asyncpg's unit), fractions allowed; 0 means none. */
+	private static @Nullable Duration secondsParam(Map<String, Object> credentials, String... keys) {
+		for (String key : keys) {
+			Object value = credentials.get(key);
+			if (value != null) {
+				double seconds;
+				try {
+					seconds = (value instanceof Number n) ? n.doubleValue() : Double.parseDouble(value.toString().trim());
+				}
+				catch (NumberFormatException ex) {
+					throw new ConfigurationException("Parameter " + key + " must be a number of seconds, got \"" + value
+							+ "\".");
+				}
+				if (seconds < 0 || Double.isNaN(seconds) || Double.isInfinite(seconds)) {
+					throw new ConfigurationException("Parameter " + key + " must be a number of seconds of 0 or more,"
+							+ " got \"" + value + "\".");
+				}
+				return (seconds == 0) ? null : Duration.ofNanos(Math.round(seconds * 1_000_000_000d));
+			}
+		}
+		return null;
+	}
+
 	private static void requireNotNegative(String what, java.time.@Nullable Duration duration) {
 		if (duration != null && duration.isNegative()) {
 			throw new ConfigurationException("Pool " + what + " must not be negative, got " + duration + ".");
@@ -122,6 +150,7 @@ public final class ConnectionConfig {
 		requireNotNegative("max life time", this.pool.maxLifeTime());
 		requireNotNegative("max acquire time", this.pool.maxAcquireTime());
 		requireNotNegative("max create connection time", this.pool.maxCreateConnectionTime());
+		requireNotNegative("statement timeout", this.pool.statementTimeout());
 		Object port = this.credentials.get("port");
 		if (port != null && !(port instanceof Number)) {
 			try {

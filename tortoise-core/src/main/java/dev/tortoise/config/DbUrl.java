@@ -25,7 +25,8 @@ public final class DbUrl {
 			"timeout", "statement_cache_size", "max_cached_statement_lifetime", "max_cacheable_statement_size",
 			"pool_recycle", "journal_size_limit");
 
-	private static final Set<String> FLOAT_PARAMS = Set.of("connect_timeout", "max_inactive_connection_lifetime");
+	private static final Set<String> FLOAT_PARAMS = Set.of("connect_timeout", "max_inactive_connection_lifetime",
+			"statement_timeout", "command_timeout");
 
 	private static final Set<String> BOOL_PARAMS = Set.of("ssl", "echo", "no_delay", "use_unicode",
 			"install_regexp_functions");

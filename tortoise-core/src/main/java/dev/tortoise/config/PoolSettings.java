@@ -13,7 +13,7 @@ public final class PoolSettings {
 
 	/** Tortoise ORM's defaults: {@code minsize} 1, {@code maxsize} 5, acquire time-out 30 s. */
 	public static final PoolSettings DEFAULTS = new PoolSettings(1, 5, Duration.ofMinutes(30), null,
-			Duration.ofSeconds(30), null, null);
+			Duration.ofSeconds(30), null, null, null);
 
 	private final int initialSize;
 
@@ -29,9 +29,11 @@ public final class PoolSettings {
 
 	private final @Nullable String validationQuery;
 
+	private final @Nullable Duration statementTimeout;
+
 	private PoolSettings(int initialSize, int maxSize, @Nullable Duration maxIdleTime, @Nullable Duration maxLifeTime,
 			@Nullable Duration maxAcquireTime, @Nullable Duration maxCreateConnectionTime,
-			@Nullable String validationQuery) {
+			@Nullable String validationQuery, @Nullable Duration statementTimeout) {
 		this.initialSize = initialSize;
 		this.maxSize = maxSize;
 		this.maxIdleTime = maxIdleTime;
@@ -39,6 +41,7 @@ public final class PoolSettings {
 		this.maxAcquireTime = maxAcquireTime;
 		this.maxCreateConnectionTime = maxCreateConnectionTime;
 		this.validationQuery = validationQuery;
+		this.statementTimeout = statementTimeout;
 	}
 
 	/** Connections opened when the pool is first used (Tortoise's {@code minsize}). */
@@ -76,39 +79,53 @@ public final class PoolSettings {
 		return this.validationQuery;
 	}
 
+	/**
+	 * How long one statement may run before the server stops it (PostgreSQL's
+	 * {@code statement_timeout}, MariaDB's {@code max_statement_time}, H2's
+	 * {@code QUERY_TIMEOUT}); null for no limit. Set on every session the pool opens.
+	 */
+	public @Nullable Duration statementTimeout() {
+		return this.statementTimeout;
+	}
+
 	public PoolSettings withInitialSize(int initialSize) {
 		return new PoolSettings(initialSize, this.maxSize, this.maxIdleTime, this.maxLifeTime, this.maxAcquireTime,
-				this.maxCreateConnectionTime, this.validationQuery);
+				this.maxCreateConnectionTime, this.validationQuery, this.statementTimeout);
 	}
 
 	public PoolSettings withMaxSize(int maxSize) {
 		return new PoolSettings(this.initialSize, maxSize, this.maxIdleTime, this.maxLifeTime, this.maxAcquireTime,
-				this.maxCreateConnectionTime, this.validationQuery);
+				this.maxCreateConnectionTime, this.validationQuery, this.statementTimeout);
 	}
 
 	public PoolSettings withMaxIdleTime(@Nullable Duration maxIdleTime) {
 		return new PoolSettings(this.initialSize, this.maxSize, maxIdleTime, this.maxLifeTime, this.maxAcquireTime,
-				this.maxCreateConnectionTime, this.validationQuery);
+				this.maxCreateConnectionTime, this.validationQuery, this.statementTimeout);
 	}
 
 	public PoolSettings withMaxLifeTime(@Nullable Duration maxLifeTime) {
 		return new PoolSettings(this.initialSize, this.maxSize, this.maxIdleTime, maxLifeTime, this.maxAcquireTime,
-				this.maxCreateConnectionTime, this.validationQuery);
+				this.maxCreateConnectionTime, this.validationQuery, this.statementTimeout);
 	}
 
 	public PoolSettings withMaxAcquireTime(@Nullable Duration maxAcquireTime) {
 		return new PoolSettings(this.initialSize, this.maxSize, this.maxIdleTime, this.maxLifeTime, maxAcquireTime,
-				this.maxCreateConnectionTime, this.validationQuery);
+				this.maxCreateConnectionTime, this.validationQuery, this.statementTimeout);
 	}
 
 	public PoolSettings withMaxCreateConnectionTime(@Nullable Duration maxCreateConnectionTime) {
 		return new PoolSettings(this.initialSize, this.maxSize, this.maxIdleTime, this.maxLifeTime, this.maxAcquireTime,
-				maxCreateConnectionTime, this.validationQuery);
+				maxCreateConnectionTime, this.validationQuery, this.statementTimeout);
 	}
 
 	public PoolSettings withValidationQuery(@Nullable String validationQuery) {
 		return new PoolSettings(this.initialSize, this.maxSize, this.maxIdleTime, this.maxLifeTime, this.maxAcquireTime,
-				this.maxCreateConnectionTime, validationQuery);
+				this.maxCreateConnectionTime, validationQuery, this.statementTimeout);
+	}
+
+	public PoolSettings withStatementTimeout(@Nullable Duration statementTimeout) {
+		return new PoolSettings(this.initialSize, this.maxSize, this.maxIdleTime, this.maxLifeTime, this.maxAcquireTime,
+				this.maxCreateConnectionTime, this.validationQuery, statementTimeout);
 	}
 
 	@Override
@@ -117,13 +134,14 @@ public final class PoolSettings {
 				&& Objects.equals(p.maxIdleTime, this.maxIdleTime) && Objects.equals(p.maxLifeTime, this.maxLifeTime)
 				&& Objects.equals(p.maxAcquireTime, this.maxAcquireTime)
 				&& Objects.equals(p.maxCreateConnectionTime, this.maxCreateConnectionTime)
-				&& Objects.equals(p.validationQuery, this.validationQuery);
+				&& Objects.equals(p.validationQuery, this.validationQuery)
+				&& Objects.equals(p.statementTimeout, this.statementTimeout);
 	}
 
 	@Override
 	public int hashCode() {
 		return Objects.hash(this.initialSize, this.maxSize, this.maxIdleTime, this.maxLifeTime, this.maxAcquireTime,
-				this.maxCreateConnectionTime, this.validationQuery);
+				this.maxCreateConnectionTime, this.validationQuery, this.statementTimeout);
 	}
 
 	@Override
@@ -131,7 +149,7 @@ public final class PoolSettings {
 		return "PoolSettings[initialSize=" + this.initialSize + ", maxSize=" + this.maxSize + ", maxIdleTime="
 				+ this.maxIdleTime + ", maxLifeTime=" + this.maxLifeTime + ", maxAcquireTime=" + this.maxAcquireTime
 				+ ", maxCreateConnectionTime=" + this.maxCreateConnectionTime + ", validationQuery="
-				+ this.validationQuery + "]";
+				+ this.validationQuery + ", statementTimeout=" + this.statementTimeout + "]";
 	}
 
 }

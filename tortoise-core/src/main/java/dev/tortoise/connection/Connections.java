@@ -16,10 +16,12 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -78,10 +80,16 @@ public final class Connections {
 		Map<String, Entry> entries = new LinkedHashMap<>();
 		for (String name : configs.keySet()) {
 			PoolSettings settings = configs.get(name).pool();
-			ConnectionPool pool = new ConnectionPool(poolConfiguration(name, factories.get(name), settings));
+			Dialect dialect = dialects.get(name);
+			// An embedded engine works on threads of its own: one per pooled connection, and one to cancel with.
+			Scheduler scheduler = dialect.blocking()
+					? Schedulers.newBoundedElastic(settings.maxSize() + 2, Integer.MAX_VALUE, "tortoise-" + name, 60, true)
+					: null;
+			Sessions sessions = new Sessions(name, factories.get(name), dialect, settings.statementTimeout(), scheduler);
+			ConnectionPool pool = new ConnectionPool(poolConfiguration(name, sessions, settings));
 			ConnectionFactory pooled = (settings.maxAcquireTime() != null)
 					? new TimedPool(name, pool, settings.maxAcquireTime(), Schedulers.parallel()) : pool;
-			entries.put(name, new Entry(name, configs.get(name), dialects.get(name), pool, pooled, factories.get(name),
+			entries.put(name, new Entry(name, configs.get(name), dialect, pool, pooled, sessions, scheduler,
 					R2dbcOptions.isH2Memory(options.get(name))));
 		}
 		return new Connections(entries);
@@ -152,6 +160,25 @@ public final class Connections {
 		return entry(name).dialect;
 	}
 
+	/**
+	 * Stops on the server the statement that a connection of this name is running, if any:
+	 * PostgreSQL's cancel request, MariaDB's {@code KILL QUERY}, H2's {@code CANCEL_SESSION}
+	 * from another session. The statement then ends with an error. Completes once the server
+	 * has been told; never fails.
+	 * @param connection a connection of that name's pool, as {@link #get} hands them out
+	 */
+	public Mono<Void> cancel(String name, Connection connection) {
+		return entry(name).sessions.cancel(connection);
+	}
+
+	/**
+	 * Readies a connection whose statement {@link #cancel} stopped for its next user, once
+	 * that statement has ended; never fails.
+	 */
+	public Mono<Void> settleAfterCancel(String name, Connection connection) {
+		return entry(name).dialect.afterCancel(connection).onErrorResume((ex) -> Mono.empty());
+	}
+
 	/** Whether {@link #close()} has been called. */
 	public boolean isClosed() {
 		return this.closed.get();
@@ -187,18 +214,21 @@ public final class Connections {
 
 		final ConnectionFactory pooled;
 
-		final ConnectionFactory unpooled;
+		final Sessions sessions;
+
+		final @Nullable Scheduler scheduler;
 
 		final boolean h2Memory;
 
 		Entry(String name, ConnectionConfig config, Dialect dialect, ConnectionPool pool, ConnectionFactory pooled,
-				ConnectionFactory unpooled, boolean h2Memory) {
+				Sessions sessions, @Nullable Scheduler scheduler, boolean h2Memory) {
 			this.name = name;
 			this.config = config;
 			this.dialect = dialect;
 			this.pool = pool;
 			this.pooled = pooled;
-			this.unpooled = unpooled;
+			this.sessions = sessions;
+			this.scheduler = scheduler;
 			this.h2Memory = h2Memory;
 		}
 
@@ -209,15 +239,15 @@ public final class Connections {
 					logger.warn("Closing pool of connection \"{}\" failed: {}", this.name, ex.toString());
 					return Mono.empty();
 				});
-			if (!this.h2Memory) {
-				return dispose;
+			if (this.h2Memory) {
+				// The in-memory database outlives its connections (DB_CLOSE_DELAY=-1) until SHUTDOWN.
+				dispose = dispose.then(Mono.usingWhen(this.sessions.create(),
+						(c) -> Flux.from(c.createStatement("SHUTDOWN").execute()).flatMap((r) -> r.getRowsUpdated()).then(),
+						Connection::close)
+					.onErrorResume((ex) -> Mono.empty()));
 			}
-			// The in-memory database outlives its connections (DB_CLOSE_DELAY=-1) until SHUTDOWN.
-			Mono<Void> shutdown = Mono.usingWhen(Mono.from(this.unpooled.create()),
-					(c) -> Flux.from(c.createStatement("SHUTDOWN").execute()).flatMap((r) -> r.getRowsUpdated()).then(),
-					Connection::close)
-				.onErrorResume((ex) -> Mono.empty());
-			return dispose.then(shutdown);
+			Scheduler threads = this.scheduler;
+			return (threads != null) ? dispose.doFinally((signal) -> threads.dispose()) : dispose;
 		}
 
 	}

@@ -17,7 +17,7 @@ final class R2dbcOptions {
 	/** Tortoise keys that are handled here or by the pool, never passed to a driver as is. */
 	private static final Set<String> HANDLED = Set.of("host", "port", "user", "password", "database", "file_path",
 			"minsize", "maxsize", "min_size", "max_size", "ssl", "connect_timeout", "charset", "sql_mode", "schema",
-			"journal_mode", "journal_size_limit", "url");
+			"journal_mode", "journal_size_limit", "url", "statement_timeout", "command_timeout");
 
 	/** Parameters of Tortoise's Python drivers that mean nothing to R2DBC drivers. */
 	private static final Set<String> PYTHON_ONLY = Set.of("max_queries", "max_inactive_connection_lifetime", "timeout",

@@ -47,10 +47,16 @@ final class Executor {
 
 	private final @Nullable BoundConnections bound;
 
+	/** How to stop statements on the server, by connection name. */
+	private final Map<String, ServerCancel> serverCancels = new HashMap<>();
+
 	Executor(Connections connections, java.util.concurrent.atomic.LongAdder statements, @Nullable BoundConnections bound) {
 		this.connections = connections;
 		this.statements = statements;
 		this.bound = bound;
+		for (String name : connections.names()) {
+			this.serverCancels.put(name, new ServerCancel(connections, name));
+		}
 	}
 
 	long count() {
@@ -84,23 +90,30 @@ final class Executor {
 	 * Work on a transaction's connection, counted by the transaction while on the wire. Once
 	 * the transaction is ending nothing is sent: its connection may already be back in the pool.
 	 */
-	private static <T> Flux<T> inScope(TransactionScope scope, Function<Connection, ? extends Publisher<T>> work) {
+	private <T> Flux<T> inScope(TransactionScope scope, Function<Connection, ? extends Publisher<T>> work) {
 		if (scope.isEnding()) {
 			return scope.refusal();
 		}
+		Connection connection = scope.connection();
 		Publisher<T> statement;
 		try {
-			statement = work.apply(scope.connection());
+			statement = work.apply(connection);
 		}
 		catch (RuntimeException ex) {
 			// The transaction ended between the check and the statement: its connection is closed.
 			return scope.isEnding() ? scope.refusal() : Flux.error(ex);
 		}
-		return ReadToEnd.countedBy(scope, Flux.from(statement));
+		return ReadToEnd.countedBy(scope, new ReadToEnd.Stop(serverCancel(scope.connectionName()), connection),
+				Flux.from(statement));
+	}
+
+	private ServerCancel serverCancel(String name) {
+		ServerCancel cancel = this.serverCancels.get(name);
+		return (cancel != null) ? cancel : new ServerCancel(this.connections, name);
 	}
 
 	private <T> Flux<T> pooled(String name, Function<Connection, ? extends Publisher<T>> work) {
-		return Lease.of(this.connections.get(name).create(), work);
+		return Lease.of(this.connections.get(name).create(), work, serverCancel(name));
 	}
 
 	/** The transaction an outside transaction manager has bound for the named pool, if any. */
@@ -133,7 +146,7 @@ final class Executor {
 			Map<String, Connection> mine = new HashMap<>((borrowed != null) ? borrowed : Map.of());
 			mine.put(name, connection);
 			return work.contextWrite((c) -> c.put(BORROWED, Map.copyOf(mine)));
-		});
+		}, serverCancel(name));
 	}
 
 	/** The transaction bound to a connection name: the pinned one, else the one in the context, or null. */
@@ -202,9 +215,17 @@ final class Executor {
 				Queues.XS_BUFFER_SIZE));
 	}
 
-	static TortoiseException translate(String name, Throwable ex) {
+	TortoiseException translate(String name, Throwable ex) {
 		if (ex instanceof TortoiseException t) {
 			return t;
+		}
+		java.time.Duration timeout = this.connections.config(name).pool().statementTimeout();
+		if (timeout != null && ex instanceof R2dbcException r && this.connections.dialect(name).isStatementTimeout(r)) {
+			return new OperationalException("The statement on connection \"" + name + "\" ran longer than its"
+					+ " statement timeout of " + timeout.toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+					+ " and was stopped by the server. Make the query cheaper (an index, a narrower filter), or raise the"
+					+ " connection's statement timeout (statement_timeout in its URL, pool.statement-timeout in"
+					+ " properties).", ex);
 		}
 		if (ex instanceof R2dbcDataIntegrityViolationException) {
 			return new IntegrityException("Constraint violated on connection \"" + name + "\": " + ex.getMessage(), ex);

@@ -11,6 +11,7 @@ import org.reactivestreams.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.CoreSubscriber;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
@@ -28,6 +29,10 @@ import reactor.core.publisher.Operators;
  * ("Request queue is full"), and that connection waits forever, its release included.
  * Here only one exchange of a connection is ever on its way.
  *
+ * <p>With a {@link ServerCancel}, work still running {@link ServerCancel#GRACE a moment}
+ * after its subscriber left is stopped on the server; the connection goes back only once
+ * the work has ended and the server has been told, and then settled.
+ *
  * @param <T> what the work emits
  */
 final class Lease<T> extends Flux<T> {
@@ -38,19 +43,32 @@ final class Lease<T> extends Flux<T> {
 
 	private final Function<Connection, ? extends Publisher<T>> work;
 
-	private Lease(Publisher<? extends Connection> acquire, Function<Connection, ? extends Publisher<T>> work) {
+	private final @Nullable ServerCancel serverCancel;
+
+	private Lease(Publisher<? extends Connection> acquire, Function<Connection, ? extends Publisher<T>> work,
+			@Nullable ServerCancel serverCancel) {
 		this.acquire = acquire;
 		this.work = work;
+		this.serverCancel = serverCancel;
 	}
 
 	/** Runs the work on a connection from {@code acquire} and closes the connection after it. */
 	static <T> Flux<T> of(Publisher<? extends Connection> acquire, Function<Connection, ? extends Publisher<T>> work) {
-		return new Lease<>(acquire, work);
+		return new Lease<>(acquire, work, null);
+	}
+
+	/**
+	 * Runs the work on a connection from {@code acquire} and closes the connection after it;
+	 * work its subscriber left is stopped on the server.
+	 */
+	static <T> Flux<T> of(Publisher<? extends Connection> acquire, Function<Connection, ? extends Publisher<T>> work,
+			ServerCancel serverCancel) {
+		return new Lease<>(acquire, work, serverCancel);
 	}
 
 	@Override
 	public void subscribe(CoreSubscriber<? super T> actual) {
-		LeaseSubscriber<T> lease = new LeaseSubscriber<>(actual, this.work);
+		LeaseSubscriber<T> lease = new LeaseSubscriber<>(actual, this.work, this.serverCancel);
 		actual.onSubscribe(lease);
 		this.acquire.subscribe(lease.acquirer);
 	}
@@ -73,7 +91,18 @@ final class Lease<T> extends Flux<T> {
 
 		private final Function<Connection, ? extends Publisher<T>> work;
 
+		private final @Nullable ServerCancel serverCancel;
+
 		final Acquirer acquirer = new Acquirer();
+
+		/** Set when the work has ended; guarded by {@code this}, as are the two below. */
+		private boolean ended;
+
+		/** The grace before a stop on the server, once downstream has cancelled. */
+		private @Nullable Disposable grace;
+
+		/** The stop on the server, once sent. */
+		private @Nullable Mono<Void> stopping;
 
 		private volatile int state;
 
@@ -89,9 +118,11 @@ final class Lease<T> extends Flux<T> {
 		/** Downstream has cancelled: the work, if it started, runs on unseen until it ends. */
 		private volatile boolean cancelled;
 
-		LeaseSubscriber(CoreSubscriber<? super T> actual, Function<Connection, ? extends Publisher<T>> work) {
+		LeaseSubscriber(CoreSubscriber<? super T> actual, Function<Connection, ? extends Publisher<T>> work,
+				@Nullable ServerCancel serverCancel) {
 			this.actual = actual;
 			this.work = work;
+			this.serverCancel = serverCancel;
 		}
 
 		@Override
@@ -189,11 +220,43 @@ final class Lease<T> extends Flux<T> {
 			if (w != null) {
 				w.request(Long.MAX_VALUE);
 			}
+			if (this.serverCancel != null) {
+				synchronized (this) {
+					if (!this.ended) {
+						this.grace = ServerCancel.afterGrace(this::stopOnServer);
+					}
+				}
+			}
+		}
+
+		/** The work is still running a moment after its subscriber left: stop it on the server. */
+		private void stopOnServer() {
+			Mono<Void> stop;
+			synchronized (this) {
+				if (this.ended) {
+					return;
+				}
+				stop = this.serverCancel.stop(this.connection).cache();
+				this.stopping = stop;
+			}
+			stop.subscribe();
 		}
 
 		/** Closes the connection, then ends downstream with the work's outcome (or the close's failure). */
 		private void release(@Nullable Throwable workError) {
-			Mono.from(this.connection.close()).subscribe(null, (closeError) -> {
+			Mono<Void> stopped;
+			synchronized (this) {
+				this.ended = true;
+				if (this.grace != null) {
+					this.grace.dispose();
+				}
+				stopped = this.stopping;
+			}
+			Mono<Void> close = Mono.from(this.connection.close());
+			if (stopped != null) {
+				close = stopped.then(this.serverCancel.settle(this.connection)).then(close);
+			}
+			close.subscribe(null, (closeError) -> {
 				if (workError != null) {
 					workError.addSuppressed(closeError);
 					end(workError);

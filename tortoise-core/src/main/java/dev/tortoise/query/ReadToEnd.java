@@ -3,6 +3,7 @@ package dev.tortoise.query;
 import java.util.function.BiFunction;
 
 import dev.tortoise.transactions.TransactionScope;
+import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
 import org.jspecify.annotations.Nullable;
@@ -10,8 +11,10 @@ import org.reactivestreams.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.CoreSubscriber;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxOperator;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
 
 /**
@@ -64,6 +67,24 @@ final class ReadToEnd<T> extends FluxOperator<Object, T> {
 		return work.contextWrite((c) -> c.put(COUNTED_BY, scope));
 	}
 
+	/** Where the stop of a counted statement on the server travels in the context. */
+	private static final String STOP = ReadToEnd.class.getName() + ".stop";
+
+	/** How to stop a statement of a transaction on the server: the connection it runs on. */
+	record Stop(ServerCancel serverCancel, Connection connection) {
+	}
+
+	/**
+	 * Work whose statements the transaction counts, and which are stopped on the server if
+	 * still running a moment after their subscriber left while the transaction rolls back
+	 * (its subscriber cancelled): the transaction ends sooner, and its connection with it. A
+	 * statement that our own operators stop reading early (first row only) in a transaction
+	 * that goes on is never stopped: that would abort the transaction on PostgreSQL.
+	 */
+	static <T> Flux<T> countedBy(TransactionScope scope, Stop stop, Flux<T> work) {
+		return work.contextWrite((c) -> c.put(COUNTED_BY, scope).put(STOP, stop));
+	}
+
 	@Override
 	public void subscribe(CoreSubscriber<? super T> actual) {
 		TransactionScope scope = actual.currentContext().getOrDefault(COUNTED_BY, null);
@@ -71,7 +92,8 @@ final class ReadToEnd<T> extends FluxOperator<Object, T> {
 			scope.<T>refusal().subscribe(actual);
 			return;
 		}
-		this.source.subscribe(new ReadToEndSubscriber<>(actual, scope));
+		Stop stop = (scope != null) ? actual.currentContext().getOrDefault(STOP, null) : null;
+		this.source.subscribe(new ReadToEndSubscriber<>(actual, scope, stop));
 	}
 
 	/** A row that could not be mapped. */
@@ -93,15 +115,57 @@ final class ReadToEnd<T> extends FluxOperator<Object, T> {
 		/** The transaction that counts this statement while it is on the wire, if any. */
 		private final @Nullable TransactionScope countedBy;
 
-		ReadToEndSubscriber(CoreSubscriber<? super T> actual, @Nullable TransactionScope countedBy) {
+		/** How to stop the statement on the server, or null. */
+		private final @Nullable Stop stop;
+
+		/** Set once the statement has ended; guarded by {@code this}, as are the two below. */
+		private boolean terminated;
+
+		private @Nullable Disposable grace;
+
+		private @Nullable Mono<Void> stopping;
+
+		ReadToEndSubscriber(CoreSubscriber<? super T> actual, @Nullable TransactionScope countedBy, @Nullable Stop stop) {
 			this.actual = actual;
 			this.countedBy = countedBy;
+			this.stop = stop;
 		}
 
+		/** The statement is off the wire: the transaction may end, once a stop on its way has been received. */
 		private void ended() {
-			if (this.countedBy != null) {
+			Mono<Void> stopped = null;
+			if (this.stop != null) {
+				synchronized (this) {
+					this.terminated = true;
+					if (this.grace != null) {
+						this.grace.dispose();
+					}
+					stopped = this.stopping;
+				}
+			}
+			if (this.countedBy == null) {
+				return;
+			}
+			if (stopped == null) {
 				this.countedBy.statementEnded();
 			}
+			else {
+				TransactionScope scope = this.countedBy;
+				stopped.doFinally((signal) -> scope.statementEnded()).subscribe();
+			}
+		}
+
+		/** Still running a moment after the subscriber left, in a transaction that rolls back: stop it. */
+		private void stopOnServer() {
+			Mono<Void> stopped;
+			synchronized (this) {
+				if (this.terminated || !this.countedBy.isRollingBack()) {
+					return;
+				}
+				stopped = this.stop.serverCancel().stop(this.stop.connection()).cache();
+				this.stopping = stopped;
+			}
+			stopped.subscribe();
 		}
 
 		@Override
@@ -167,6 +231,13 @@ final class ReadToEnd<T> extends FluxOperator<Object, T> {
 		public void cancel() {
 			if (!this.draining) {
 				drain();
+				if (this.stop != null) {
+					synchronized (this) {
+						if (!this.terminated) {
+							this.grace = ServerCancel.afterGrace(this::stopOnServer);
+						}
+					}
+				}
 			}
 		}
 

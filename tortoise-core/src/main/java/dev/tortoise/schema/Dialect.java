@@ -3,6 +3,7 @@ package dev.tortoise.schema;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,13 @@ import dev.tortoise.config.ConnectionConfig;
 import dev.tortoise.exceptions.ConfigurationException;
 import dev.tortoise.fields.FieldType;
 import dev.tortoise.models.FieldMeta;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.Result;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The SQL of one database: identifier quoting, column types (Tortoise's per-dialect
@@ -99,6 +106,67 @@ public abstract class Dialect {
 			return "";
 		}
 		return " LIMIT " + ((limit != null) ? limit : Long.MAX_VALUE) + ((offset != null) ? " OFFSET " + offset : "");
+	}
+
+	// --- sessions: how the server runs, stops and times out statements ----------------
+
+	/**
+	 * Whether the engine runs statements on the calling thread (embedded databases): their
+	 * connections then work on a scheduler of their own, never on an event loop.
+	 */
+	public boolean blocking() {
+		return false;
+	}
+
+	/**
+	 * The query that gives a new connection's server session id, which {@link #cancel}
+	 * needs; null when the driver cancels through the connection itself.
+	 */
+	public @Nullable String sessionIdQuery() {
+		return null;
+	}
+
+	/**
+	 * Stops the statement a connection is running, on the server.
+	 * @param connection the driver's own connection (unwrapped from any pool)
+	 * @param sessionId what {@link #sessionIdQuery} returned for it, if anything
+	 * @param unpooled a factory of new connections to the same database, for engines that
+	 * stop a statement from another session
+	 */
+	public Mono<Void> cancel(Connection connection, @Nullable Object sessionId, ConnectionFactory unpooled) {
+		return Mono.empty();
+	}
+
+	/**
+	 * Readies a connection after {@link #cancel} for its next statement, once the stopped
+	 * statement has ended: where a stop that came too late stays pending on the session, it
+	 * is used up here. Errors are ignored by the caller.
+	 */
+	public Mono<Void> afterCancel(Connection connection) {
+		return Mono.empty();
+	}
+
+	/**
+	 * Limits how long each statement of a new session may run, on the server, where the
+	 * engine can; statements past it fail with an error {@link #isStatementTimeout} knows.
+	 */
+	public Mono<Void> limitStatements(Connection connection, Duration timeout) {
+		return Mono.empty();
+	}
+
+	/** Runs one statement that returns no rows on a connection. */
+	static Mono<Void> run(Connection connection, String sql) {
+		return Flux.from(connection.createStatement(sql).execute()).flatMap(Result::getRowsUpdated).then();
+	}
+
+	/** Whether a driver error is the server stopping a statement at its statement time-out. */
+	public boolean isStatementTimeout(R2dbcException error) {
+		return false;
+	}
+
+	/** Runs a statement on a connection other than the one being stopped, then closes it. */
+	static Mono<Void> onAnotherSession(ConnectionFactory unpooled, String sql) {
+		return Mono.usingWhen(Mono.from(unpooled.create()), (c) -> run(c, sql), Connection::close);
 	}
 
 	/** Column types that take no parameters, Tortoise's per-dialect mapping. */

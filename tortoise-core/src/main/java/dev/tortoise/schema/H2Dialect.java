@@ -1,10 +1,16 @@
 package dev.tortoise.schema;
 
-import java.util.Map;
+import java.time.Duration;
 import java.time.OffsetTime;
+import java.util.Map;
 
 import dev.tortoise.fields.FieldType;
 import dev.tortoise.models.FieldMeta;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.R2dbcException;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 /**
  * Embedded H2, laid out like PostgreSQL. Tortoise has no H2 backend; the types are the
@@ -43,6 +49,34 @@ final class H2Dialect extends StandardDialect {
 	String columnType(FieldType type, FieldMeta field) {
 		return (type == FieldType.TIME && field.javaType() == OffsetTime.class) ? "TIME(6) WITH TIME ZONE"
 				: super.columnType(type, field);
+	}
+
+	/** H2 runs each statement on the thread that executes it. */
+	@Override
+	public boolean blocking() {
+		return true;
+	}
+
+	@Override
+	public String sessionIdQuery() {
+		return "SELECT SESSION_ID()";
+	}
+
+	@Override
+	public Mono<Void> cancel(Connection connection, @Nullable Object sessionId, ConnectionFactory unpooled) {
+		return (sessionId != null) ? onAnotherSession(unpooled, "CALL CANCEL_SESSION(" + ((Number) sessionId).longValue()
+				+ ")") : Mono.empty();
+	}
+
+	@Override
+	public Mono<Void> limitStatements(Connection connection, Duration timeout) {
+		return run(connection, "SET QUERY_TIMEOUT " + Math.max(1, timeout.toMillis()));
+	}
+
+	/** H2's STATEMENT_WAS_CANCELED (57014) is what a query time-out raises. */
+	@Override
+	public boolean isStatementTimeout(R2dbcException error) {
+		return error.getErrorCode() == 57014 || "57014".equals(error.getSqlState());
 	}
 
 	@Override

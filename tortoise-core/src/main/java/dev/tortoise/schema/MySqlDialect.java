@@ -1,13 +1,19 @@
 package dev.tortoise.schema;
 
-import java.util.Map;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import dev.tortoise.fields.FieldType;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.R2dbcException;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 /**
  * MySQL and MariaDB, with Tortoise's layout: keys and named foreign-key constraints
@@ -60,6 +66,43 @@ final class MySqlDialect extends Dialect {
 	@Override
 	public String ilike(String column, String pattern) {
 		return "UPPER(" + column + ") LIKE UPPER(" + pattern + ")";
+	}
+
+	@Override
+	public String sessionIdQuery() {
+		return "SELECT CONNECTION_ID()";
+	}
+
+	@Override
+	public Mono<Void> cancel(Connection connection, @Nullable Object sessionId, ConnectionFactory unpooled) {
+		return (sessionId != null) ? onAnotherSession(unpooled, "KILL QUERY " + ((Number) sessionId).longValue())
+				: Mono.empty();
+	}
+
+	/** A {@code KILL QUERY} that reached an idle session would otherwise stop its next statement. */
+	@Override
+	public Mono<Void> afterCancel(Connection connection) {
+		return run(connection, "DO 0");
+	}
+
+	/**
+	 * MariaDB's {@code max_statement_time} (seconds, any statement); MySQL, which has no such
+	 * variable, gets its {@code max_execution_time} (milliseconds, SELECTs only).
+	 */
+	@Override
+	public Mono<Void> limitStatements(Connection connection, Duration timeout) {
+		String seconds = BigDecimal.valueOf(Math.max(1, timeout.toMillis()), 3).toPlainString();
+		return run(connection, "SET SESSION max_statement_time = " + seconds)
+			.onErrorResume((ex) -> ex instanceof R2dbcException r && r.getErrorCode() == UNKNOWN_SYSTEM_VARIABLE,
+					(ex) -> run(connection, "SET SESSION max_execution_time = " + Math.max(1, timeout.toMillis())));
+	}
+
+	private static final int UNKNOWN_SYSTEM_VARIABLE = 1193;
+
+	/** MariaDB's ER_STATEMENT_TIMEOUT and MySQL's ER_QUERY_TIMEOUT. */
+	@Override
+	public boolean isStatementTimeout(R2dbcException error) {
+		return error.getErrorCode() == 1969 || error.getErrorCode() == 3024;
 	}
 
 	@Override

@@ -1,8 +1,15 @@
 package dev.tortoise.schema;
 
+import java.time.Duration;
 import java.util.Map;
+
 import dev.tortoise.fields.FieldType;
+import io.r2dbc.postgresql.api.PostgresqlConnection;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.R2dbcException;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 /** PostgreSQL, with Tortoise's asyncpg/psycopg column types. */
 final class PostgresDialect extends StandardDialect {
@@ -37,6 +44,23 @@ final class PostgresDialect extends StandardDialect {
 	public String placeholder(int index, @Nullable FieldType type) {
 		// Values are bound as text; JSONB needs the cast, the driver has no way to say so.
 		return (type == FieldType.JSON) ? "$" + index + "::jsonb" : "$" + index;
+	}
+
+	/** PostgreSQL's cancel request, sent on a socket of its own to the server. */
+	@Override
+	public Mono<Void> cancel(Connection connection, @Nullable Object sessionId, ConnectionFactory unpooled) {
+		return (connection instanceof PostgresqlConnection postgres) ? postgres.cancelRequest() : Mono.empty();
+	}
+
+	@Override
+	public Mono<Void> limitStatements(Connection connection, Duration timeout) {
+		return run(connection, "SET statement_timeout = " + Math.max(1, timeout.toMillis()));
+	}
+
+	/** 57014 is query_canceled, for a cancel request and the time-out alike; the message tells them apart. */
+	@Override
+	public boolean isStatementTimeout(R2dbcException error) {
+		return "57014".equals(error.getSqlState()) && String.valueOf(error.getMessage()).contains("statement timeout");
 	}
 
 	@Override

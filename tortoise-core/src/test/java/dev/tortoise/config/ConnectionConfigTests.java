@@ -31,6 +31,20 @@ class ConnectionConfigTests {
 	}
 
 	@Test
+	void statementTimeoutsComeFromCredentialsInSecondsLikeAsyncpgs() {
+		assertThat(ConnectionConfig.of("postgres", Map.of("statement_timeout", "1.5")).pool().statementTimeout())
+			.isEqualTo(java.time.Duration.ofMillis(1500));
+		assertThat(ConnectionConfig.of("postgres", Map.of("command_timeout", 60)).pool().statementTimeout())
+			.isEqualTo(java.time.Duration.ofSeconds(60));
+		assertThat(ConnectionConfig.of("postgres", Map.of("statement_timeout", 0)).pool().statementTimeout())
+			.as("0 means no limit, as in PostgreSQL").isNull();
+		assertThatThrownBy(() -> ConnectionConfig.of("postgres", Map.of("statement_timeout", "soon")))
+			.isInstanceOf(ConfigurationException.class).hasMessageContaining("statement_timeout must be a number of seconds");
+		assertThatThrownBy(() -> ConnectionConfig.of("postgres", Map.of("statement_timeout", -1)))
+			.isInstanceOf(ConfigurationException.class).hasMessageContaining("0 or more");
+	}
+
+	@Test
 	void impossiblePoolSizesAndPortsAreRejected() {
 		assertThatThrownBy(() -> ConnectionConfig.of("postgres", Map.of("maxsize", 0)))
 			.hasMessageContaining("maxsize must be at least 1");

@@ -128,6 +128,7 @@ final class PropertiesConfig {
 		p = (pool.getMaxAcquireTime() != null) ? p.withMaxAcquireTime(pool.getMaxAcquireTime()) : p;
 		p = (pool.getMaxCreateConnectionTime() != null) ? p.withMaxCreateConnectionTime(pool.getMaxCreateConnectionTime()) : p;
 		p = (pool.getValidationQuery() != null) ? p.withValidationQuery(pool.getValidationQuery()) : p;
+		p = (pool.getStatementTimeout() != null) ? p.withStatementTimeout(pool.getStatementTimeout()) : p;
 		return p;
 	}
 

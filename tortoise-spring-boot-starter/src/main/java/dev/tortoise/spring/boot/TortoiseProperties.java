@@ -242,6 +242,22 @@ public class TortoiseProperties {
 		/** Query that checks a connection before it is handed out. Default: the driver's own check. */
 		private @Nullable String validationQuery;
 
+		/**
+		 * How long one statement may run before the database stops it and the query fails
+		 * with an OperationalException naming the connection (PostgreSQL statement_timeout,
+		 * MariaDB max_statement_time, H2 QUERY_TIMEOUT; also statement_timeout=SECONDS in the
+		 * URL). Default: no limit.
+		 */
+		private @Nullable Duration statementTimeout;
+
+		public @Nullable Duration getStatementTimeout() {
+			return this.statementTimeout;
+		}
+
+		public void setStatementTimeout(@Nullable Duration statementTimeout) {
+			this.statementTimeout = statementTimeout;
+		}
+
 		public @Nullable Integer getInitialSize() {
 			return this.initialSize;
 		}

@@ -45,6 +45,18 @@ class PropertiesConfigTests {
 	}
 
 	@Test
+	void theStatementTimeoutComesFromTheUrlOrThePoolProperty() {
+		TortoiseProperties.Connection fromUrl = new TortoiseProperties.Connection("h2://:memory:?statement_timeout=2.5");
+		assertThat(PropertiesConfig.connection("default", fromUrl).pool().statementTimeout())
+			.isEqualTo(java.time.Duration.ofMillis(2500));
+		fromUrl.getPool().setStatementTimeout(java.time.Duration.ofSeconds(7));
+		assertThat(PropertiesConfig.connection("default", fromUrl).pool().statementTimeout())
+			.isEqualTo(java.time.Duration.ofSeconds(7));
+		assertThat(PropertiesConfig.connection("default", new TortoiseProperties.Connection("h2://:memory:")).pool()
+			.statementTimeout()).as("no limit unless asked").isNull();
+	}
+
+	@Test
 	void aConnectionWithUrlAndEngineIsRefusedByName() {
 		TortoiseProperties.Connection connection = new TortoiseProperties.Connection("h2://:memory:");
 		connection.setEngine("postgres");

@@ -1,0 +1,60 @@
+package dev.tortoise.query;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import dev.tortoise.connection.Connections;
+import io.r2dbc.spi.Connection;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Stops on the server a statement whose subscriber has gone away, so that a client that
+ * hangs up or a time-out downstream does not leave the statement running (and holding a
+ * pooled connection) for as long as it would have taken. The cancel is sent only if the
+ * statement is still running a moment after the subscriber left: most statements end on
+ * their own by then, and each cancel costs the server a session of its own (PostgreSQL
+ * forks a process to read a cancel request).
+ */
+final class ServerCancel {
+
+	/** How long a statement whose subscriber left may go on before it is stopped on the server. */
+	static final Duration GRACE = Duration.ofMillis(100);
+
+	private final Connections connections;
+
+	private final String name;
+
+	ServerCancel(Connections connections, String name) {
+		this.connections = connections;
+		this.name = name;
+	}
+
+	/**
+	 * The timer of the grace periods: a thread of its own, since application code that blocks
+	 * Reactor's shared parallel threads would otherwise hold every stop back.
+	 */
+	private static final Scheduler TIMER = Schedulers.newSingle("tortoise-cancel", true);
+
+	/** Runs {@code task} after {@link #GRACE}, unless disposed first. */
+	static Disposable afterGrace(Runnable task) {
+		return TIMER.schedule(task, GRACE.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/** Tells the server to stop what the connection is running; never fails. */
+	Mono<Void> stop(Connection connection) {
+		return this.connections.cancel(this.name, connection);
+	}
+
+	/**
+	 * Makes a connection whose statement was stopped safe to hand to the pool again, once the
+	 * statement has ended: an engine whose stop is noted for the session, not the statement,
+	 * has it used up here instead of by the next user's statement.
+	 */
+	Mono<Void> settle(Connection connection) {
+		return this.connections.settleAfterCancel(this.name, connection);
+	}
+
+}
