@@ -139,6 +139,15 @@ abstract class ApiTests {
 	}
 
 	@Test
+	void aKeyThroughThirtyRelationsIsABadRequestAndADeepOneStillAnswers() {
+		String thirty = String.join("__", java.util.Collections.nCopies(15, "participants__events")) + "__name";
+		this.client.get().uri("/events?" + thirty + "=x").exchange().expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.detail").value((String detail) -> assertThat(detail).contains("more than 10 relations"));
+		String eight = String.join("__", java.util.Collections.nCopies(4, "participants__events")) + "__name";
+		assertThat(names("/events?" + eight + "=nothing")).isEmpty();
+	}
+
+	@Test
 	void missingRowsAreNotFound() {
 		this.client.get().uri("/tournaments/999999").exchange().expectStatus().isNotFound()
 			.expectBody().jsonPath("$.title").isEqualTo("Not found");

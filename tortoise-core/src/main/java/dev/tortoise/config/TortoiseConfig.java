@@ -52,6 +52,11 @@ public final class TortoiseConfig {
 
 	private final @Nullable BoundConnections boundConnections;
 
+	private final int maxRelationDepth;
+
+	/** How many relations a filter key may follow unless configured otherwise. */
+	public static final int DEFAULT_MAX_RELATION_DEPTH = 10;
+
 	private TortoiseConfig(Builder b) {
 		this.connections = Collections.unmodifiableMap(new LinkedHashMap<>(b.connections));
 		this.apps = Collections.unmodifiableMap(new LinkedHashMap<>(b.apps));
@@ -62,6 +67,7 @@ public final class TortoiseConfig {
 		this.tableNameGenerator = b.tableNameGenerator;
 		this.classLoader = b.classLoader;
 		this.boundConnections = b.boundConnections;
+		this.maxRelationDepth = b.maxRelationDepth;
 	}
 
 	/** A builder with no connections and no apps, {@code use_tz} false and time zone UTC. */
@@ -272,6 +278,15 @@ public final class TortoiseConfig {
 		return this.boundConnections;
 	}
 
+	/**
+	 * How many relations a filter, ordering or values key may follow ({@code a__b__c}
+	 * follows two); a longer key is refused with a {@code FieldException} naming the limit.
+	 * It bounds what one query string can make the database do.
+	 */
+	public int maxRelationDepth() {
+		return this.maxRelationDepth;
+	}
+
 	/** A builder holding this configuration, to change parts of it. */
 	public Builder toBuilder() {
 		Builder b = new Builder();
@@ -283,6 +298,7 @@ public final class TortoiseConfig {
 		b.tableNameGenerator = this.tableNameGenerator;
 		b.classLoader = this.classLoader;
 		b.boundConnections = this.boundConnections;
+		b.maxRelationDepth = this.maxRelationDepth;
 		return b;
 	}
 
@@ -302,6 +318,8 @@ public final class TortoiseConfig {
 		private final List<Router> routers = new ArrayList<>();
 
 		private boolean useTz;
+
+		private int maxRelationDepth = DEFAULT_MAX_RELATION_DEPTH;
 
 		private String timezone = "UTC";
 
@@ -357,6 +375,15 @@ public final class TortoiseConfig {
 		/** Stores datetimes in UTC and reads them back aware. */
 		public Builder useTz(boolean useTz) {
 			this.useTz = useTz;
+			return this;
+		}
+
+		/** How many relations a key may follow at most ({@link TortoiseConfig#maxRelationDepth}); at least 1. */
+		public Builder maxRelationDepth(int maxRelationDepth) {
+			if (maxRelationDepth < 1) {
+				throw new ConfigurationException("maxRelationDepth must be at least 1, got " + maxRelationDepth + ".");
+			}
+			this.maxRelationDepth = maxRelationDepth;
 			return this;
 		}
 

@@ -18,6 +18,14 @@ final class Filters {
 	private Filters() {
 	}
 
+	/**
+	 * A value bound into a compiled condition: the leaf it comes from (its index among the
+	 * filters' leaves in tree order) and what the leaf resolved to. A leaf may be bound more
+	 * than once, or out of order, where the condition is rewritten ({@link SemiJoins}).
+	 */
+	record Bound(int leaf, Joins.Target target) {
+	}
+
 	/** The condition for all the given filters joined with AND, or null if there are none. */
 	static @Nullable String compile(List<Q> filters, Joins joins, Sql sql) {
 		return compile(filters, joins, sql, new ArrayList<>());
@@ -25,25 +33,31 @@ final class Filters {
 
 	/**
 	 * The condition for all the given filters joined with AND, or null if there are none;
-	 * adds what each leaf resolved to, in the order their values are bound, to {@code targets}
+	 * adds what each leaf resolved to, in the order their values are bound, to {@code bound}
 	 * so that {@link #bind} can bind another query of the same {@link #shape} to the same text.
+	 * Keys through relations that hold many rows become subqueries ({@link SemiJoins}), so
+	 * that the statement's rows are the model's, each once, and its cost grows with the
+	 * number of relations followed, not with the product of their rows.
 	 */
-	static @Nullable String compile(List<Q> filters, Joins joins, Sql sql, List<Joins.Target> targets) {
+	static @Nullable String compile(List<Q> filters, Joins joins, Sql sql, List<Bound> bound) {
 		if (filters.isEmpty()) {
 			return null;
 		}
+		if (SemiJoins.needed(filters, joins)) {
+			return SemiJoins.compile(filters, joins, sql, bound);
+		}
 		List<String> parts = new ArrayList<>(filters.size());
 		for (Q q : filters) {
-			parts.add(compile(q, joins, sql, targets));
+			parts.add(compile(q, joins, sql, bound));
 		}
 		return String.join(" AND ", parts);
 	}
 
-	private static String compile(Q q, Joins joins, Sql sql, List<Joins.Target> targets) {
+	private static String compile(Q q, Joins joins, Sql sql, List<Bound> bound) {
 		String body;
 		if (q.kind == Q.Kind.LEAF) {
 			Joins.Target target = joins.resolve(q.key, true);
-			targets.add(target);
+			bound.add(new Bound(bound.size(), target));
 			body = leaf(target, q.value, sql);
 		}
 		else if (q.children.isEmpty()) {
@@ -52,7 +66,7 @@ final class Filters {
 		else {
 			List<String> parts = new ArrayList<>(q.children.size());
 			for (Q child : q.children) {
-				parts.add(compile(child, joins, sql, targets));
+				parts.add(compile(child, joins, sql, bound));
 			}
 			body = "(" + String.join((q.kind == Q.Kind.AND) ? " AND " : " OR ", parts) + ")";
 		}
@@ -63,23 +77,34 @@ final class Filters {
 	 * Binds the values of filters to a statement compiled from filters of the same
 	 * {@link #shape}, given the targets that compilation resolved.
 	 */
-	static void bind(List<Q> filters, List<Joins.Target> targets, Sql sql) {
-		int next = 0;
-		for (Q q : filters) {
-			next = bind(q, targets, next, sql);
+	static void bind(List<Q> filters, List<Bound> bound, Sql sql) {
+		if (bound.size() == 1 && filters.size() == 1 && filters.get(0).kind == Q.Kind.LEAF) {
+			values(bound.get(0).target(), filters.get(0).value, sql); // the common case, without a list
+			return;
+		}
+		List<Q> leaves = leaves(filters);
+		for (Bound b : bound) {
+			values(b.target(), leaves.get(b.leaf()).value, sql);
 		}
 	}
 
-	private static int bind(Q q, List<Joins.Target> targets, int next, Sql sql) {
+	/** The leaves of the filters in tree order, as {@link Bound#leaf} counts them. */
+	static List<Q> leaves(List<Q> filters) {
+		List<Q> leaves = new ArrayList<>();
+		for (Q q : filters) {
+			collect(q, leaves);
+		}
+		return leaves;
+	}
+
+	private static void collect(Q q, List<Q> leaves) {
 		if (q.kind == Q.Kind.LEAF) {
-			values(targets.get(next), q.value, sql);
-			return next + 1;
+			leaves.add(q);
+			return;
 		}
-		int at = next;
 		for (Q child : q.children) {
-			at = bind(child, targets, at, sql);
+			collect(child, leaves);
 		}
-		return at;
 	}
 
 	/**
@@ -182,7 +207,7 @@ final class Filters {
 		return false;
 	}
 
-	private static String leaf(Joins.Target target, @Nullable Object value, Sql sql) {
+	static String leaf(Joins.Target target, @Nullable Object value, Sql sql) {
 		String col = target.column(sql.dialect());
 		List<String> p = values(target, value, sql);
 		switch (target.lookup()) {
@@ -225,6 +250,30 @@ final class Filters {
 			default:
 				return target.lookup().startsWith("i") ? sql.dialect().ilike(col, p.get(0))
 						: sql.dialect().like(col, p.get(0));
+		}
+	}
+
+	/**
+	 * What {@link #leaf} evaluates to on a row whose compared column is NULL (a relation's
+	 * row that is not there, as a LEFT JOIN gives it): TRUE, FALSE, or null for SQL's UNKNOWN.
+	 */
+	static @Nullable Boolean onNull(String lookup, @Nullable Object value) {
+		switch (lookup) {
+			case "exact":
+				return (value == null) ? Boolean.TRUE : null;
+			case "not":
+				return (value == null) ? Boolean.FALSE : Boolean.TRUE;
+			case "in":
+				return (value instanceof Collection<?> c && c.isEmpty()
+						|| value != null && value.getClass().isArray() && Array.getLength(value) == 0) ? Boolean.FALSE : null;
+			case "not_in":
+				return Boolean.TRUE;
+			case "isnull":
+				return Boolean.TRUE.equals(value);
+			case "not_isnull":
+				return !Boolean.TRUE.equals(value);
+			default:
+				return null; // comparisons and LIKE with NULL
 		}
 	}
 

@@ -51,10 +51,33 @@ final class Joins {
 
 	private int next = 1;
 
+	/** How joined tables' aliases begin: {@code _t} at the top of a statement, longer in its subqueries. */
+	private final String aliasPrefix;
+
+	private final int maxDepth;
+
 	Joins(Dialect dialect, ModelMeta<?> root, String rootAlias) {
+		this(dialect, root, rootAlias, "_t", dev.tortoise.config.TortoiseConfig.DEFAULT_MAX_RELATION_DEPTH);
+	}
+
+	Joins(Dialect dialect, ModelMeta<?> root, String rootAlias, String aliasPrefix, int maxDepth) {
 		this.dialect = dialect;
 		this.root = root;
 		this.rootAlias = rootAlias;
+		this.aliasPrefix = aliasPrefix;
+		this.maxDepth = maxDepth;
+	}
+
+	Dialect dialect() {
+		return this.dialect;
+	}
+
+	int maxDepth() {
+		return this.maxDepth;
+	}
+
+	ModelMeta<?> root() {
+		return this.root;
 	}
 
 	String rootAlias() {
@@ -81,14 +104,32 @@ final class Joins {
 	}
 
 	/**
-	 * Resolves {@code field[__relation...][__lookup]}.
-	 * @param allowToMany whether the path may go through backward and many-to-many relations
+	 * Where a key leads: the relations it follows ({@code hops}, each a join), the field it
+	 * compares on the last model and the lookup.
 	 */
-	Target resolve(String key, boolean allowToMany) {
+	record Path(String key, List<FieldMeta> hops, FieldMeta field, String lookup) {
+
+		/** The index of the first hop at or after {@code from} through a relation that holds many rows, or -1. */
+		int firstToMany(int from) {
+			for (int i = from; i < this.hops.size(); i++) {
+				if (isToMany(this.hops.get(i))) {
+					return i;
+				}
+			}
+			return -1;
+		}
+
+	}
+
+	/**
+	 * Resolves {@code field[__relation...][__lookup]} against a model, checking every name.
+	 * @param allowToMany whether the path may go through backward and many-to-many relations
+	 * @param maxDepth how many relations a key may follow at most
+	 */
+	static Path path(ModelMeta<?> root, String key, boolean allowToMany, int maxDepth) {
 		String[] parts = split(key);
-		ModelMeta<?> meta = this.root;
-		String alias = this.rootAlias;
-		String path = "";
+		ModelMeta<?> meta = root;
+		List<FieldMeta> hops = new ArrayList<>(2);
 		for (int i = 0; i < parts.length; i++) {
 			String name = parts[i];
 			FieldMeta field = "pk".equals(name) ? meta.pk() : meta.findField(name);
@@ -97,8 +138,9 @@ final class Joins {
 			}
 			int remaining = parts.length - i - 1;
 			boolean lookupNext = remaining == 1 && LOOKUPS.contains(parts[i + 1]);
+			String lookup = lookupNext ? parts[i + 1] : "exact";
 			if (field.kind().hasColumn() && (remaining == 0 || lookupNext)) {
-				return new Target(alias, field, lookupNext ? parts[i + 1] : "exact");
+				return new Path(key, hops, field, lookup);
 			}
 			if (!field.kind().isRelation()) {
 				throw new FieldException("\"" + parts[i + 1] + "\" in \"" + key + "\" is not a lookup of field "
@@ -108,16 +150,44 @@ final class Joins {
 				throw new FieldException("\"" + key + "\" goes through " + meta.name() + "." + field.name()
 						+ ", which holds many rows; only foreign keys and one-to-one relations can be followed here.");
 			}
-			path = path.isEmpty() ? name : path + "__" + name;
-			Node node = join(path, alias, field);
-			meta = node.meta();
-			alias = node.alias();
+			hops.add(field);
+			if (hops.size() > maxDepth) {
+				throw new FieldException("\"" + key + "\" follows more than " + maxDepth + " relations, the most a key"
+						+ " may follow (maxRelationDepth, tortoise.max-relation-depth). Filter on fewer relations.");
+			}
+			meta = field.related();
 			if (remaining == 0 || lookupNext) {
 				// The relation itself: compare the related row's primary key.
-				return new Target(alias, meta.pk(), lookupNext ? parts[i + 1] : "exact");
+				return new Path(key, hops, meta.pk(), lookup);
 			}
 		}
-		throw new FieldException("Empty filter key \"" + key + "\" for model " + this.root.name() + ".");
+		throw new FieldException("Empty filter key \"" + key + "\" for model " + root.name() + ".");
+	}
+
+	/**
+	 * Resolves {@code field[__relation...][__lookup]}, joining what it goes through.
+	 * @param allowToMany whether the path may go through backward and many-to-many relations
+	 */
+	Target resolve(String key, boolean allowToMany) {
+		return resolve(path(this.root, key, allowToMany, this.maxDepth), 0);
+	}
+
+	/** The target of a path whose hops from {@code from} on start at this join's root, joining them. */
+	Target resolve(Path path, int from) {
+		Node node = along(path, from, path.hops().size());
+		return new Target(node.alias(), path.field(), path.lookup());
+	}
+
+	/** Joins hops {@code [from, to)} of a path that start at this join's root; the last node reached. */
+	Node along(Path path, int from, int to) {
+		Node node = new Node(this.rootAlias, this.root, false);
+		String prefix = "";
+		for (int i = from; i < to; i++) {
+			FieldMeta hop = path.hops().get(i);
+			prefix = prefix.isEmpty() ? hop.name() : prefix + "__" + hop.name();
+			node = join(prefix, node.alias(), hop);
+		}
+		return node;
 	}
 
 	/** Joins the related table of a to-one relation path for select-related, returning its node. */
@@ -161,7 +231,7 @@ final class Joins {
 		return parts.toArray(new String[0]);
 	}
 
-	private static boolean isToMany(FieldMeta f) {
+	static boolean isToMany(FieldMeta f) {
 		return f.kind() == FieldKind.BACKWARD_FK || f.kind() == FieldKind.M2M || f.kind() == FieldKind.BACKWARD_M2M;
 	}
 
@@ -171,7 +241,7 @@ final class Joins {
 			return existing;
 		}
 		ModelMeta<?> related = field.related();
-		String alias = "_t" + this.next++;
+		String alias = this.aliasPrefix + this.next++;
 		String a = this.dialect.quote(alias);
 		String from = this.dialect.quote(fromAlias);
 		switch (field.kind()) {
@@ -190,7 +260,7 @@ final class Joins {
 				break;
 			}
 			default: {
-				String through = "_t" + this.next++;
+				String through = this.aliasPrefix + this.next++;
 				String th = this.dialect.quote(through);
 				this.clauses.add(" LEFT JOIN " + this.dialect.quote(field.through()) + " " + th + " ON " + th + "."
 						+ this.dialect.quote(field.backwardKey()) + " = " + from + "."

@@ -209,28 +209,21 @@ public final class QueryEngine {
 
 	// --- reading ------------------------------------------------------------------
 
-	/** A SELECT with its WHERE and joins, for one query set, and the filter targets its values are bound by. */
-	private record Select(Sql sql, Joins joins, @Nullable String where, List<Joins.Target> targets) {
+	/** A SELECT with its WHERE and joins, for one query set, and the filter values it binds, in order. */
+	private record Select(Sql sql, Joins joins, @Nullable String where, List<Filters.Bound> bound) {
 	}
 
 	private Select where(QuerySet<?> qs, String connection, String alias) {
 		Sql sql = sql(connection);
-		Joins joins = new Joins(sql.dialect(), qs.meta, alias);
-		List<Joins.Target> targets = new ArrayList<>();
-		String where = Filters.compile(qs.filters, joins, sql, targets);
-		if (!joins.hasToMany()) {
-			return new Select(sql, joins, where, targets);
-		}
-		// Rows reached through relations that hold many would repeat the model's rows: filter
-		// through a subquery on the primary key instead.
-		Sql outer = sql(connection);
-		Joins inner = new Joins(outer.dialect(), qs.meta, "_f0");
-		targets.clear();
-		String innerWhere = Filters.compile(qs.filters, inner, outer, targets);
-		Dialect d = outer.dialect();
-		String pk = d.quote(qs.meta.pk().column());
-		return new Select(outer, new Joins(d, qs.meta, alias), d.quote(alias) + "." + pk + " IN (SELECT "
-				+ d.quote("_f0") + "." + pk + " FROM " + inner.from() + " WHERE " + innerWhere + ")", targets);
+		Joins joins = joins(sql.dialect(), qs.meta, alias);
+		List<Filters.Bound> bound = new ArrayList<>();
+		String where = Filters.compile(qs.filters, joins, sql, bound);
+		return new Select(sql, joins, where, bound);
+	}
+
+	/** The joins of a statement on a model, with the configured limit on the relations a key follows. */
+	Joins joins(Dialect dialect, ModelMeta<?> meta, String alias) {
+		return new Joins(dialect, meta, alias, "_t", this.config.maxRelationDepth());
 	}
 
 	// --- cached statements of reads -------------------------------------------------
@@ -261,7 +254,7 @@ public final class QueryEngine {
 	 * A read compiled once: its text, the filter targets its values are bound by, and for a
 	 * SELECT how its rows map.
 	 */
-	private record Plan(Dialect dialect, String text, List<Joins.Target> targets, @Nullable SelectMapping mapping) {
+	private record Plan(Dialect dialect, String text, List<Filters.Bound> bound, @Nullable SelectMapping mapping) {
 	}
 
 	/** How the rows of a SELECT map: the model's mapper, then one per relation selected with a join. */
@@ -290,12 +283,12 @@ public final class QueryEngine {
 		Plan plan = (key != null) ? this.plans.get(key) : null;
 		if (plan != null) {
 			Sql sql = Sql.written(plan.dialect(), codec(connection), plan.text());
-			Filters.bind(qs.filters, plan.targets(), sql);
+			Filters.bind(qs.filters, plan.bound(), sql);
 			return new Prepared(sql, plan);
 		}
 		Select s = where(qs, connection, "_t0");
 		SelectMapping mapping = compile.apply(qs, s);
-		plan = new Plan(s.sql().dialect(), s.sql().text(), List.copyOf(s.targets()), mapping);
+		plan = new Plan(s.sql().dialect(), s.sql().text(), List.copyOf(s.bound()), mapping);
 		if (key != null && !s.sql().isOneOff() && this.plans.size() < MAX_PLANS) {
 			this.plans.putIfAbsent(key, plan);
 		}
@@ -592,13 +585,13 @@ public final class QueryEngine {
 	 */
 	private @Nullable String bulkWhere(QuerySet<?> qs, String connection, Sql sql) {
 		Dialect d = sql.dialect();
-		Joins probe = new Joins(d, qs.meta, qs.meta.table());
+		Joins probe = joins(d, qs.meta, qs.meta.table());
 		Sql scratch = sql(connection);
 		Filters.compile(qs.filters, probe, scratch);
 		if (probe.isEmpty() && qs.limit == null && qs.offset == null) {
-			return Filters.compile(qs.filters, new Joins(d, qs.meta, qs.meta.table()), sql);
+			return Filters.compile(qs.filters, joins(d, qs.meta, qs.meta.table()), sql);
 		}
-		Joins inner = new Joins(d, qs.meta, "_f0");
+		Joins inner = joins(d, qs.meta, "_f0");
 		String innerWhere = Filters.compile(qs.filters, inner, sql);
 		String pk = d.quote(qs.meta.pk().column());
 		return d.quote(qs.meta.table()) + "." + pk + " IN (SELECT " + d.quote("_s") + "." + pk + " FROM (SELECT "

@@ -74,9 +74,24 @@ class FiltersTests {
 		assertThat(joins.from()).isEqualTo("\"event\" \"_t0\" LEFT JOIN \"tournament\" \"_t1\" ON \"_t1\".\"id\" = \"_t0\".\"tournament_id\"");
 		assertThat(joins.hasToMany()).isFalse();
 		Joins m2m = new Joins(sql.dialect(), EVENT, "_t0");
-		Filters.compile(List.of(Q.of("participants__name", "Red")), m2m, sql);
-		assertThat(m2m.hasToMany()).isTrue();
-		assertThat(m2m.from()).contains("LEFT JOIN \"event_team\"").contains("LEFT JOIN \"team\"");
+		String semiJoin = Filters.compile(List.of(Q.of("participants__name", "Red")), m2m, sql);
+		assertThat(m2m.isEmpty()).as("relations that hold many rows are not joined").isTrue();
+		assertThat(semiJoin).isEqualTo("\"_t0\".\"id\" IN (SELECT \"_s1m\".\"event_id\" FROM \"event_team\" \"_s1m\","
+				+ " \"team\" \"_s1\" WHERE \"_s1\".\"id\" = \"_s1m\".\"team_id\" AND (\"_s1\".\"name\" = $2))");
+	}
+
+	@Test
+	void aConditionRewrittenForToManyRelationsBindsEachLeafWhereItLandsAgain() {
+		Q first = Q.of("participants__name", "Red").or(Q.of("name", "A")).and(Q.of("tournament__name", "Cup"));
+		Q second = Q.of("participants__name", "Blue").or(Q.of("name", "B")).and(Q.of("tournament__name", "Open"));
+		Sql compiled = sql("postgres");
+		List<Filters.Bound> bound = new java.util.ArrayList<>();
+		String text = Filters.compile(List.of(first), new Joins(compiled.dialect(), EVENT, "_t0"), compiled, bound);
+		assertThat(text).as("two alternatives, the tournament's name in each").contains(" OR ");
+		assertThat(compiled.values()).containsExactly("Cup", "Red", "A", "Cup");
+		Sql rebound = sql("postgres");
+		Filters.bind(List.of(second), bound, rebound);
+		assertThat(rebound.values()).containsExactly("Open", "Blue", "B", "Open");
 	}
 
 	@Test
@@ -108,7 +123,7 @@ class FiltersTests {
 			.and(Q.of("prize__range", new int[] { 4, 6 })).and(Q.of("tournament__name__not", "Masters"));
 		assertThat(Filters.shape(List.of(first))).isEqualTo(Filters.shape(List.of(second)));
 		Sql compiled = sql("postgres");
-		List<Joins.Target> targets = new java.util.ArrayList<>();
+		List<Filters.Bound> targets = new java.util.ArrayList<>();
 		String text = Filters.compile(List.of(first), new Joins(compiled.dialect(), EVENT, "_t0"), compiled, targets);
 		Sql fresh = sql("postgres");
 		assertThat(compile("postgres", second, fresh)).isEqualTo(text);

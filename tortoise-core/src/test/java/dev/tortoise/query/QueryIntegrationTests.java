@@ -319,6 +319,67 @@ abstract class QueryIntegrationTests {
 		assertThat(this.ctx.objects(Event.class).count().block()).isEqualTo(3);
 	}
 
+	private List<String> tournamentNames(QuerySet<Tournament> q) {
+		return q.orderBy("name").all().map((t) -> t.name).collectList().block();
+	}
+
+	/**
+	 * Tortoise's semantics of keys through relations that hold many rows, which it joins: a
+	 * row matches when some combination of its related rows, a missing one counting as NULLs,
+	 * makes the whole condition true, and one query's conditions on a relation speak of the
+	 * same related row.
+	 */
+	@Test
+	void keysThroughToManyRelationsKeepTortoisesJoinSemantics() {
+		Tournament cup = tournament("Cup");
+		Tournament league = tournament("League");
+		tournament("Empty");
+		Event a = event("A", cup, BigDecimal.TEN);
+		Event b = event("B", cup, BigDecimal.valueOf(20));
+		event("C", league, null);
+		Team red = this.ctx.create(new Team("Red")).block();
+		Team blue = this.ctx.create(new Team("Blue")).block();
+		this.ctx.create(new Team("Green")).block();
+		this.ctx.m2m(a, "participants").add(red, blue).block();
+		this.ctx.m2m(b, "participants").add(red).block();
+		QuerySet<Tournament> t = this.ctx.objects(Tournament.class);
+		assertThat(tournamentNames(t.filter(Map.of("events__name", "A", "events__prize", 20))))
+			.as("both conditions on the same event").isEmpty();
+		assertThat(tournamentNames(t.filter("events__name", "A").filter("events__prize", 20)))
+			.as("separate filter calls share the relation, as Tortoise's joins do").isEmpty();
+		assertThat(tournamentNames(t.filter(Map.of("events__name", "A", "events__prize", 10)))).containsExactly("Cup");
+		assertThat(tournamentNames(t.exclude("events__name", "A"))).as("some event is not A; none is NULL")
+			.containsExactly("Cup", "League");
+		assertThat(tournamentNames(t.exclude(Q.of("events__name", "A").and(Q.of("events__prize", 10)))))
+			.containsExactly("Cup", "League");
+		assertThat(tournamentNames(t.filter("events__isnull", true))).containsExactly("Empty");
+		assertThat(tournamentNames(t.filter("events__isnull", false))).containsExactly("Cup", "League");
+		assertThat(tournamentNames(t.filter(Q.of("events__name", "C").or(Q.of("name", "Empty")))))
+			.containsExactly("Empty", "League");
+		assertThat(tournamentNames(t.filter("events__participants__name", "Blue"))).containsExactly("Cup");
+		assertThat(tournamentNames(t.filter("events__participants__name__not", "Red")))
+			.as("missing rows at either relation are NULLs, which 'not' matches").containsExactly("Cup", "Empty", "League");
+		assertThat(tournamentNames(t.filter("events__participants__isnull", true))).containsExactly("Empty", "League");
+		assertThat(t.filter("events__participants__name__in", List.of("Red", "Blue")).count().block())
+			.as("each tournament once").isEqualTo(1);
+		assertThat(this.ctx.objects(Team.class).filter("events__participants__events__participants__name", "Blue")
+			.orderBy("name").all().map((x) -> x.name).collectList().block()).containsExactly("Blue", "Red");
+		assertThat(t.filter("events__name", "C").update(Map.of("notes", "has C")).block()).isEqualTo(1);
+		assertThat(t.filter("notes", "has C").first().block().name).isEqualTo("League");
+		assertThat(t.filter("events__participants__name", "Nobody").delete().block()).isZero();
+	}
+
+	@Test
+	void aKeyFollowingMoreRelationsThanTheLimitIsRefusedNamingIt() {
+		String deep = String.join("__", java.util.Collections.nCopies(6, "participants__events")) + "__name";
+		assertThatThrownBy(() -> this.ctx.objects(Event.class).filter(deep, "x").count().block())
+			.isInstanceOf(FieldException.class)
+			.hasMessageContaining("more than 10 relations")
+			.hasMessageContaining("maxRelationDepth");
+		String ten = String.join("__", java.util.Collections.nCopies(5, "participants__events")) + "__name";
+		assertThat(this.ctx.objects(Event.class).filter(ten, "x").count().block()).isZero();
+	}
+
 	@Test
 	void relationsAreTraversedWithDoubleUnderscores() {
 		Tournament cup = tournament("Cup");

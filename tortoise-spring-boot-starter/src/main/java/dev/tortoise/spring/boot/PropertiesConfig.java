@@ -59,7 +59,8 @@ final class PropertiesConfig {
 			return fromFile(file).toBuilder();
 		}
 		TortoiseConfig.Builder builder = dbUrl ? fromDbUrl(properties) : fromConnections(properties);
-		return builder.useTz(properties.isUseTz()).timezone(properties.getTimezone());
+		return builder.useTz(properties.isUseTz()).timezone(properties.getTimezone())
+			.maxRelationDepth(properties.getMaxRelationDepth());
 	}
 
 	private static TortoiseConfig fromFile(Resource file) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.tortoise.config.TortoiseConfig;
 import dev.tortoise.routing.Router;
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +41,21 @@ public class TortoiseProperties {
 
 	/** Time zone datetimes are read back in (Tortoise's timezone). */
 	private String timezone = "UTC";
+
+	/**
+	 * How many relations a filter, ordering or values key may follow (a__b__c follows two).
+	 * Longer keys are refused as a FieldException (400 in a web app), which bounds what one
+	 * query string can make the database do.
+	 */
+	private int maxRelationDepth = TortoiseConfig.DEFAULT_MAX_RELATION_DEPTH;
+
+	public int getMaxRelationDepth() {
+		return this.maxRelationDepth;
+	}
+
+	public void setMaxRelationDepth(int maxRelationDepth) {
+		this.maxRelationDepth = maxRelationDepth;
+	}
 
 	/**
 	 * Schema generation at start-up, before the application reports ready: none, safe

@@ -27,7 +27,11 @@ class PropertiesConfigTests {
 		properties.getApps().put("models", app);
 		properties.setUseTz(true);
 		properties.setTimezone("Asia/Tokyo");
+		assertThat(PropertiesConfig.builder(properties).build().maxRelationDepth())
+			.isEqualTo(TortoiseConfig.DEFAULT_MAX_RELATION_DEPTH);
+		properties.setMaxRelationDepth(4);
 		TortoiseConfig config = PropertiesConfig.builder(properties).build();
+		assertThat(config.maxRelationDepth()).isEqualTo(4);
 		assertThat(config.connections()).containsOnlyKeys("default", "audit");
 		assertThat(config.connections().get("audit").credential("port")).isEqualTo("5433");
 		assertThat(config.apps().get("models").defaultConnection()).isEqualTo("audit");
