@@ -88,11 +88,23 @@ public final class Connections {
 			Sessions sessions = new Sessions(name, factories.get(name), dialect, settings.statementTimeout(), scheduler);
 			ConnectionPool pool = new ConnectionPool(poolConfiguration(name, sessions, settings));
 			ConnectionFactory pooled = (settings.maxAcquireTime() != null)
-					? new TimedPool(name, pool, settings.maxAcquireTime(), Schedulers.parallel()) : pool;
+					? new TimedPool(name, pool, settings.maxAcquireTime(), Schedulers.parallel(), server(configs.get(name)))
+					: pool;
 			entries.put(name, new Entry(name, configs.get(name), dialect, pool, pooled, sessions, scheduler,
 					R2dbcOptions.isH2Memory(options.get(name))));
 		}
 		return new Connections(entries);
+	}
+
+	/** The server of a connection as errors name it: host and port, or the embedded database's file. */
+	private static String server(ConnectionConfig config) {
+		String host = config.credential("host");
+		if (host != null) {
+			Object port = config.credentials().get("port");
+			return "the server at " + host + ((port != null) ? ":" + port : "");
+		}
+		String file = config.credential("file_path");
+		return (file != null) ? "the database " + file : "the database server";
 	}
 
 	private static String artifact(String driver) {

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.PoolMetrics;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryMetadata;
@@ -37,7 +38,15 @@ final class TimedPool implements ConnectionFactory, Wrapped<ConnectionPool> {
 
 	private final Scheduler timer;
 
+	/** The server the pool connects to, as errors name it, without credentials. */
+	private final String server;
+
 	TimedPool(String name, ConnectionPool pool, Duration timeout, Scheduler timer) {
+		this(name, pool, timeout, timer, "the database server");
+	}
+
+	TimedPool(String name, ConnectionPool pool, Duration timeout, Scheduler timer, String server) {
+		this.server = server;
 		this.name = name;
 		this.pool = pool;
 		this.timeout = timeout;
@@ -64,12 +73,33 @@ final class TimedPool implements ConnectionFactory, Wrapped<ConnectionPool> {
 		return "TimedPool[" + this.name + ", acquire time-out " + this.timeout + "]";
 	}
 
+	/**
+	 * Says what the pool saw when the time-out fired, and which case it is: every connection
+	 * in use (the pool is too small, or work holds connections), or a connection being opened
+	 * that the server did not complete (it is down, unreachable, or not answering).
+	 */
 	private R2dbcTimeoutException timedOut() {
-		return new R2dbcTimeoutException("No connection of \"" + this.name + "\" could be acquired within "
-				+ this.timeout.toMillis() + " ms: all " + this.pool.getMetrics().map((m) -> m.getMaxAllocatedSize() + " ")
-					.orElse("")
-				+ "connections are in use. Give the pool more connections (maxsize) or a longer acquire time-out,"
-				+ " or look for work that holds connections for long.");
+		String start = "No connection of \"" + this.name + "\" could be acquired within " + this.timeout.toMillis() + " ms: ";
+		PoolMetrics metrics = this.pool.getMetrics().orElse(null);
+		if (metrics == null) {
+			return new R2dbcTimeoutException(start + "the pool reports no metrics. Give the pool more connections"
+					+ " (maxsize) or a longer acquire time-out.");
+		}
+		int acquired = metrics.acquiredSize();
+		int max = metrics.getMaxAllocatedSize();
+		int waiting = Math.max(0, metrics.pendingAcquireSize() - 1);
+		int opening = Math.max(0, metrics.allocatedSize() - acquired - metrics.idleSize());
+		String others = (waiting == 0) ? "" : " (" + waiting + " other " + ((waiting == 1) ? "request" : "requests")
+				+ " waiting too)";
+		if (acquired >= max) {
+			return new R2dbcTimeoutException(start + "all " + max + " connections are in use" + others + ". Give the pool"
+					+ " more connections (maxsize) or a longer acquire time-out, or look for work that holds connections"
+					+ " for long.");
+		}
+		return new R2dbcTimeoutException(start + acquired + " of " + max + " connections were in use and "
+				+ ((opening == 1) ? "the one being opened" : opening + " being opened") + " did not complete" + others
+				+ ": " + this.server + " is not answering. Check that the database is up and reachable from here;"
+				+ " maxCreateConnectionTime bounds how long opening a connection may take.");
 	}
 
 	private static final class Acquire extends Mono<Connection> {

@@ -1,5 +1,6 @@
 package dev.tortoise.query;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +70,8 @@ final class Executor {
 	 * else one from the named pool.
 	 */
 	<T> Flux<T> withConnection(String name, @Nullable TransactionScope pinned,
-			Function<Connection, ? extends Publisher<T>> work) {
+			Function<Connection, ? extends Publisher<T>> statement) {
+		Function<Connection, ? extends Publisher<T>> work = answered(name, statement);
 		return Flux.deferContextual((context) -> {
 			TransactionScope scope = transaction(context, name, pinned);
 			if (scope != null) {
@@ -84,6 +86,33 @@ final class Executor {
 			}
 			return outside(name).flatMapMany((found) -> found.isPresent() ? inScope(found.get(), work) : pooled(name, work));
 		}).onErrorMap((ex) -> !(ex instanceof TortoiseException), (ex) -> translate(name, ex));
+	}
+
+	/**
+	 * How long the client waits for a server with a statement timeout before it gives up on
+	 * it: past the timeout, the server should have answered with its error; a server that has
+	 * not is frozen or cut off, and waiting on would hold the caller for as long as that lasts.
+	 */
+	static final Duration NO_ANSWER_MARGIN = Duration.ofSeconds(5);
+
+	/**
+	 * A statement that fails as not answered once the server has been silent for its
+	 * connection's statement timeout plus {@link #NO_ANSWER_MARGIN}; as it is, where the
+	 * connection has no statement timeout. The connection is given back only once the server
+	 * has answered after all ({@link Lease}).
+	 */
+	private <T> Function<Connection, ? extends Publisher<T>> answered(String name,
+			Function<Connection, ? extends Publisher<T>> statement) {
+		Duration timeout = this.connections.config(name).pool().statementTimeout();
+		if (timeout == null) {
+			return statement;
+		}
+		Duration deadline = timeout.plus(NO_ANSWER_MARGIN);
+		// Only the first answer is timed: rows that follow come as fast as the subscriber asks for them.
+		return (connection) -> Flux.from(statement.apply(connection)).timeout(Mono.delay(deadline), (row) -> Mono.never(),
+				Flux.error(() -> new OperationalException("The server of connection \"" + name + "\" did not answer within "
+						+ deadline.toMillis() + " ms, although its statement timeout is " + timeout.toMillis() + " ms: it is"
+						+ " frozen, overloaded or cut off. The connection goes back to the pool once the server answers.")));
 	}
 
 	/**

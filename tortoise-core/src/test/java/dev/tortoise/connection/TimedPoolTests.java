@@ -105,6 +105,47 @@ class TimedPoolTests {
 	}
 
 	@Test
+	void aServerThatAcceptsButNeverAnswersIsNamedAsNotAnsweringNotAsAFullPool() throws Exception {
+		try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+			List<java.net.Socket> accepted = new CopyOnWriteArrayList<>();
+			Thread acceptor = new Thread(() -> {
+				try {
+					while (!silent.isClosed()) {
+						accepted.add(silent.accept()); // and never a byte back
+					}
+				}
+				catch (java.io.IOException ex) {
+					// closed at the end of the test
+				}
+			});
+			acceptor.setDaemon(true);
+			acceptor.start();
+			ConnectionPool toSilence = new ConnectionPool(ConnectionPoolConfiguration
+				.builder(ConnectionFactories.get("r2dbc:postgresql://postgres@127.0.0.1:" + silent.getLocalPort() + "/x"))
+				.initialSize(0)
+				.maxSize(3)
+				.build());
+			try {
+				TimedPool pool = new TimedPool("events", toSilence, Duration.ofSeconds(30), this.timer,
+						"the server at 127.0.0.1:" + silent.getLocalPort());
+				List<Throwable> errors = new CopyOnWriteArrayList<>();
+				pool.create().subscribe((c) -> { }, errors::add);
+				this.clock.advanceTimeBy(Duration.ofSeconds(30));
+				assertThat(errors).singleElement().isInstanceOf(R2dbcTimeoutException.class).satisfies((ex) -> assertThat(ex)
+					.hasMessageContaining("0 of 3 connections were in use and the one being opened did not complete")
+					.hasMessageContaining("the server at 127.0.0.1:" + silent.getLocalPort() + " is not answering")
+					.hasMessageNotContaining("all 3 connections are in use"));
+			}
+			finally {
+				toSilence.dispose();
+				for (java.net.Socket socket : accepted) {
+					socket.close();
+				}
+			}
+		}
+	}
+
+	@Test
 	void aConnectionReleasedInTimeGoesToTheWaiterAndDisarmsItsTimer() {
 		Connection held = this.timed.create().block();
 		List<Connection> received = new CopyOnWriteArrayList<>();
