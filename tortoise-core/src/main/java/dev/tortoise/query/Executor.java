@@ -70,8 +70,7 @@ final class Executor {
 	 * else one from the named pool.
 	 */
 	<T> Flux<T> withConnection(String name, @Nullable TransactionScope pinned,
-			Function<Connection, ? extends Publisher<T>> statement) {
-		Function<Connection, ? extends Publisher<T>> work = answered(name, statement);
+			Function<Connection, ? extends Publisher<T>> work) {
 		return Flux.deferContextual((context) -> {
 			TransactionScope scope = transaction(context, name, pinned);
 			if (scope != null) {
@@ -96,23 +95,20 @@ final class Executor {
 	static final Duration NO_ANSWER_MARGIN = Duration.ofSeconds(5);
 
 	/**
-	 * A statement that fails as not answered once the server has been silent for its
-	 * connection's statement timeout plus {@link #NO_ANSWER_MARGIN}; as it is, where the
-	 * connection has no statement timeout. The connection is given back only once the server
-	 * has answered after all ({@link Lease}).
+	 * How long a connection's statements may go without a first answer before the caller is
+	 * told the server is not answering, or null where the connection has no statement timeout.
 	 */
-	private <T> Function<Connection, ? extends Publisher<T>> answered(String name,
-			Function<Connection, ? extends Publisher<T>> statement) {
+	private @Nullable Duration deadline(String name) {
 		Duration timeout = this.connections.config(name).pool().statementTimeout();
-		if (timeout == null) {
-			return statement;
-		}
-		Duration deadline = timeout.plus(NO_ANSWER_MARGIN);
-		// Only the first answer is timed: rows that follow come as fast as the subscriber asks for them.
-		return (connection) -> Flux.from(statement.apply(connection)).timeout(Mono.delay(deadline), (row) -> Mono.never(),
-				Flux.error(() -> new OperationalException("The server of connection \"" + name + "\" did not answer within "
-						+ deadline.toMillis() + " ms, although its statement timeout is " + timeout.toMillis() + " ms: it is"
-						+ " frozen, overloaded or cut off. The connection goes back to the pool once the server answers.")));
+		return (timeout != null) ? timeout.plus(NO_ANSWER_MARGIN) : null;
+	}
+
+	/** The error of a statement whose server did not answer by its {@link #deadline}. */
+	private OperationalException noAnswer(String name) {
+		Duration timeout = this.connections.config(name).pool().statementTimeout();
+		return new OperationalException("The server of connection \"" + name + "\" did not answer within "
+				+ deadline(name).toMillis() + " ms, although its statement timeout is " + timeout.toMillis() + " ms: it"
+				+ " is frozen, overloaded or cut off. The connection goes back to the pool once the server answers.");
 	}
 
 	/**
@@ -132,8 +128,12 @@ final class Executor {
 			// The transaction ended between the check and the statement: its connection is closed.
 			return scope.isEnding() ? scope.refusal() : Flux.error(ex);
 		}
-		return ReadToEnd.countedBy(scope, new ReadToEnd.Stop(serverCancel(scope.connectionName()), connection),
+		Flux<T> counted = ReadToEnd.countedBy(scope, new ReadToEnd.Stop(serverCancel(scope.connectionName()), connection),
 				Flux.from(statement));
+		Duration deadline = deadline(scope.connectionName());
+		// Only the first answer is timed; the statement then drains unseen, and the transaction ends after it.
+		return (deadline == null) ? counted : counted.timeout(Mono.delay(deadline), (row) -> Mono.never(),
+				Flux.error(() -> noAnswer(scope.connectionName())));
 	}
 
 	private ServerCancel serverCancel(String name) {
@@ -142,7 +142,7 @@ final class Executor {
 	}
 
 	private <T> Flux<T> pooled(String name, Function<Connection, ? extends Publisher<T>> work) {
-		return Lease.of(this.connections.get(name).create(), work, serverCancel(name));
+		return Lease.of(this.connections.get(name).create(), work, serverCancel(name), deadline(name), () -> noAnswer(name));
 	}
 
 	/** The transaction an outside transaction manager has bound for the named pool, if any. */
@@ -175,7 +175,7 @@ final class Executor {
 			Map<String, Connection> mine = new HashMap<>((borrowed != null) ? borrowed : Map.of());
 			mine.put(name, connection);
 			return work.contextWrite((c) -> c.put(BORROWED, Map.copyOf(mine)));
-		}, serverCancel(name));
+		}, serverCancel(name), deadline(name), () -> noAnswer(name));
 	}
 
 	/** The transaction bound to a connection name: the pinned one, else the one in the context, or null. */

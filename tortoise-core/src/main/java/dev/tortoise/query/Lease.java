@@ -1,8 +1,11 @@
 package dev.tortoise.query;
 
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.r2dbc.spi.Connection;
 import org.jspecify.annotations.Nullable;
@@ -45,16 +48,22 @@ final class Lease<T> extends Flux<T> {
 
 	private final @Nullable ServerCancel serverCancel;
 
+	private final @Nullable Duration deadline;
+
+	private final @Nullable Supplier<? extends Throwable> noAnswer;
+
 	private Lease(Publisher<? extends Connection> acquire, Function<Connection, ? extends Publisher<T>> work,
-			@Nullable ServerCancel serverCancel) {
+			@Nullable ServerCancel serverCancel, @Nullable Duration deadline, @Nullable Supplier<? extends Throwable> noAnswer) {
 		this.acquire = acquire;
 		this.work = work;
 		this.serverCancel = serverCancel;
+		this.deadline = deadline;
+		this.noAnswer = noAnswer;
 	}
 
 	/** Runs the work on a connection from {@code acquire} and closes the connection after it. */
 	static <T> Flux<T> of(Publisher<? extends Connection> acquire, Function<Connection, ? extends Publisher<T>> work) {
-		return new Lease<>(acquire, work, null);
+		return new Lease<>(acquire, work, null, null, null);
 	}
 
 	/**
@@ -63,12 +72,22 @@ final class Lease<T> extends Flux<T> {
 	 */
 	static <T> Flux<T> of(Publisher<? extends Connection> acquire, Function<Connection, ? extends Publisher<T>> work,
 			ServerCancel serverCancel) {
-		return new Lease<>(acquire, work, serverCancel);
+		return new Lease<>(acquire, work, serverCancel, null, null);
+	}
+
+	/**
+	 * As {@link #of(Publisher, Function, ServerCancel)}; work that has not answered within
+	 * {@code deadline} of getting its connection fails with {@code noAnswer} at once, and then
+	 * runs on unseen, as after a cancel, until it ends and the connection can go back.
+	 */
+	static <T> Flux<T> of(Publisher<? extends Connection> acquire, Function<Connection, ? extends Publisher<T>> work,
+			ServerCancel serverCancel, @Nullable Duration deadline, Supplier<? extends Throwable> noAnswer) {
+		return new Lease<>(acquire, work, serverCancel, deadline, noAnswer);
 	}
 
 	@Override
 	public void subscribe(CoreSubscriber<? super T> actual) {
-		LeaseSubscriber<T> lease = new LeaseSubscriber<>(actual, this.work, this.serverCancel);
+		LeaseSubscriber<T> lease = new LeaseSubscriber<>(actual, this);
 		actual.onSubscribe(lease);
 		this.acquire.subscribe(lease.acquirer);
 	}
@@ -118,16 +137,56 @@ final class Lease<T> extends Flux<T> {
 		/** Downstream has cancelled: the work, if it started, runs on unseen until it ends. */
 		private volatile boolean cancelled;
 
-		LeaseSubscriber(CoreSubscriber<? super T> actual, Function<Connection, ? extends Publisher<T>> work,
-				@Nullable ServerCancel serverCancel) {
+		private final @Nullable Duration deadline;
+
+		private final @Nullable Supplier<? extends Throwable> noAnswer;
+
+		/** The deadline's timer, armed when the work starts; guarded by {@code this}. */
+		private @Nullable Disposable deadlineTimer;
+
+		private static final int WAITING = 0;
+
+		private static final int ANSWERED = 1;
+
+		private static final int TIMED_OUT = 2;
+
+		/** Whether the first answer or the deadline came first: once one has, the other is ignored. */
+		private final AtomicInteger answer = new AtomicInteger();
+
+		LeaseSubscriber(CoreSubscriber<? super T> actual, Lease<T> lease) {
 			this.actual = actual;
-			this.work = work;
-			this.serverCancel = serverCancel;
+			this.work = lease.work;
+			this.serverCancel = lease.serverCancel;
+			this.deadline = lease.deadline;
+			this.noAnswer = lease.noAnswer;
 		}
 
-		@Override
-		public reactor.util.context.Context currentContext() {
-			return this.actual.currentContext();
+		/** No answer by the deadline: the subscriber is told so, and the work runs on unseen. */
+		private void deadlineReached() {
+			if (this.answer.compareAndSet(WAITING, TIMED_OUT)) {
+				cancel();
+				this.actual.onError(this.noAnswer.get());
+			}
+		}
+
+		/** A signal of the work has come: false if the deadline came first and the signal is not to pass. */
+		private boolean answered() {
+			if (this.deadline == null) {
+				return true;
+			}
+			int state = this.answer.get();
+			if (state == WAITING) {
+				state = this.answer.compareAndExchange(WAITING, ANSWERED);
+				if (state == WAITING) {
+					synchronized (this) {
+						if (this.deadlineTimer != null) {
+							this.deadlineTimer.dispose();
+						}
+					}
+					return true;
+				}
+			}
+			return state == ANSWERED;
 		}
 
 		private void start(Connection connection) {
@@ -138,6 +197,11 @@ final class Lease<T> extends Flux<T> {
 				return;
 			}
 			this.connection = connection;
+			if (this.deadline != null) {
+				synchronized (this) {
+					this.deadlineTimer = ServerCancel.schedule(this::deadlineReached, this.deadline);
+				}
+			}
 			Publisher<T> publisher;
 			try {
 				publisher = this.work.apply(connection);
@@ -164,7 +228,7 @@ final class Lease<T> extends Flux<T> {
 
 		@Override
 		public void onNext(T value) {
-			if (this.cancelled) {
+			if (!answered() || this.cancelled) {
 				Operators.onDiscard(value, this.actual.currentContext());
 				return;
 			}
@@ -244,6 +308,7 @@ final class Lease<T> extends Flux<T> {
 
 		/** Closes the connection, then ends downstream with the work's outcome (or the close's failure). */
 		private void release(@Nullable Throwable workError) {
+			answered();
 			Mono<Void> stopped;
 			synchronized (this) {
 				this.ended = true;

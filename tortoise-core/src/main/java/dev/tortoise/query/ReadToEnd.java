@@ -164,6 +164,7 @@ final class ReadToEnd<T> extends FluxOperator<Object, T> {
 				}
 				stopped = this.stop.serverCancel().stop(this.stop.connection()).cache();
 				this.stopping = stopped;
+				this.countedBy.stoppedOnServer(this.stop.serverCancel().settle(this.stop.connection()));
 			}
 			stopped.subscribe();
 		}

@@ -40,7 +40,12 @@ final class ServerCancel {
 
 	/** Runs {@code task} after {@link #GRACE}, unless disposed first. */
 	static Disposable afterGrace(Runnable task) {
-		return TIMER.schedule(task, GRACE.toMillis(), TimeUnit.MILLISECONDS);
+		return schedule(task, GRACE);
+	}
+
+	/** Runs {@code task} after a delay on the cancels' own timer, unless disposed first. */
+	static Disposable schedule(Runnable task, Duration delay) {
+		return TIMER.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
 	}
 
 	/** Tells the server to stop what the connection is running; never fails. */

@@ -132,6 +132,27 @@ public final class TransactionScope {
 		return false;
 	}
 
+	/** What readies the connection after a statement of the transaction was stopped on the server, or null. */
+	private volatile @Nullable Mono<Void> settle;
+
+	/**
+	 * A statement of this transaction was stopped on the server: before the transaction ends
+	 * (once its statements are off the wire), {@code settle} readies the connection, so that a
+	 * stop that reached the session too late is not taken by the ROLLBACK.
+	 */
+	public void stoppedOnServer(Mono<Void> settle) {
+		root().settle = settle.onErrorResume((ex) -> Mono.empty());
+	}
+
+	private Mono<Void> settled() {
+		return Mono.defer(() -> {
+			TransactionScope root = root();
+			Mono<Void> s = root.settle;
+			root.settle = null;
+			return (s != null) ? uncancelled(s) : Mono.empty();
+		});
+	}
+
 	/** Whether this scope, or one it is a savepoint of, is ending and refuses statements. */
 	public boolean isEnding() {
 		for (TransactionScope scope = this; scope != null; scope = scope.parent) {
@@ -266,7 +287,7 @@ public final class TransactionScope {
 		CompletableFuture<Void> begun = this.begun;
 		Mono<Void> ending = (begun == null) ? Mono.empty() // no BEGIN was sent: nothing to end
 				: Mono.fromFuture(begun.handle((v, ex) -> ex == null), true)
-					.flatMap((started) -> started ? quiet(rollback).then(uncancelled(end.get())) : Mono.empty());
+					.flatMap((started) -> started ? quiet(rollback).then(settled()).then(uncancelled(end.get())) : Mono.empty());
 		Mono<Void> close = uncancelled(this.connection.close());
 		return ending.doFinally((signal) -> this.active = false)
 			.onErrorResume((ex) -> close.then(Mono.error(ex)))
@@ -302,7 +323,7 @@ public final class TransactionScope {
 	 * are then dropped quietly: their subscribers have failed or cancelled)
 	 */
 	public Mono<Void> end(boolean rollback) {
-		return quiet(rollback).doFinally((signal) -> this.active = false);
+		return quiet(rollback).then(settled()).doFinally((signal) -> this.active = false);
 	}
 
 	/**
@@ -312,7 +333,7 @@ public final class TransactionScope {
 	private <T> Flux<T> savepoint(Function<TransactionScope, ? extends Publisher<T>> work) {
 		String name = "tortoise_sp_" + root().savepoints.incrementAndGet();
 		TransactionScope nested = new TransactionScope(this.connectionName, this.connection, this);
-		Mono<Void> rollback = nested.quiet(true)
+		Mono<Void> rollback = nested.quiet(true).then(settled())
 			.then(counted(() -> this.connection.rollbackTransactionToSavepoint(name), false));
 		return Flux.usingWhen(counted(() -> this.connection.createSavepoint(name), true).thenReturn(name),
 				(n) -> Flux.defer(() -> work.apply(nested)).contextWrite((c) -> nested.bind(c)),
