@@ -92,9 +92,9 @@ public class OrmBenchmark {
 			.app("bench", List.of("dev.tortoise.benchmarks.model")).build()).block();
 		this.pool = this.ctx.connections().get("default");
 		if ("postgres".equals(this.db)) {
-			execute("CREATE SCHEMA IF NOT EXISTS tortoise_bench");
+			execute(this.pool, "CREATE SCHEMA IF NOT EXISTS tortoise_bench");
 		}
-		execute("DROP TABLE IF EXISTS b_event_team CASCADE", "DROP TABLE IF EXISTS b_event CASCADE",
+		execute(this.pool, "DROP TABLE IF EXISTS b_event_team CASCADE", "DROP TABLE IF EXISTS b_event CASCADE",
 				"DROP TABLE IF EXISTS b_team CASCADE", "DROP TABLE IF EXISTS b_tournament CASCADE");
 		this.ctx.generateSchemas().block();
 		this.tournament = new BTournament();
@@ -131,7 +131,7 @@ public class OrmBenchmark {
 
 	@TearDown(Level.Iteration)
 	public void removeInsertedRows() {
-		execute("DELETE FROM b_event WHERE id > " + this.lastSeedId);
+		execute(this.pool, "DELETE FROM b_event WHERE id > " + this.lastSeedId);
 	}
 
 	@TearDown(Level.Trial)
@@ -139,8 +139,9 @@ public class OrmBenchmark {
 		this.ctx.close();
 	}
 
-	private void execute(String... statements) {
-		Flux.usingWhen(this.pool.create(), (Connection c) -> Flux.fromArray(statements)
+	/** Runs statements in order on one connection of the pool, outside every contender's code. */
+	static void execute(ConnectionFactory pool, String... statements) {
+		Flux.usingWhen(pool.create(), (Connection c) -> Flux.fromArray(statements)
 			.concatMap((s) -> Flux.from(c.createStatement(s).execute()).flatMap((r) -> r.getRowsUpdated())),
 				Connection::close)
 			.blockLast();

@@ -88,30 +88,6 @@ final class Executor {
 	}
 
 	/**
-	 * How long the client waits for a server with a statement timeout before it gives up on
-	 * it: past the timeout, the server should have answered with its error; a server that has
-	 * not is frozen or cut off, and waiting on would hold the caller for as long as that lasts.
-	 */
-	static final Duration NO_ANSWER_MARGIN = Duration.ofSeconds(5);
-
-	/**
-	 * How long a connection's statements may go without a first answer before the caller is
-	 * told the server is not answering, or null where the connection has no statement timeout.
-	 */
-	private @Nullable Duration deadline(String name) {
-		Duration timeout = this.connections.config(name).pool().statementTimeout();
-		return (timeout != null) ? timeout.plus(NO_ANSWER_MARGIN) : null;
-	}
-
-	/** The error of a statement whose server did not answer by its {@link #deadline}. */
-	private OperationalException noAnswer(String name) {
-		Duration timeout = this.connections.config(name).pool().statementTimeout();
-		return new OperationalException("The server of connection \"" + name + "\" did not answer within "
-				+ deadline(name).toMillis() + " ms, although its statement timeout is " + timeout.toMillis() + " ms: it"
-				+ " is frozen, overloaded or cut off. The connection goes back to the pool once the server answers.");
-	}
-
-	/**
 	 * Work on a transaction's connection, counted by the transaction while on the wire. Once
 	 * the transaction is ending nothing is sent: its connection may already be back in the pool.
 	 */
@@ -128,12 +104,12 @@ final class Executor {
 			// The transaction ended between the check and the statement: its connection is closed.
 			return scope.isEnding() ? scope.refusal() : Flux.error(ex);
 		}
-		Flux<T> counted = ReadToEnd.countedBy(scope, new ReadToEnd.Stop(serverCancel(scope.connectionName()), connection),
-				Flux.from(statement));
-		Duration deadline = deadline(scope.connectionName());
+		ServerCancel cancel = serverCancel(scope.connectionName());
+		Flux<T> counted = ReadToEnd.countedBy(scope, new ReadToEnd.Stop(cancel, connection), Flux.from(statement));
+		Duration deadline = cancel.deadline();
 		// Only the first answer is timed; the statement then drains unseen, and the transaction ends after it.
-		return (deadline == null) ? counted : counted.timeout(Mono.delay(deadline), (row) -> Mono.never(),
-				Flux.error(() -> noAnswer(scope.connectionName())));
+		return (deadline == null) ? counted
+				: counted.timeout(Mono.delay(deadline), (row) -> Mono.never(), Flux.error(cancel.noAnswer()));
 	}
 
 	private ServerCancel serverCancel(String name) {
@@ -142,7 +118,7 @@ final class Executor {
 	}
 
 	private <T> Flux<T> pooled(String name, Function<Connection, ? extends Publisher<T>> work) {
-		return Lease.of(this.connections.get(name).create(), work, serverCancel(name), deadline(name), () -> noAnswer(name));
+		return Lease.of(this.connections.get(name).create(), work, serverCancel(name));
 	}
 
 	/** The transaction an outside transaction manager has bound for the named pool, if any. */
@@ -175,7 +151,7 @@ final class Executor {
 			Map<String, Connection> mine = new HashMap<>((borrowed != null) ? borrowed : Map.of());
 			mine.put(name, connection);
 			return work.contextWrite((c) -> c.put(BORROWED, Map.copyOf(mine)));
-		}, serverCancel(name), deadline(name), () -> noAnswer(name));
+		}, serverCancel(name));
 	}
 
 	/** The transaction bound to a connection name: the pinned one, else the one in the context, or null. */

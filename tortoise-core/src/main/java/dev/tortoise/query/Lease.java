@@ -48,41 +48,27 @@ final class Lease<T> extends Flux<T> {
 
 	private final @Nullable ServerCancel serverCancel;
 
-	private final @Nullable Duration deadline;
-
-	private final @Nullable Supplier<? extends Throwable> noAnswer;
-
 	private Lease(Publisher<? extends Connection> acquire, Function<Connection, ? extends Publisher<T>> work,
-			@Nullable ServerCancel serverCancel, @Nullable Duration deadline, @Nullable Supplier<? extends Throwable> noAnswer) {
+			@Nullable ServerCancel serverCancel) {
 		this.acquire = acquire;
 		this.work = work;
 		this.serverCancel = serverCancel;
-		this.deadline = deadline;
-		this.noAnswer = noAnswer;
 	}
 
 	/** Runs the work on a connection from {@code acquire} and closes the connection after it. */
 	static <T> Flux<T> of(Publisher<? extends Connection> acquire, Function<Connection, ? extends Publisher<T>> work) {
-		return new Lease<>(acquire, work, null, null, null);
+		return new Lease<>(acquire, work, null);
 	}
 
 	/**
-	 * Runs the work on a connection from {@code acquire} and closes the connection after it;
-	 * work its subscriber left is stopped on the server.
+	 * Runs the work on a connection from {@code acquire} and closes the connection after it.
+	 * Work its subscriber left is stopped on the server; work that has not answered within the
+	 * {@link ServerCancel#deadline} of getting its connection fails at once, and then runs on
+	 * unseen, as after a cancel, until it ends and the connection can go back.
 	 */
 	static <T> Flux<T> of(Publisher<? extends Connection> acquire, Function<Connection, ? extends Publisher<T>> work,
 			ServerCancel serverCancel) {
-		return new Lease<>(acquire, work, serverCancel, null, null);
-	}
-
-	/**
-	 * As {@link #of(Publisher, Function, ServerCancel)}; work that has not answered within
-	 * {@code deadline} of getting its connection fails with {@code noAnswer} at once, and then
-	 * runs on unseen, as after a cancel, until it ends and the connection can go back.
-	 */
-	static <T> Flux<T> of(Publisher<? extends Connection> acquire, Function<Connection, ? extends Publisher<T>> work,
-			ServerCancel serverCancel, @Nullable Duration deadline, Supplier<? extends Throwable> noAnswer) {
-		return new Lease<>(acquire, work, serverCancel, deadline, noAnswer);
+		return new Lease<>(acquire, work, serverCancel);
 	}
 
 	@Override
@@ -157,8 +143,8 @@ final class Lease<T> extends Flux<T> {
 			this.actual = actual;
 			this.work = lease.work;
 			this.serverCancel = lease.serverCancel;
-			this.deadline = lease.deadline;
-			this.noAnswer = lease.noAnswer;
+			this.deadline = (lease.serverCancel != null) ? lease.serverCancel.deadline() : null;
+			this.noAnswer = (lease.serverCancel != null) ? lease.serverCancel.noAnswer() : null;
 		}
 
 		/** No answer by the deadline: the subscriber is told so, and the work runs on unseen. */

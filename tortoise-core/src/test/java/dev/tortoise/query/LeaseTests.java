@@ -1,5 +1,7 @@
 package dev.tortoise.query;
 
+import java.util.Map;
+
 import dev.tortoise.testing.TestDatabase;
 import io.r2dbc.pool.ConnectionPool;
 import org.junit.jupiter.api.AfterEach;
@@ -62,6 +64,29 @@ class LeaseTests {
 		this.work.error(new IllegalStateException("statement failed"));
 		assertThat(this.recorder.error).hasMessage("statement failed");
 		assertThat(acquiredWhenSignalled[0]).isZero();
+	}
+
+	@Test
+	void workUnansweredPastTheDeadlineFailsAtOnceAndKeepsItsConnectionUntilItEnds() {
+		dev.tortoise.connection.Connections connections = dev.tortoise.connection.Connections.create(Map.of("default",
+				dev.tortoise.config.DbUrl.parse("h2://:memory:?statement_timeout=0.01")));
+		try {
+			ServerCancel serverCancel = new ServerCancel(connections, "default");
+			Lease.of(this.pool.create(), (connection) -> this.work.flux(), serverCancel).subscribe(this.recorder);
+			this.recorder.request(1);
+			reactor.core.publisher.Mono.fromCallable(() -> (this.recorder.error != null) ? true : null)
+				.repeatWhenEmpty(1000, (attempts) -> attempts.delayElements(java.time.Duration.ofMillis(20)))
+				.block(java.time.Duration.ofSeconds(30));
+			assertThat(this.recorder.error).isInstanceOf(dev.tortoise.exceptions.OperationalException.class)
+				.hasMessageContaining("connection \"default\" did not answer within 5010 ms");
+			assertThat(acquired()).as("the work still runs on it").isOne();
+			this.work.next("late").complete();
+			assertThat(acquired()).isZero();
+			assertThat(this.recorder.values).as("nothing after the error").isEmpty();
+		}
+		finally {
+			connections.close().block();
+		}
 	}
 
 	@Test

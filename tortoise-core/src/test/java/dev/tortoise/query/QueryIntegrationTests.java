@@ -75,17 +75,7 @@ abstract class QueryIntegrationTests {
 
 	@AfterAll
 	void stop() {
-		try {
-			if (this.ctx != null) {
-				this.ctx.close();
-			}
-		}
-		finally {
-			if (this.db != null) {
-				this.db.awaitNoSessions();
-				this.db.close();
-			}
-		}
+		TestDatabase.closeAll(this.ctx, this.db);
 	}
 
 	@BeforeEach

@@ -1,12 +1,9 @@
 package dev.tortoise.query;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 
-import dev.tortoise.Tortoise;
 import dev.tortoise.TortoiseContext;
-import dev.tortoise.config.TortoiseConfig;
 import dev.tortoise.exceptions.OperationalException;
 import dev.tortoise.testing.TestDatabase;
 import dev.tortoise.testmodels.query.Team;
@@ -50,30 +47,12 @@ abstract class ServerCancelIntegrationTests {
 	@BeforeAll
 	void start() {
 		this.db = createDatabase();
-		this.ctx = context(url());
-		this.ctx.generateSchemas().block();
-	}
-
-	private static TortoiseContext context(String url) {
-		return Tortoise.init(TortoiseConfig.builder()
-			.connection("default", url + (url.contains("?") ? "&" : "?") + "maxsize=3")
-			.app("models", List.of("dev.tortoise.testmodels.query"))
-			.build()).block();
+		this.ctx = TestDatabase.context(url(), "maxsize=3");
 	}
 
 	@AfterAll
 	void stop() {
-		try {
-			if (this.ctx != null) {
-				this.ctx.close();
-			}
-		}
-		finally {
-			if (this.db != null) {
-				this.db.awaitNoSessions();
-				this.db.close();
-			}
-		}
+		TestDatabase.closeAll(this.ctx, this.db);
 	}
 
 	private static Flux<Integer> run(QueryEngine engine, String statement) {
@@ -114,8 +93,7 @@ abstract class ServerCancelIntegrationTests {
 
 	@Test
 	void aStatementPastTheStatementTimeoutFailsNamingTheConnectionAndTheTimeout() {
-		try (TortoiseContext limited = context(url() + (url().contains("?") ? "&" : "?") + "statement_timeout=0.3")) {
-			limited.generateSchemas().block();
+		try (TortoiseContext limited = TestDatabase.context(url(), "maxsize=3&statement_timeout=0.3")) {
 			QueryEngine engine = limited.objects(Team.class).engine;
 			assertThatThrownBy(() -> run(engine, longStatement()).blockLast(Duration.ofSeconds(60)))
 				.isInstanceOf(OperationalException.class)

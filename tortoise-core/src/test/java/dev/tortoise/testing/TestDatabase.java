@@ -167,6 +167,39 @@ public final class TestDatabase implements AutoCloseable {
 		Assertions.assertEquals(0, pool.getMetrics().get().acquiredSize(), "connections still acquired from " + pool);
 	}
 
+	/**
+	 * A context on a URL with the query test models ({@code dev.tortoise.testmodels.query}),
+	 * its schema generated.
+	 * @param params pool and driver parameters added to the URL, e.g. {@code maxsize=4}
+	 */
+	public static dev.tortoise.TortoiseContext context(String url, String params) {
+		dev.tortoise.TortoiseContext ctx = dev.tortoise.Tortoise.init(dev.tortoise.config.TortoiseConfig.builder()
+			.connection("default", url + (url.contains("?") ? "&" : "?") + params)
+			.app("models", java.util.List.of("dev.tortoise.testmodels.query"))
+			.build()).block();
+		ctx.generateSchemas().block();
+		return ctx;
+	}
+
+	/**
+	 * Closes a test class's context, then waits until the server has ended its sessions and
+	 * drops the database; either may be null (embedded H2 has no database to drop).
+	 */
+	public static void closeAll(dev.tortoise.@org.jspecify.annotations.Nullable TortoiseContext ctx,
+			@org.jspecify.annotations.Nullable TestDatabase db) {
+		try {
+			if (ctx != null) {
+				ctx.close();
+			}
+		}
+		finally {
+			if (db != null) {
+				db.awaitNoSessions();
+				db.close();
+			}
+		}
+	}
+
 	@Override
 	public void close() {
 		try {

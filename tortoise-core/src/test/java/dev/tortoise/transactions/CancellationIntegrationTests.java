@@ -3,9 +3,7 @@ package dev.tortoise.transactions;
 import java.time.Duration;
 import java.util.List;
 
-import dev.tortoise.Tortoise;
 import dev.tortoise.TortoiseContext;
-import dev.tortoise.config.TortoiseConfig;
 import dev.tortoise.testing.Cancellations;
 import dev.tortoise.testing.TestDatabase;
 import dev.tortoise.testmodels.query.Team;
@@ -49,26 +47,12 @@ abstract class CancellationIntegrationTests {
 	@BeforeAll
 	void start() {
 		this.db = createDatabase();
-		this.ctx = Tortoise.init(TortoiseConfig.builder()
-			.connection("default", url() + (url().contains("?") ? "&" : "?") + "maxsize=4")
-			.app("models", List.of("dev.tortoise.testmodels.query"))
-			.build()).block();
-		this.ctx.generateSchemas().block();
+		this.ctx = TestDatabase.context(url(), "maxsize=4");
 	}
 
 	@AfterAll
 	void stop() {
-		try {
-			if (this.ctx != null) {
-				this.ctx.close();
-			}
-		}
-		finally {
-			if (this.db != null) {
-				this.db.awaitNoSessions();
-				this.db.close();
-			}
-		}
+		TestDatabase.closeAll(this.ctx, this.db);
 	}
 
 	@BeforeEach
