@@ -56,7 +56,8 @@ final class Filters {
 	private static String compile(Q q, Joins joins, Sql sql, List<Bound> bound) {
 		String body;
 		if (q.kind == Q.Kind.LEAF) {
-			Joins.Target target = joins.resolve(q.key, true);
+			// No key here goes through a relation that holds many rows: those are SemiJoins'.
+			Joins.Target target = joins.resolve(q.key, false);
 			bound.add(new Bound(bound.size(), target));
 			body = leaf(target, q.value, sql);
 		}

@@ -34,7 +34,7 @@ final class Joins {
 	}
 
 	/** A joined table. */
-	record Node(String alias, ModelMeta<?> meta, boolean toMany) {
+	record Node(String alias, ModelMeta<?> meta) {
 	}
 
 	private final Dialect dialect;
@@ -46,8 +46,6 @@ final class Joins {
 	private final Map<String, Node> nodes = new LinkedHashMap<>();
 
 	private final List<String> clauses = new ArrayList<>();
-
-	private boolean toMany;
 
 	private int next = 1;
 
@@ -86,11 +84,6 @@ final class Joins {
 
 	boolean isEmpty() {
 		return this.clauses.isEmpty();
-	}
-
-	/** Whether a join reaches rows of which there may be several per root row. */
-	boolean hasToMany() {
-		return this.toMany;
 	}
 
 	/** {@code "table" "alias" LEFT JOIN ...}. */
@@ -180,7 +173,7 @@ final class Joins {
 
 	/** Joins hops {@code [from, to)} of a path that start at this join's root; the last node reached. */
 	Node along(Path path, int from, int to) {
-		Node node = new Node(this.rootAlias, this.root, false);
+		Node node = new Node(this.rootAlias, this.root);
 		String prefix = "";
 		for (int i = from; i < to; i++) {
 			FieldMeta hop = path.hops().get(i);
@@ -251,7 +244,6 @@ final class Joins {
 						+ this.dialect.quote(field.toField().column()) + " = " + from + "."
 						+ this.dialect.quote(field.column()));
 				break;
-			case BACKWARD_FK:
 			case BACKWARD_O2O: {
 				FieldMeta forward = field.opposite();
 				this.clauses.add(" LEFT JOIN " + this.dialect.quote(related.table()) + " " + a + " ON " + a + "."
@@ -259,20 +251,12 @@ final class Joins {
 						+ this.dialect.quote(forward.toField().column()));
 				break;
 			}
-			default: {
-				String through = this.aliasPrefix + this.next++;
-				String th = this.dialect.quote(through);
-				this.clauses.add(" LEFT JOIN " + this.dialect.quote(field.through()) + " " + th + " ON " + th + "."
-						+ this.dialect.quote(field.backwardKey()) + " = " + from + "."
-						+ this.dialect.quote(field.owner().pk().column()));
-				this.clauses.add(" LEFT JOIN " + this.dialect.quote(related.table()) + " " + a + " ON " + a + "."
-						+ this.dialect.quote(related.pk().column()) + " = " + th + "."
-						+ this.dialect.quote(field.forwardKey()));
-			}
+			default:
+				// Relations that hold many rows are never joined: they would repeat rows (SemiJoins).
+				throw new IllegalStateException(field.owner().name() + "." + field.name() + " holds many rows; it is"
+						+ " filtered through a subquery, not joined.");
 		}
-		boolean many = isToMany(field);
-		this.toMany |= many;
-		Node node = new Node(alias, related, many);
+		Node node = new Node(alias, related);
 		this.nodes.put(path, node);
 		return node;
 	}
