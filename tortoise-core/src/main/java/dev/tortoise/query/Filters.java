@@ -9,87 +9,115 @@ import dev.tortoise.exceptions.FieldException;
 import dev.tortoise.exceptions.ValidationException;
 import dev.tortoise.fields.FieldType;
 import dev.tortoise.models.FieldMeta;
-import dev.tortoise.schema.Dialect;
+import dev.tortoise.query.sql.Bindings;
+import dev.tortoise.query.sql.Column;
+import dev.tortoise.query.sql.Condition;
+import dev.tortoise.query.sql.Params;
+import dev.tortoise.query.sql.Value;
 import org.jspecify.annotations.Nullable;
 
-/** Compiles {@link Q} trees into a WHERE condition with bound values, joining as keys require. */
+/** Turns {@link Q} trees into a WHERE condition of bound values, joining as keys require. */
 final class Filters {
 
 	private Filters() {
 	}
 
 	/**
-	 * A value bound into a compiled condition: the leaf it comes from (its index among the
-	 * filters' leaves in tree order) and what the leaf resolved to. A leaf may be bound more
-	 * than once, or out of order, where the condition is rewritten ({@link SemiJoins}).
+	 * One condition being built: the joins its keys go through, the index of the call's
+	 * argument that holds the first leaf's value (the others follow in tree order), and
+	 * whether its text depends on more than the filters' {@link #shape} (a long list bound
+	 * one value at a time), so that it must not be cached.
 	 */
-	record Bound(int leaf, Joins.Target target) {
-	}
+	static final class Build {
 
-	/** The condition for all the given filters joined with AND, or null if there are none. */
-	static @Nullable String compile(List<Q> filters, Joins joins, Sql sql) {
-		return compile(filters, joins, sql, new ArrayList<>());
+		final Joins joins;
+
+		final int base;
+
+		boolean oneOff;
+
+		Build(Joins joins, int base) {
+			this.joins = joins;
+			this.base = base;
+		}
+
 	}
 
 	/**
 	 * The condition for all the given filters joined with AND, or null if there are none;
-	 * adds what each leaf resolved to, in the order their values are bound, to {@code bound}
-	 * so that {@link #bind} can bind another query of the same {@link #shape} to the same text.
-	 * Keys through relations that hold many rows become subqueries ({@link SemiJoins}), so
-	 * that the statement's rows are the model's, each once, and its cost grows with the
-	 * number of relations followed, not with the product of their rows.
+	 * each leaf's values are read from the call's argument {@code base + leaf index}
+	 * ({@link #args}). Keys through relations that hold many rows become subqueries
+	 * ({@link SemiJoins}), so that the statement's rows are the model's, each once, and its
+	 * cost grows with the number of relations followed, not with the product of their rows.
 	 */
-	static @Nullable String compile(List<Q> filters, Joins joins, Sql sql, List<Bound> bound) {
+	static @Nullable Condition where(List<Q> filters, Build build) {
 		if (filters.isEmpty()) {
 			return null;
 		}
-		if (SemiJoins.needed(filters, joins)) {
-			return SemiJoins.compile(filters, joins, sql, bound);
+		if (SemiJoins.needed(filters, build.joins)) {
+			return SemiJoins.where(filters, build);
 		}
-		List<String> parts = new ArrayList<>(filters.size());
+		List<Condition> parts = new ArrayList<>(filters.size());
+		int[] leaf = { 0 };
 		for (Q q : filters) {
-			parts.add(compile(q, joins, sql, bound));
+			parts.add(condition(q, build, leaf));
 		}
-		return String.join(" AND ", parts);
+		return Condition.all(parts);
 	}
 
-	private static String compile(Q q, Joins joins, Sql sql, List<Bound> bound) {
-		String body;
+	private static Condition condition(Q q, Build build, int[] leaf) {
+		Condition body;
 		if (q.kind == Q.Kind.LEAF) {
 			// No key here goes through a relation that holds many rows: those are SemiJoins'.
-			Joins.Target target = joins.resolve(q.key, false);
-			bound.add(new Bound(bound.size(), target));
-			body = leaf(target, q.value, sql);
+			Joins.Target target = build.joins.resolve(q.key, false);
+			body = leaf(target, q.value, build.base + leaf[0]++, build);
 		}
 		else if (q.children.isEmpty()) {
-			body = "1=1";
+			body = Condition.TRUE;
 		}
 		else {
-			List<String> parts = new ArrayList<>(q.children.size());
+			List<Condition> parts = new ArrayList<>(q.children.size());
 			for (Q child : q.children) {
-				parts.add(compile(child, joins, sql, bound));
+				parts.add(condition(child, build, leaf));
 			}
-			body = "(" + String.join((q.kind == Q.Kind.AND) ? " AND " : " OR ", parts) + ")";
+			body = (q.kind == Q.Kind.AND) ? new Condition.And(parts, true) : new Condition.Or(parts);
 		}
-		return q.negated ? "NOT (" + body + ")" : body;
+		return q.negated ? Condition.not(body) : body;
 	}
 
-	/**
-	 * Binds the values of filters to a statement compiled from filters of the same
-	 * {@link #shape}, given the targets that compilation resolved.
-	 */
-	static void bind(List<Q> filters, List<Bound> bound, Sql sql) {
-		if (bound.size() == 1 && filters.size() == 1 && filters.get(0).kind == Q.Kind.LEAF) {
-			values(bound.get(0).target(), filters.get(0).value, sql); // the common case, without a list
+	/** The values of the filters' leaves in tree order: the arguments their conditions read. */
+	static void args(List<Q> filters, @Nullable Object[] args, int base) {
+		if (filters.size() == 1 && filters.get(0).kind == Q.Kind.LEAF) {
+			args[base] = filters.get(0).value; // the common case, without a list
 			return;
 		}
 		List<Q> leaves = leaves(filters);
-		for (Bound b : bound) {
-			values(b.target(), leaves.get(b.leaf()).value, sql);
+		for (int i = 0; i < leaves.size(); i++) {
+			args[base + i] = leaves.get(i).value;
 		}
 	}
 
-	/** The leaves of the filters in tree order, as {@link Bound#leaf} counts them. */
+	/** Number of leaves of the filters, the arguments {@link #args} fills. */
+	static int leafCount(List<Q> filters) {
+		int n = 0;
+		for (Q q : filters) {
+			n += leafCount(q);
+		}
+		return n;
+	}
+
+	private static int leafCount(Q q) {
+		if (q.kind == Q.Kind.LEAF) {
+			return 1;
+		}
+		int n = 0;
+		for (Q child : q.children) {
+			n += leafCount(child);
+		}
+		return n;
+	}
+
+	/** The leaves of the filters in tree order. */
 	static List<Q> leaves(List<Q> filters) {
 		List<Q> leaves = new ArrayList<>();
 		for (Q q : filters) {
@@ -110,7 +138,7 @@ final class Filters {
 
 	/**
 	 * Filter trees bigger than this are compiled every time; so are lists of values longer
-	 * than this where the dialect binds them one value at a time ({@link Sql#oneOff}).
+	 * than this where the dialect binds them one value at a time ({@link Build#oneOff}).
 	 */
 	static final int MAX_SHAPE = 16;
 
@@ -208,50 +236,69 @@ final class Filters {
 		return false;
 	}
 
-	static String leaf(Joins.Target target, @Nullable Object value, Sql sql) {
-		String col = target.column(sql.dialect());
-		List<String> p = values(target, value, sql);
+	/**
+	 * The condition of one leaf, whose value this query gives and the call's argument
+	 * {@code arg} holds: what the value decides about the text (null or not, a list's
+	 * length and NULLs) is checked here, and each call's value when it is bound. The one
+	 * place that decides what a leaf binds, for new and cached statements alike.
+	 */
+	static Condition leaf(Joins.Target target, @Nullable Object value, int arg, Build build) {
+		Column col = target.column();
+		FieldMeta f = target.field();
 		switch (target.lookup()) {
 			case "exact":
-				return p.isEmpty() ? col + " IS NULL" : col + " = " + p.get(0);
+				return (value == null) ? Condition.isNull(col) : Condition.compare(col, "=", Params.field(f, arg));
 			case "not":
-				return p.isEmpty() ? col + " IS NOT NULL" : "(" + col + " <> " + p.get(0) + " OR " + col + " IS NULL)";
+				return (value == null) ? Condition.isNotNull(col)
+						: new Condition.Or(List.of(Condition.compare(col, "<>", Params.field(f, arg)), Condition.isNull(col)));
 			case "gt":
-				return col + " > " + p.get(0);
+				return Condition.compare(col, ">", Params.field(f, required(target, value, arg)));
 			case "gte":
-				return col + " >= " + p.get(0);
+				return Condition.compare(col, ">=", Params.field(f, required(target, value, arg)));
 			case "lt":
-				return col + " < " + p.get(0);
+				return Condition.compare(col, "<", Params.field(f, required(target, value, arg)));
 			case "lte":
-				return col + " <= " + p.get(0);
+				return Condition.compare(col, "<=", Params.field(f, required(target, value, arg)));
 			case "in":
 			case "not_in": {
 				boolean in = target.lookup().equals("in");
-				if (p.isEmpty()) {
-					// Only an array binds nothing for a list with values: a NOT IN list with a NULL.
-					return in ? "1=0" : hasNull(value) ? col + " IS NULL" : "1=1";
+				List<Object> values = list(target, value);
+				boolean array = Params.bindsArray(build.joins.dialect(), f);
+				if (values.isEmpty()) {
+					return in ? Condition.FALSE : Condition.TRUE;
 				}
-				if (sql.bindsArray(target.field())) {
-					String any = sql.dialect().anyOf(col, p.get(0));
-					return in ? any : "(NOT (" + any + ") OR " + col + " IS NULL)";
+				if (array && !in && hasNull(value)) {
+					// A NULL keeps NOT IN from matching any value; the array leaves NULLs out.
+					return Condition.isNull(col);
 				}
-				if (p.size() > MAX_SHAPE) {
-					sql.oneOff();
+				if (!array && values.size() > MAX_SHAPE) {
+					build.oneOff = true;
 				}
-				String list = "(" + String.join(", ", p) + ")";
-				return in ? col + " IN " + list : "(" + col + " NOT IN " + list + " OR " + col + " IS NULL)";
+				Condition any = Params.in(build.joins.dialect(), col, f, arg, values.size());
+				return in ? any : new Condition.Or(List.of(notIn(any), Condition.isNull(col)));
 			}
-			case "range":
-				return col + " BETWEEN " + p.get(0) + " AND " + p.get(1);
+			case "range": {
+				List<Object> bounds = list(target, value);
+				if (bounds.size() != 2) {
+					throw new ValidationException("Lookup \"range\" on " + name(target) + " takes two values, got "
+							+ bounds.size() + ".");
+				}
+				return new Condition.Between(col, Params.element(f, arg, 0), Params.element(f, arg, 1));
+			}
 			case "isnull":
 			case "not_isnull": {
 				boolean isNull = Boolean.TRUE.equals(value) == target.lookup().equals("isnull");
-				return col + (isNull ? " IS NULL" : " IS NOT NULL");
+				return isNull ? Condition.isNull(col) : Condition.isNotNull(col);
 			}
 			default:
-				return target.lookup().startsWith("i") ? sql.dialect().ilike(col, p.get(0))
-						: sql.dialect().like(col, p.get(0));
+				return new Condition.Like(col, pattern(target, arg), target.lookup().startsWith("i"));
 		}
+	}
+
+	/** The negation of {@link Params#in}'s condition: {@code NOT IN (...)}, or {@code NOT (... = ANY(...))}. */
+	private static Condition notIn(Condition in) {
+		return (in instanceof Condition.In list) ? new Condition.In(list.operand(), list.values(), true)
+				: Condition.not(in);
 	}
 
 	/**
@@ -278,82 +325,44 @@ final class Filters {
 		}
 	}
 
-	/**
-	 * Binds the values of one leaf, checked for its lookup, and returns their placeholders:
-	 * the one place that decides what a leaf binds, for compiled and cached statements alike.
-	 */
-	private static List<String> values(Joins.Target target, @Nullable Object value, Sql sql) {
-		FieldMeta f = target.field();
-		switch (target.lookup()) {
-			case "exact":
-			case "not":
-				return (value == null) ? List.of() : List.of(sql.placeholder(f, value));
-			case "gt":
-			case "gte":
-			case "lt":
-			case "lte":
-				return List.of(sql.placeholder(f, required(target, value)));
-			case "in":
-			case "not_in": {
-				List<Object> values = list(target, value);
-				if (sql.bindsArray(f) && !values.isEmpty()) {
-					// A NULL in the list matches nothing (and H2 binds no array holding one), so
-					// it is left out, except that it keeps NOT IN from matching any value.
-					int given = values.size();
-					values.removeIf(java.util.Objects::isNull);
-					boolean notInWithNull = values.size() < given && target.lookup().equals("not_in");
-					return notInWithNull ? List.of() : List.of(sql.arrayPlaceholder(f, values));
-				}
-				List<String> ps = new ArrayList<>(values.size());
-				for (Object v : values) {
-					ps.add(sql.placeholder(f, v));
-				}
-				return ps;
-			}
-			case "range": {
-				List<Object> bounds = list(target, value);
-				if (bounds.size() != 2) {
-					throw new ValidationException("Lookup \"range\" on " + name(target) + " takes two values, got "
-							+ bounds.size() + ".");
-				}
-				return List.of(sql.placeholder(f, bounds.get(0)), sql.placeholder(f, bounds.get(1)));
-			}
-			case "isnull":
-			case "not_isnull":
-				return List.of();
-			default:
-				return List.of(sql.textPlaceholder(pattern(target, value)));
-		}
-	}
-
-	/** The LIKE pattern of a text lookup, its wildcards escaped. */
-	private static String pattern(Joins.Target target, @Nullable Object value) {
-		FieldType type = ValueCodec.dataField(target.field()).type();
+	/** The LIKE pattern of a text lookup, its wildcards escaped, from the call's argument. */
+	private static Value pattern(Joins.Target target, int arg) {
+		FieldType type = Params.dataField(target.field()).type();
 		if (type != FieldType.CHAR && type != FieldType.TEXT && type != FieldType.CHAR_ENUM) {
 			throw new FieldException("Lookup \"" + target.lookup() + "\" needs a text field, but " + name(target)
 					+ " is " + type + ".");
 		}
-		if (!(value instanceof CharSequence)) {
-			throw new ValidationException("Lookup \"" + target.lookup() + "\" on " + name(target)
-					+ " takes text, got " + ((value != null) ? value.getClass().getSimpleName() : "null") + ".");
-		}
-		String escaped = value.toString().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-		String lookup = target.lookup();
-		String kind = lookup.startsWith("i") ? lookup.substring(1) : lookup;
-		return switch (kind) {
-			case "contains" -> "%" + escaped + "%";
-			case "startswith" -> escaped + "%";
-			case "endswith" -> "%" + escaped;
-			default -> escaped; // iexact
-		};
+		return new Pattern(target.lookup(), name(target), arg);
 	}
 
-	private static Object required(Joins.Target target, @Nullable Object value) {
+	/** A LIKE pattern bound from a call's text value. */
+	private record Pattern(String lookup, String field, int arg) implements Value {
+
+		@Override
+		public void bind(Bindings b) {
+			Object value = b.arg(this.arg);
+			if (!(value instanceof CharSequence)) {
+				throw new ValidationException("Lookup \"" + this.lookup + "\" on " + this.field + " takes text, got "
+						+ ((value != null) ? value.getClass().getSimpleName() : "null") + ".");
+			}
+			String escaped = value.toString().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+			String kind = this.lookup.startsWith("i") ? this.lookup.substring(1) : this.lookup;
+			b.bind(switch (kind) {
+				case "contains" -> "%" + escaped + "%";
+				case "startswith" -> escaped + "%";
+				case "endswith" -> "%" + escaped;
+				default -> escaped; // iexact
+			}, String.class);
+		}
+
+	}
+
+	private static int required(Joins.Target target, @Nullable Object value, int arg) {
 		if (value == null) {
 			throw new ValidationException("Lookup \"" + target.lookup() + "\" on " + name(target)
 					+ " needs a value, got null; use isnull to find NULLs.");
 		}
-		return value;
+		return arg;
 	}
 
 	private static List<Object> list(Joins.Target target, @Nullable Object value) {

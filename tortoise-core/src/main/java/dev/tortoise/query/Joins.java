@@ -10,6 +10,10 @@ import dev.tortoise.exceptions.FieldException;
 import dev.tortoise.models.FieldKind;
 import dev.tortoise.models.FieldMeta;
 import dev.tortoise.models.ModelMeta;
+import dev.tortoise.query.sql.Column;
+import dev.tortoise.query.sql.Condition;
+import dev.tortoise.query.sql.From;
+import dev.tortoise.query.sql.Table;
 import dev.tortoise.schema.Dialect;
 import org.jspecify.annotations.Nullable;
 
@@ -27,8 +31,8 @@ final class Joins {
 	/** Where a key lands: a column of an aliased table, the field that types it, and the lookup. */
 	record Target(String alias, FieldMeta field, String lookup) {
 
-		String column(Dialect d) {
-			return d.quote(this.alias) + "." + d.quote(this.field.column());
+		Column column() {
+			return new Column(this.alias, this.field.column());
 		}
 
 	}
@@ -45,7 +49,7 @@ final class Joins {
 
 	private final Map<String, Node> nodes = new LinkedHashMap<>();
 
-	private final List<String> clauses = new ArrayList<>();
+	private final List<From.Join> clauses = new ArrayList<>();
 
 	private int next = 1;
 
@@ -86,14 +90,9 @@ final class Joins {
 		return this.clauses.isEmpty();
 	}
 
-	/** {@code "table" "alias" LEFT JOIN ...}. */
-	String from() {
-		StringBuilder sb = new StringBuilder(this.dialect.quote(this.root.table()));
-		if (!this.rootAlias.equals(this.root.table())) {
-			sb.append(' ').append(this.dialect.quote(this.rootAlias));
-		}
-		this.clauses.forEach((c) -> sb.append(c));
-		return sb.toString();
+	/** {@code "table" "alias" LEFT JOIN ...}, with the joins made so far. */
+	From from() {
+		return new From(new Table(this.root.table(), this.rootAlias), this.clauses);
 	}
 
 	/**
@@ -235,20 +234,17 @@ final class Joins {
 		}
 		ModelMeta<?> related = field.related();
 		String alias = this.aliasPrefix + this.next++;
-		String a = this.dialect.quote(alias);
-		String from = this.dialect.quote(fromAlias);
+		Table table = new Table(related.table(), alias);
 		switch (field.kind()) {
 			case FK:
 			case O2O:
-				this.clauses.add(" LEFT JOIN " + this.dialect.quote(related.table()) + " " + a + " ON " + a + "."
-						+ this.dialect.quote(field.toField().column()) + " = " + from + "."
-						+ this.dialect.quote(field.column()));
+				this.clauses.add(new From.Join(table, Condition.compare(new Column(alias, field.toField().column()), "=",
+						new Column(fromAlias, field.column()))));
 				break;
 			case BACKWARD_O2O: {
 				FieldMeta forward = field.opposite();
-				this.clauses.add(" LEFT JOIN " + this.dialect.quote(related.table()) + " " + a + " ON " + a + "."
-						+ this.dialect.quote(forward.column()) + " = " + from + "."
-						+ this.dialect.quote(forward.toField().column()));
+				this.clauses.add(new From.Join(table, Condition.compare(new Column(alias, forward.column()), "=",
+						new Column(fromAlias, forward.toField().column()))));
 				break;
 			}
 			default:

@@ -10,6 +10,16 @@ import dev.tortoise.exceptions.ValidationException;
 import dev.tortoise.models.FieldKind;
 import dev.tortoise.models.FieldMeta;
 import dev.tortoise.models.ModelMeta;
+import dev.tortoise.query.sql.Column;
+import dev.tortoise.query.sql.Condition;
+import dev.tortoise.query.sql.Context;
+import dev.tortoise.query.sql.Delete;
+import dev.tortoise.query.sql.Insert;
+import dev.tortoise.query.sql.Params;
+import dev.tortoise.query.sql.Part;
+import dev.tortoise.query.sql.Select;
+import dev.tortoise.query.sql.Table;
+import dev.tortoise.query.sql.Value;
 import dev.tortoise.schema.Dialect;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,13 +32,13 @@ import reactor.core.publisher.Mono;
  */
 public final class ManyToManyManager<T> {
 
-	private final QueryEngine engine;
+	private final Engine engine;
 
 	private final Object instance;
 
 	private final FieldMeta field;
 
-	ManyToManyManager(QueryEngine engine, Object instance, FieldMeta field) {
+	ManyToManyManager(Engine engine, Object instance, FieldMeta field) {
 		if (field.kind() != FieldKind.M2M && field.kind() != FieldKind.BACKWARD_M2M) {
 			throw new FieldException(field.owner().name() + "." + field.name() + " is not a many-to-many relation.");
 		}
@@ -79,22 +89,32 @@ public final class ManyToManyManager<T> {
 		});
 	}
 
+	/** {@code backward key = own key}, the own key read from argument {@code arg}. */
+	private Condition owned(int arg) {
+		return Condition.compare(Column.of(this.field.backwardKey()), "=", Params.field(this.field.owner().pk(), arg));
+	}
+
+	/** {@code forward key IN (keys)}, the keys read from argument {@code arg}. */
+	private Condition related(Dialect d, int arg, int size) {
+		return Params.in(d, Column.of(this.field.forwardKey()), this.field.related().pk(), arg, size);
+	}
+
+	private Sql bind(String connection, Part tree, Object... args) {
+		return this.engine.bind(connection, Context.render(this.engine.dialect(connection), tree), args);
+	}
+
 	/** Relates the targets (instances or primary keys); pairs already related are left as they are. */
 	public Mono<Void> add(Object... targets) {
 		return withKeys(targets, (own, keys, connection) -> {
-			FieldMeta ownPk = this.field.owner().pk();
 			FieldMeta relatedPk = this.field.related().pk();
-			Sql existing = this.engine.sql(connection);
-			Dialect d = existing.dialect();
-			List<String> ps = new ArrayList<>();
-			keys.forEach((k) -> ps.add(existing.placeholder(relatedPk, k)));
-			String ownPlaceholder = existing.placeholder(ownPk, own);
-			existing.append("SELECT " + d.quote(this.field.forwardKey()) + " FROM " + d.quote(this.field.through())
-					+ " WHERE " + d.quote(this.field.forwardKey()) + " IN (" + String.join(", ", ps) + ") AND "
-					+ d.quote(this.field.backwardKey()) + " = " + ownPlaceholder);
+			Dialect d = this.engine.dialect(connection);
+			Table through = Table.of(this.field.through());
+			Select existing = Select.of(List.of(Column.of(this.field.forwardKey())), through,
+					new Condition.And(List.of(related(d, 0, keys.size()), owned(1)), false));
 			ValueCodec codec = this.engine.codec(connection);
 			Class<?> keyClass = codec.dbClass(relatedPk);
-			return this.engine.run(connection, existing, (row, md) -> codec.fromDb(relatedPk, row.get(0, keyClass)))
+			return this.engine.run(connection, bind(connection, existing, keys, own),
+					(row, md) -> codec.fromDb(relatedPk, row.get(0, keyClass)))
 				.collectList()
 				.flatMap((present) -> {
 					List<Object> missing = new ArrayList<>(keys);
@@ -102,14 +122,12 @@ public final class ManyToManyManager<T> {
 					if (missing.isEmpty()) {
 						return Mono.empty();
 					}
-					Sql insert = this.engine.sql(connection);
-					List<String> rows = new ArrayList<>();
-					for (Object k : missing) {
-						rows.add("(" + insert.placeholder(ownPk, own) + ", " + insert.placeholder(relatedPk, k) + ")");
+					List<List<Value>> rows = new ArrayList<>();
+					for (int i = 0; i < missing.size(); i++) {
+						rows.add(List.of(Params.field(this.field.owner().pk(), 0), Params.element(relatedPk, 1, i)));
 					}
-					insert.append("INSERT INTO " + d.quote(this.field.through()) + " (" + d.quote(this.field.backwardKey())
-							+ ", " + d.quote(this.field.forwardKey()) + ") VALUES " + String.join(", ", rows));
-					return this.engine.runUpdate(connection, insert).then();
+					Insert insert = new Insert(through, List.of(this.field.backwardKey(), this.field.forwardKey()), rows);
+					return this.engine.runUpdate(connection, bind(connection, insert, own, missing)).then();
 				});
 		});
 	}
@@ -117,15 +135,9 @@ public final class ManyToManyManager<T> {
 	/** Unrelates the targets (instances or primary keys). */
 	public Mono<Void> remove(Object... targets) {
 		return withKeys(targets, (own, keys, connection) -> {
-			Sql sql = this.engine.sql(connection);
-			Dialect d = sql.dialect();
-			String ownPlaceholder = sql.placeholder(this.field.owner().pk(), own);
-			List<String> ps = new ArrayList<>();
-			keys.forEach((k) -> ps.add(sql.placeholder(this.field.related().pk(), k)));
-			sql.append("DELETE FROM " + d.quote(this.field.through()) + " WHERE " + d.quote(this.field.backwardKey())
-					+ " = " + ownPlaceholder + " AND " + d.quote(this.field.forwardKey()) + " IN (" + String.join(", ", ps)
-					+ ")");
-			return this.engine.runUpdate(connection, sql).then();
+			Delete delete = new Delete(Table.of(this.field.through()), new Condition.And(List.of(owned(0),
+					related(this.engine.dialect(connection), 1, keys.size())), false));
+			return this.engine.runUpdate(connection, bind(connection, delete, own, keys)).then();
 		});
 	}
 
@@ -134,18 +146,15 @@ public final class ManyToManyManager<T> {
 		return Mono.defer(() -> {
 			Object own = ownKey();
 			String connection = connection();
-			Sql sql = this.engine.sql(connection);
-			Dialect d = sql.dialect();
-			sql.append("DELETE FROM " + d.quote(this.field.through()) + " WHERE " + d.quote(this.field.backwardKey())
-					+ " = " + sql.placeholder(this.field.owner().pk(), own));
-			return this.engine.runUpdate(connection, sql).then();
+			Delete delete = new Delete(Table.of(this.field.through()), owned(0));
+			return this.engine.runUpdate(connection, bind(connection, delete, own)).then();
 		});
 	}
 
 	/** The related rows, as a query that can be refined. */
 	@SuppressWarnings("unchecked")
 	public QuerySet<T> query() {
-		return (QuerySet<T>) this.engine.related(this.instance, this.field.name());
+		return (QuerySet<T>) Relations.related(this.engine, this.instance, this.field.name());
 	}
 
 	/** The related rows. */

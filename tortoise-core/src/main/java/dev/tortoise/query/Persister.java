@@ -18,7 +18,17 @@ import dev.tortoise.exceptions.ValidationException;
 import dev.tortoise.models.FieldKind;
 import dev.tortoise.models.FieldMeta;
 import dev.tortoise.models.ModelMeta;
-import dev.tortoise.schema.Dialect;
+import dev.tortoise.query.sql.Column;
+import dev.tortoise.query.sql.Compiled;
+import dev.tortoise.query.sql.Condition;
+import dev.tortoise.query.sql.Context;
+import dev.tortoise.query.sql.Delete;
+import dev.tortoise.query.sql.Insert;
+import dev.tortoise.query.sql.Params;
+import dev.tortoise.query.sql.Part;
+import dev.tortoise.query.sql.Table;
+import dev.tortoise.query.sql.Update;
+import dev.tortoise.query.sql.Value;
 import dev.tortoise.transactions.TransactionScope;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Result;
@@ -34,9 +44,9 @@ final class Persister {
 
 	private static final int MAX_VALUES = 30000;
 
-	private final QueryEngine engine;
+	private final Engine engine;
 
-	Persister(QueryEngine engine) {
+	Persister(Engine engine) {
 		this.engine = engine;
 	}
 
@@ -52,13 +62,13 @@ final class Persister {
 			prepare(meta, instance, true, this.engine.zone());
 			FieldMeta pk = meta.pk();
 			boolean generated = pk.generated() && pk.get(instance) == null;
-			Inserts inserts = this.engine.inserts(meta, connection);
+			Inserts inserts = inserts(meta, connection);
 			List<FieldMeta> columns = generated ? inserts.withoutKey() : inserts.all();
-			Sql sql = Sql.written(this.engine.dialect(connection), this.engine.codec(connection),
-					generated ? inserts.withoutKeyText() : inserts.allText());
-			for (FieldMeta f : columns) {
-				sql.placeholder(f, f.get(instance));
+			Object[] args = new Object[columns.size()];
+			for (int i = 0; i < args.length; i++) {
+				args[i] = columns.get(i).get(instance);
 			}
+			Sql sql = this.engine.bind(connection, generated ? inserts.withoutKeyStatement() : inserts.allStatement(), args);
 			return this.engine.executor()
 				.withConnection(connection, this.engine.pinned(),
 						(Connection c) -> generatedKeys(this.engine.executor()
@@ -95,7 +105,7 @@ final class Persister {
 				prepare(meta, instance, true, this.engine.zone());
 			}
 			String connection = this.engine.route(meta, null, true);
-			List<FieldMeta> columns = insertColumns(meta, instances, this.engine.inserts(meta, connection));
+			List<FieldMeta> columns = insertColumns(meta, instances, inserts(meta, connection));
 			int rows = Math.max(1, Math.min(BATCH_ROWS, MAX_VALUES / columns.size()));
 			List<List<T>> batches = new ArrayList<>();
 			for (int i = 0; i < instances.size(); i += rows) {
@@ -115,14 +125,14 @@ final class Persister {
 		});
 	}
 
-	private <T> Mono<Void> insertBatches(QueryEngine engine, String connection, ModelMeta<T> meta,
+	private static <T> Mono<Void> insertBatches(Engine engine, String connection, ModelMeta<T> meta,
 			List<FieldMeta> columns, List<List<T>> batches) {
 		boolean generated = !columns.contains(meta.pk());
-		boolean mysql = engine.dialect(connection).name().equals("mysql");
+		boolean firstKeyOnly = engine.dialect(connection).reportsFirstGeneratedKeyOnly();
 		ValueCodec codec = engine.codec(connection);
 		return engine.executor().withConnection(connection, engine.pinned(), (Connection c) -> Flux.fromIterable(batches)
 			.concatMap((batch) -> generatedKeys(engine.executor()
-				.execute(c, connection, writeInsert(engine.sql(connection), meta, columns, batch), generated ? meta.pk().column() : null),
+				.execute(c, connection, insert(engine, connection, meta, columns, batch), generated ? meta.pk().column() : null),
 					generated)
 				.collectList()
 				.doOnNext((keys) -> {
@@ -134,8 +144,8 @@ final class Persister {
 							meta.pk().set(batch.get(i), codec.fromDb(meta.pk(), keys.get(i)));
 						}
 					}
-					else if (mysql && keys.size() == 1) {
-						// MySQL reports the first id of a multi-row INSERT; the rest follow it.
+					else if (firstKeyOnly && keys.size() == 1) {
+						// The first id of a multi-row INSERT is reported; the rest follow it.
 						long first = ((Number) keys.get(0)).longValue();
 						for (int i = 0; i < batch.size(); i++) {
 							meta.pk().set(batch.get(i), codec.fromDb(meta.pk(), first + i));
@@ -157,21 +167,24 @@ final class Persister {
 			}
 			String connection = this.engine.route(meta, null, true);
 			prepare(meta, instance, false, this.engine.zone());
-			Sql sql = this.engine.sql(connection);
-			Map<FieldMeta, Object> assignments = new LinkedHashMap<>();
-			for (FieldMeta f : meta.columns()) {
-				if (!f.pk()) {
-					assignments.put(f, f.get(instance));
-				}
-			}
-			if (assignments.isEmpty()) {
+			List<FieldMeta> columns = meta.columns();
+			if (columns.size() == 1) {
 				return create(instance).onErrorResume(dev.tortoise.exceptions.IntegrityException.class,
 						(ex) -> Mono.just(instance));
 			}
-			String set = setClause(sql, assignments);
-			sql.append("UPDATE " + sql.dialect().quote(meta.table()) + " SET " + set + " WHERE "
-					+ sql.dialect().quote(meta.pk().column()) + " = " + sql.placeholder(meta.pk(), pk));
-			return this.engine.runUpdate(connection, sql).flatMap((n) -> (n == 0) ? create(instance) : Mono.just(instance));
+			// The other columns in the model's order, then the key.
+			Object[] args = new Object[columns.size()];
+			int i = 0;
+			for (FieldMeta f : columns) {
+				if (!f.pk()) {
+					args[i++] = f.get(instance);
+				}
+			}
+			args[i] = pk;
+			Compiled update = this.engine.statements().get(new InstanceKey(InstanceKey.UPDATE, meta, connection),
+					(k) -> render(connection, updateByKey(meta)));
+			return this.engine.runUpdate(connection, this.engine.bind(connection, update, args))
+				.flatMap((n) -> (n == 0) ? create(instance) : Mono.just(instance));
 		});
 	}
 
@@ -184,10 +197,9 @@ final class Persister {
 						+ " key " + meta.pk().name() + " is null.");
 			}
 			String connection = this.engine.route(meta, null, true);
-			Sql sql = this.engine.sql(connection);
-			sql.append("DELETE FROM " + sql.dialect().quote(meta.table()) + " WHERE "
-					+ sql.dialect().quote(meta.pk().column()) + " = " + sql.placeholder(meta.pk(), pk));
-			return this.engine.runUpdate(connection, sql).then();
+			Compiled delete = this.engine.statements().get(new InstanceKey(InstanceKey.DELETE, meta, connection),
+					(k) -> render(connection, new Delete(Table.of(meta.table()), byKey(meta, 0))));
+			return this.engine.runUpdate(connection, this.engine.bind(connection, delete, pk)).then();
 		});
 	}
 
@@ -206,47 +218,84 @@ final class Persister {
 		return (pk.generated() && withKey == 0) ? inserts.withoutKey() : inserts.all();
 	}
 
-	/** The INSERT of the rows, with their values bound; rows that are null bind nulls (a text to cache). */
-	private static <T> Sql writeInsert(Sql sql, ModelMeta<T> meta, List<FieldMeta> columns, List<@Nullable T> rows) {
-		Dialect d = sql.dialect();
-		StringBuilder text = new StringBuilder("INSERT INTO ").append(d.quote(meta.table())).append(" (");
-		for (int i = 0; i < columns.size(); i++) {
-			text.append((i > 0) ? ", " : "").append(d.quote(columns.get(i).column()));
-		}
-		text.append(") VALUES ");
-		for (int r = 0; r < rows.size(); r++) {
-			text.append((r > 0) ? ", (" : "(");
-			T row = rows.get(r);
-			for (int i = 0; i < columns.size(); i++) {
-				FieldMeta f = columns.get(i);
-				text.append((i > 0) ? ", " : "").append(sql.placeholder(f, (row != null) ? f.get(row) : null));
+	/** The statements of one model's instances on one connection, written once. */
+	private record InstanceKey(String kind, ModelMeta<?> meta, String connection) {
+
+		static final String INSERT = "insert";
+
+		static final String UPDATE = "update";
+
+		static final String DELETE = "delete";
+
+	}
+
+	private Compiled render(String connection, Part tree) {
+		return Context.render(this.engine.dialect(connection), tree);
+	}
+
+	/** {@code pk = ?}, the key read from argument {@code arg}. */
+	private static Condition byKey(ModelMeta<?> meta, int arg) {
+		return Condition.compare(Column.of(meta.pk().column()), "=", Params.field(meta.pk(), arg));
+	}
+
+	/** The UPDATE of every column but the key, by key: the columns' values, then the key's. */
+	private static Update updateByKey(ModelMeta<?> meta) {
+		List<Update.Assignment> set = new ArrayList<>();
+		for (FieldMeta f : meta.columns()) {
+			if (!f.pk()) {
+				set.add(new Update.Assignment(f.column(), Params.field(f, set.size())));
 			}
-			text.append(')');
 		}
-		return sql.append(text.toString());
+		return new Update(Table.of(meta.table()), set, byKey(meta, set.size()));
+	}
+
+	/** The INSERT of rows of the columns; the value of row r, column i is argument {@code r * columns + i}. */
+	static Insert insertTree(ModelMeta<?> meta, List<FieldMeta> columns, int rows) {
+		List<List<Value>> values = new ArrayList<>(rows);
+		for (int r = 0; r < rows; r++) {
+			List<Value> row = new ArrayList<>(columns.size());
+			for (int i = 0; i < columns.size(); i++) {
+				row.add(Params.field(columns.get(i), r * columns.size() + i));
+			}
+			values.add(row);
+		}
+		return new Insert(Table.of(meta.table()), columns.stream().map(FieldMeta::column).toList(), values);
+	}
+
+	/** The multi-row INSERT of a batch, its values bound. */
+	private static <T> Sql insert(Engine engine, String connection, ModelMeta<T> meta, List<FieldMeta> columns,
+			List<T> rows) {
+		Object[] args = new Object[rows.size() * columns.size()];
+		for (int r = 0; r < rows.size(); r++) {
+			for (int i = 0; i < columns.size(); i++) {
+				args[r * columns.size() + i] = columns.get(i).get(rows.get(r));
+			}
+		}
+		return engine.bind(connection, Context.render(engine.dialect(connection), insertTree(meta, columns, rows.size())),
+				args);
+	}
+
+	/** A model's single-row INSERTs on a connection, written once. */
+	Inserts inserts(ModelMeta<?> meta, String connection) {
+		return this.engine.statements().get(new InstanceKey(InstanceKey.INSERT, meta, connection),
+				(k) -> Inserts.of(meta, (columns) -> render(connection, insertTree(meta, columns, 1))));
 	}
 
 	/**
-	 * A model's single-row INSERT on one connection, written once: with every column, and
-	 * without a generated key (null where the key is not generated). {@link #create} binds
-	 * only the values then.
+	 * A model's single-row INSERT on one connection: with every column, and without a
+	 * generated key (null where the key is not generated). {@link #create} binds only the
+	 * values then.
 	 */
-	record Inserts(List<FieldMeta> all, String allText, List<FieldMeta> withoutKey, @Nullable String withoutKeyText) {
+	record Inserts(List<FieldMeta> all, Compiled allStatement, List<FieldMeta> withoutKey,
+			@Nullable Compiled withoutKeyStatement) {
 
-		static Inserts of(ModelMeta<?> meta, java.util.function.Supplier<Sql> sql) {
+		static Inserts of(ModelMeta<?> meta, java.util.function.Function<List<FieldMeta>, Compiled> write) {
 			List<FieldMeta> all = meta.columns();
-			List<@Nullable Object> oneRow = java.util.Collections.singletonList(null);
-			String allText = writeInsert(sql.get(), meta, all, cast(oneRow)).text();
 			if (!meta.pk().generated()) {
-				return new Inserts(all, allText, all, null);
+				return new Inserts(all, write.apply(all), all, null);
 			}
 			List<FieldMeta> withoutKey = all.stream().filter((f) -> f != meta.pk()).toList();
-			return new Inserts(all, allText, withoutKey, writeInsert(sql.get(), meta, withoutKey, cast(oneRow)).text());
-		}
-
-		@SuppressWarnings("unchecked")
-		private static <T> List<@Nullable T> cast(List<@Nullable Object> rows) {
-			return (List<@Nullable T>) (List<?>) rows;
+			return new Inserts(all, write.apply(all), withoutKey, write.apply(withoutKey));
 		}
 
 	}
@@ -318,11 +367,6 @@ final class Persister {
 		return out;
 	}
 
-	static String setClause(Sql sql, Map<FieldMeta, @Nullable Object> assignments) {
-		List<String> parts = new ArrayList<>();
-		assignments.forEach((f, v) -> parts.add(sql.dialect().quote(f.column()) + " = " + sql.placeholder(f, v)));
-		return String.join(", ", parts);
-	}
 
 
 }

@@ -14,6 +14,15 @@ import dev.tortoise.fields.ReverseRelation;
 import dev.tortoise.models.FieldKind;
 import dev.tortoise.models.FieldMeta;
 import dev.tortoise.models.ModelMeta;
+import dev.tortoise.query.sql.Column;
+import dev.tortoise.query.sql.Compiled;
+import dev.tortoise.query.sql.Condition;
+import dev.tortoise.query.sql.Context;
+import dev.tortoise.query.sql.From;
+import dev.tortoise.query.sql.Params;
+import dev.tortoise.query.sql.Part;
+import dev.tortoise.query.sql.Select;
+import dev.tortoise.query.sql.Table;
 import dev.tortoise.schema.Dialect;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -27,11 +36,11 @@ final class Prefetcher {
 
 	static final int CHUNK = 5000;
 
-	private final QueryEngine engine;
+	private final Engine engine;
 
 	private final String connection;
 
-	Prefetcher(QueryEngine engine, String connection) {
+	Prefetcher(Engine engine, String connection) {
 		this.engine = engine;
 		this.connection = connection;
 	}
@@ -175,37 +184,32 @@ final class Prefetcher {
 		}));
 	}
 
-	private record ThroughSelect(FieldMeta field, String connection) {
+	/** What the text of a relation's through-table read depends on: the length of the list where it binds one value at a time. */
+	private record ThroughSelect(FieldMeta field, String connection, int keys) {
 	}
 
 	/**
 	 * The related rows of a many-to-many relation with the owner's key, for the owners'
-	 * keys: written once per relation and connection where the keys bind as one array.
+	 * keys: written once per relation and connection (and list length, where the keys do
+	 * not bind as one array).
 	 */
 	private Sql throughSelect(FieldMeta field, RowMapper<?> mapper, List<Object> keys) {
 		FieldMeta ownPk = field.owner().pk();
 		Dialect d = this.engine.dialect(this.connection);
-		String column = d.quote("_th") + "." + d.quote(field.backwardKey());
-		if (!d.bindsArray(ValueCodec.dataField(ownPk).type())) {
-			Sql sql = this.engine.sql(this.connection);
-			List<String> ps = new ArrayList<>(keys.size());
-			keys.forEach((k) -> ps.add(sql.placeholder(ownPk, k)));
-			return sql.append(throughFrom(field, mapper, d) + column + " IN (" + String.join(", ", ps) + ")");
-		}
-		String text = this.engine.statements().computeIfAbsent(new ThroughSelect(field, this.connection),
-				(k) -> throughFrom(field, mapper, d) + d.anyOf(column, d.placeholder(1, null)));
-		Sql written = Sql.written(d, this.engine.codec(this.connection), text);
-		written.arrayPlaceholder(ownPk, keys);
-		return written;
+		int length = Params.bindsArray(d, ownPk) ? 0 : keys.size();
+		Compiled statement = this.engine.statements().get(new ThroughSelect(field, this.connection, length),
+				(k) -> Context.render(d, throughTree(field, mapper, keys.size(), d)));
+		return this.engine.bind(this.connection, statement, keys);
 	}
 
-	private static String throughFrom(FieldMeta field, RowMapper<?> mapper, Dialect d) {
+	private static Select throughTree(FieldMeta field, RowMapper<?> mapper, int keys, Dialect d) {
 		ModelMeta<?> related = field.related();
-		String r = d.quote("_r");
-		String th = d.quote("_th");
-		return "SELECT " + mapper.selectList(d, "_r") + ", " + th + "." + d.quote(field.backwardKey()) + " FROM "
-				+ d.quote(related.table()) + " " + r + " JOIN " + d.quote(field.through()) + " " + th + " ON " + th + "."
-				+ d.quote(field.forwardKey()) + " = " + r + "." + d.quote(related.pk().column()) + " WHERE ";
+		List<Part> columns = new ArrayList<>(mapper.columns("_r"));
+		columns.add(new Column("_th", field.backwardKey()));
+		From from = new From(new Table(related.table(), "_r"), List.of(new From.Join(new Table(field.through(), "_th"),
+				Condition.compare(new Column("_th", field.forwardKey()), "=", new Column("_r", related.pk().column())),
+				false)));
+		return Select.of(columns, from, Params.in(d, new Column("_th", field.backwardKey()), field.owner().pk(), 0, keys));
 	}
 
 	private Flux<Object> fetchIn(ModelMeta<?> related, String key, Set<Object> values) {

@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  */
 public final class QuerySet<T> {
 
-	final QueryEngine engine;
+	final Engine engine;
 
 	final ModelMeta<T> meta;
 
@@ -40,11 +40,11 @@ public final class QuerySet<T> {
 
 	final @Nullable String using;
 
-	QuerySet(QueryEngine engine, ModelMeta<T> meta) {
+	QuerySet(Engine engine, ModelMeta<T> meta) {
 		this(engine, meta, List.of(), List.of(), null, null, List.of(), List.of(), null);
 	}
 
-	private QuerySet(QueryEngine engine, ModelMeta<T> meta, List<Q> filters, List<String> orderBy,
+	private QuerySet(Engine engine, ModelMeta<T> meta, List<Q> filters, List<String> orderBy,
 			@Nullable Long limit, @Nullable Long offset, List<String> selectRelated, List<String> prefetchRelated,
 			@Nullable String using) {
 		this.engine = engine;
@@ -144,7 +144,7 @@ public final class QuerySet<T> {
 
 	/** The matching rows. */
 	public Flux<T> all() {
-		return this.engine.select(this);
+		return this.engine.reads().select(this);
 	}
 
 	/** The first matching row (by primary key unless ordered), or empty. */
@@ -181,27 +181,27 @@ public final class QuerySet<T> {
 
 	/** Number of matching rows. */
 	public Mono<Long> count() {
-		return this.engine.count(this);
+		return this.engine.reads().count(this);
 	}
 
 	/** Whether any row matches. */
 	public Mono<Boolean> exists() {
-		return this.engine.exists(this);
+		return this.engine.reads().exists(this);
 	}
 
 	/** Matching rows as maps of the given fields (relations followed with {@code __}); all columns if none. */
 	public Flux<Map<String, Object>> values(String... fields) {
-		return this.engine.values(this, List.of(fields));
+		return this.engine.reads().values(this, List.of(fields));
 	}
 
 	/** Sets fields of every matching row; returns the number of rows changed. */
 	public Mono<Long> update(Map<String, ?> values) {
-		return this.engine.update(this, values);
+		return this.engine.bulkWrites().update(this, values);
 	}
 
 	/** Deletes every matching row; returns the number of rows deleted. */
 	public Mono<Long> delete() {
-		return this.engine.delete(this);
+		return this.engine.bulkWrites().delete(this);
 	}
 
 	/** The model this query reads. */

@@ -11,6 +11,7 @@ import dev.tortoise.fields.ReverseRelation;
 import dev.tortoise.models.FieldKind;
 import dev.tortoise.models.FieldMeta;
 import dev.tortoise.models.ModelMeta;
+import dev.tortoise.query.sql.Column;
 import io.r2dbc.spi.Row;
 import org.jspecify.annotations.Nullable;
 
@@ -31,10 +32,6 @@ final class RowMapper<T> {
 
 	/** The unfetched container of each of {@link #containers}: immutable, so all instances share one. */
 	private final Object[] unfetched;
-
-	private final String rootSelectList;
-
-	private final dev.tortoise.schema.Dialect dialect;
 
 	private final java.util.function.UnaryOperator<Object>[] decoders;
 
@@ -64,8 +61,6 @@ final class RowMapper<T> {
 			this.unfetched[i] = (f.kind() == FieldKind.BACKWARD_FK) ? ReverseRelation.unfetched(meta.name(), f.name())
 					: ManyToManyRelation.unfetched(meta.name(), f.name());
 		}
-		this.dialect = codec.dialect();
-		this.rootSelectList = buildSelectList(this.dialect, "_t0");
 		this.decoders = decoders(codec, this.columns);
 		this.asIs = new Class<?>[this.columns.length];
 		for (int i = 0; i < this.columns.length; i++) {
@@ -195,9 +190,13 @@ final class RowMapper<T> {
 		return this.columns.length;
 	}
 
-	/** The select list for this model's columns of an aliased table. */
-	String selectList(dev.tortoise.schema.Dialect dialect, String alias) {
-		return ("_t0".equals(alias) && dialect == this.dialect) ? this.rootSelectList : buildSelectList(dialect, alias);
+	/** The columns this mapper reads, in order, of an aliased table. */
+	List<Column> columns(String alias) {
+		List<Column> out = new java.util.ArrayList<>(this.columns.length);
+		for (FieldMeta f : this.columns) {
+			out.add(new Column(alias, f.column()));
+		}
+		return out;
 	}
 
 	@SuppressWarnings("unchecked")
@@ -207,17 +206,6 @@ final class RowMapper<T> {
 			out[i] = codec.decoder(columns[i]);
 		}
 		return out;
-	}
-
-	private String buildSelectList(dev.tortoise.schema.Dialect dialect, String alias) {
-		StringBuilder sb = new StringBuilder();
-		for (int i = 0; i < this.columns.length; i++) {
-			if (i > 0) {
-				sb.append(", ");
-			}
-			sb.append(dialect.quote(alias)).append('.').append(dialect.quote(this.columns[i].column()));
-		}
-		return sb.toString();
 	}
 
 	/** Reads the instance whose columns start at {@code offset}; null if its primary key is NULL (outer join). */

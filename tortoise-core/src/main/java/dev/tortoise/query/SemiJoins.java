@@ -10,7 +10,12 @@ import dev.tortoise.exceptions.FieldException;
 import dev.tortoise.models.FieldKind;
 import dev.tortoise.models.FieldMeta;
 import dev.tortoise.models.ModelMeta;
-import dev.tortoise.schema.Dialect;
+import dev.tortoise.query.sql.Column;
+import dev.tortoise.query.sql.Condition;
+import dev.tortoise.query.sql.From;
+import dev.tortoise.query.sql.Part;
+import dev.tortoise.query.sql.Select;
+import dev.tortoise.query.sql.Table;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,25 +75,25 @@ final class SemiJoins {
 		return false;
 	}
 
-	/** The condition of the filters, joined with AND, with their bound values added to {@code bound} in order. */
-	static String compile(List<Q> filters, Joins joins, Sql sql, List<Filters.Bound> bound) {
+	/** The condition of the filters, joined with AND; leaf {@code i} reads the call's argument {@code base + i}. */
+	static Condition where(List<Q> filters, Filters.Build build) {
 		Map<Q, Integer> indexes = new IdentityHashMap<>();
 		for (Q leaf : Filters.leaves(filters)) {
-			indexes.put(leaf, indexes.size());
+			indexes.put(leaf, build.base + indexes.size());
 		}
 		List<List<Literal>> dnf = List.of(List.of());
 		for (Q q : filters) {
-			dnf = and(dnf, dnf(q, false, joins, indexes));
+			dnf = and(dnf, dnf(q, false, build.joins, indexes));
 		}
 		if (dnf.isEmpty()) {
-			return "1=0";
+			return Condition.FALSE;
 		}
 		Counter aliases = new Counter();
-		List<String> parts = new ArrayList<>(dnf.size());
+		List<Condition> parts = new ArrayList<>(dnf.size());
 		for (List<Literal> conjunction : dnf) {
-			parts.add(render(conjunction, 0, joins, sql, bound, aliases));
+			parts.add(render(conjunction, 0, build.joins, build, aliases));
 		}
-		return (parts.size() == 1) ? parts.get(0) : "(" + String.join(" OR ", parts) + ")";
+		return Condition.or(parts);
 	}
 
 	/** The condition of a tree as a list of conjunctions of literals; an empty list is FALSE, an empty conjunction TRUE. */
@@ -152,17 +157,16 @@ final class SemiJoins {
 	 * {@code from} on) has no relation that holds many rows are compared here, through this
 	 * level's joins; the others are grouped by the first such relation, each group one subquery.
 	 */
-	private static String render(List<Literal> literals, int from, Joins joins, Sql sql, List<Filters.Bound> bound,
+	private static Condition render(List<Literal> literals, int from, Joins joins, Filters.Build build,
 			Counter aliases) {
-		List<String> parts = new ArrayList<>();
+		List<Condition> parts = new ArrayList<>();
 		Map<String, List<Literal>> groups = new LinkedHashMap<>();
 		for (Literal literal : literals) {
 			int toMany = literal.path().firstToMany(from);
 			if (toMany < 0) {
 				Joins.Target target = joins.resolve(literal.path(), from);
-				bound.add(new Filters.Bound(literal.index(), target));
-				String leaf = Filters.leaf(target, literal.leaf().value, sql);
-				parts.add(literal.negated() ? "NOT (" + leaf + ")" : leaf);
+				Condition leaf = Filters.leaf(target, literal.leaf().value, literal.index(), build);
+				parts.add(literal.negated() ? Condition.not(leaf) : leaf);
 				continue;
 			}
 			StringBuilder key = new StringBuilder();
@@ -172,49 +176,50 @@ final class SemiJoins {
 			groups.computeIfAbsent(key.toString(), (k) -> new ArrayList<>()).add(literal);
 		}
 		for (List<Literal> group : groups.values()) {
-			parts.add(subquery(group, from, joins, sql, bound, aliases));
+			parts.add(subquery(group, from, joins, build, aliases));
 		}
-		return parts.isEmpty() ? "1=1" : String.join(" AND ", parts);
+		return Condition.all(parts);
 	}
 
 	/** The rows of this level that have a related row, through the group's relation, for which the group holds. */
-	private static String subquery(List<Literal> group, int from, Joins joins, Sql sql, List<Filters.Bound> bound,
+	private static Condition subquery(List<Literal> group, int from, Joins joins, Filters.Build build,
 			Counter aliases) {
-		Dialect d = joins.dialect();
 		Joins.Path path = group.get(0).path();
 		int at = path.firstToMany(from);
 		FieldMeta relation = path.hops().get(at);
-		String parent = d.quote(joins.along(path, from, at).alias()) + ".";
+		String parent = joins.along(path, from, at).alias();
 		ModelMeta<?> related = relation.related();
 		int n = aliases.next();
 		String alias = "_s" + n;
-		Joins inner = new Joins(d, related, alias, alias + "t", joins.maxDepth());
-		String condition = render(group, at + 1, inner, sql, bound, aliases);
-		String parentKey;
-		String select;
-		String rows;
-		String missing;
-		String none = d.quote("_n" + n);
+		Joins inner = new Joins(joins.dialect(), related, alias, alias + "t", joins.maxDepth());
+		Condition condition = render(group, at + 1, inner, build, aliases);
+		Column parentKey;
+		Select rows;
+		Select missing;
+		String none = "_n" + n;
+		List<Part> one = List.of(Part.raw("1"));
 		if (relation.kind() == FieldKind.BACKWARD_FK) {
 			FieldMeta forward = relation.opposite();
-			parentKey = parent + d.quote(forward.toField().column());
-			select = d.quote(alias) + "." + d.quote(forward.column());
-			rows = inner.from() + " WHERE " + condition;
-			missing = d.quote(related.table()) + " " + none + " WHERE " + none + "." + d.quote(forward.column()) + " = "
-					+ parentKey;
+			parentKey = new Column(parent, forward.toField().column());
+			rows = Select.of(List.of(new Column(alias, forward.column())), inner.from(), condition);
+			missing = Select.of(one, new Table(related.table(), none),
+					Condition.compare(new Column(none, forward.column()), "=", parentKey));
 		}
 		else {
-			String through = d.quote(alias + "m");
-			parentKey = parent + d.quote(relation.owner().pk().column());
-			select = through + "." + d.quote(relation.backwardKey());
-			rows = d.quote(relation.through()) + " " + through + ", " + inner.from() + " WHERE " + d.quote(alias) + "."
-					+ d.quote(related.pk().column()) + " = " + through + "." + d.quote(relation.forwardKey()) + " AND ("
-					+ condition + ")";
-			missing = d.quote(relation.through()) + " " + none + " WHERE " + none + "." + d.quote(relation.backwardKey())
-					+ " = " + parentKey;
+			String through = alias + "m";
+			parentKey = new Column(parent, relation.owner().pk().column());
+			From innerFrom = inner.from();
+			// The through table first, then the related table with its joins: "through", related ...
+			Part tables = (ctx) -> ctx.visit(new Table(relation.through(), through)).sql(", ").visit(innerFrom);
+			rows = Select.of(List.of(new Column(through, relation.backwardKey())), tables, new Condition.And(List.of(
+					Condition.compare(new Column(alias, related.pk().column()), "=",
+							new Column(through, relation.forwardKey())),
+					new Condition.And(List.of(condition), true)), false));
+			missing = Select.of(one, new Table(relation.through(), none),
+					Condition.compare(new Column(none, relation.backwardKey()), "=", parentKey));
 		}
-		String in = parentKey + " IN (SELECT " + select + " FROM " + rows + ")";
-		return holdsOnMissingRow(group) ? "(" + in + " OR NOT EXISTS (SELECT 1 FROM " + missing + "))" : in;
+		Condition in = new Condition.InSubquery(parentKey, rows);
+		return holdsOnMissingRow(group) ? new Condition.Or(List.of(in, new Condition.Exists(missing, true))) : in;
 	}
 
 	/** Whether every literal of the group is TRUE on a related row that is missing, and on the rows behind it. */

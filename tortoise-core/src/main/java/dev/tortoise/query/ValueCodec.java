@@ -44,18 +44,19 @@ final class ValueCodec {
 
 	private final Dialect dialect;
 
-	private final boolean mysql;
+	/** Whether datetimes are stored without an offset (a local date-time, UTC when {@code use_tz}). */
+	private final boolean localDatetimes;
 
-	private final boolean postgres;
+	private final boolean uuidAsText;
 
 	private final boolean useTz;
 
 	private final ZoneId zone;
 
-	ValueCodec(String dialect, boolean useTz, ZoneId zone) {
-		this.dialect = Dialect.forEngine(dialect);
-		this.mysql = "mysql".equals(dialect);
-		this.postgres = "postgres".equals(dialect);
+	ValueCodec(Dialect dialect, boolean useTz, ZoneId zone) {
+		this.dialect = dialect;
+		this.localDatetimes = !dialect.datetimeHasOffset();
+		this.uuidAsText = dialect.uuidAsText();
 		this.useTz = useTz;
 		this.zone = zone;
 	}
@@ -66,11 +67,7 @@ final class ValueCodec {
 
 	/** The field that defines a column's type: the field itself, or what a relation points at. */
 	static FieldMeta dataField(FieldMeta f) {
-		FieldMeta d = f;
-		while (d.kind() != FieldKind.DATA) {
-			d = d.toField();
-		}
-		return d;
+		return dev.tortoise.query.sql.Params.dataField(f);
 	}
 
 	/** The class a driver reads and binds NULL for, for the column of a field. */
@@ -91,14 +88,13 @@ final class ValueCodec {
 			case FLOAT:
 				return Double.class;
 			case DATETIME:
-				return this.mysql ? LocalDateTime.class : OffsetDateTime.class;
+				return this.localDatetimes ? LocalDateTime.class : OffsetDateTime.class;
 			case DATE:
 				return LocalDate.class;
 			case TIME:
-				return this.postgres || (!this.mysql && f.javaType() == OffsetTime.class) ? OffsetTime.class
-						: LocalTime.class;
+				return this.dialect.timeHasOffset(f) ? OffsetTime.class : LocalTime.class;
 			case UUID:
-				return this.mysql ? String.class : UUID.class;
+				return this.uuidAsText ? String.class : UUID.class;
 			case BINARY:
 				return byte[].class;
 			default:
@@ -155,7 +151,7 @@ final class ValueCodec {
 				return time(f, value);
 			case UUID: {
 				UUID uuid = (value instanceof String s) ? UUID.fromString(s) : (UUID) value;
-				return this.mysql ? uuid.toString() : uuid;
+				return this.uuidAsText ? uuid.toString() : uuid;
 			}
 			case JSON:
 				return json(value);
@@ -258,20 +254,17 @@ final class ValueCodec {
 		else {
 			throw new ClassCastException("not a date-time");
 		}
-		if (this.mysql) {
+		if (this.localDatetimes) {
 			return instant.atZoneSameInstant(this.useTz ? ZoneOffset.UTC : this.zone).toLocalDateTime();
 		}
 		return this.useTz ? instant.withOffsetSameInstant(ZoneOffset.UTC) : instant;
 	}
 
 	private Object time(FieldMeta f, Object value) {
-		if (this.postgres) {
+		if (this.dialect.timeHasOffset(f)) {
 			return (value instanceof OffsetTime o) ? o : ((LocalTime) value).atOffset(ZoneOffset.UTC);
 		}
-		if (this.mysql) {
-			return (value instanceof OffsetTime o) ? o.withOffsetSameInstant(ZoneOffset.UTC).toLocalTime() : (LocalTime) value;
-		}
-		return (f.javaType() == OffsetTime.class) ? (OffsetTime) value : (LocalTime) value;
+		return (value instanceof OffsetTime o) ? o.withOffsetSameInstant(ZoneOffset.UTC).toLocalTime() : (LocalTime) value;
 	}
 
 	private static String json(Object value) {
@@ -386,7 +379,7 @@ final class ValueCodec {
 	private Object readDatetime(Class<?> target, Object value) {
 		ZonedDateTime at;
 		if (value instanceof LocalDateTime l) {
-			at = l.atZone(this.mysql && this.useTz ? ZoneOffset.UTC : this.zone);
+			at = l.atZone(this.localDatetimes && this.useTz ? ZoneOffset.UTC : this.zone);
 		}
 		else {
 			at = ((OffsetDateTime) value).atZoneSameInstant(this.zone);

@@ -13,6 +13,9 @@ import dev.tortoise.config.ConnectionConfig;
 import dev.tortoise.exceptions.ConfigurationException;
 import dev.tortoise.fields.FieldType;
 import dev.tortoise.models.FieldMeta;
+import dev.tortoise.query.sql.Context;
+import dev.tortoise.query.sql.Part;
+import dev.tortoise.query.sql.Value;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.R2dbcException;
@@ -77,7 +80,7 @@ public abstract class Dialect {
 	}
 
 	/**
-	 * Whether a list of values of the type is bound as one array ({@link #anyOf}) rather
+	 * Whether a list of values of the type is bound as one array ({@link #renderAnyOf}) rather
 	 * than one value at a time ({@code IN ($1, $2, ...)}). One array keeps a statement's
 	 * text the same whatever the list's length, so it is written and prepared once.
 	 */
@@ -85,27 +88,69 @@ public abstract class Dialect {
 		return false;
 	}
 
-	/** {@code column} equals one element of the array bound at {@code placeholder}. */
-	public String anyOf(String column, String placeholder) {
+	/** {@code operand} equals an element of the array bound as {@code array}; for dialects that {@link #bindsArray}. */
+	public void renderAnyOf(Context ctx, Part operand, Value array) {
 		throw new UnsupportedOperationException(name() + " binds lists one value at a time.");
 	}
 
-	/** {@code column LIKE pattern}, case-sensitive; the pattern escapes with a backslash. */
-	public String like(String column, String pattern) {
-		return column + " LIKE " + pattern;
+	/**
+	 * {@code operand LIKE pattern}, the pattern escaping with a backslash: exact, or
+	 * ignoring case ({@code ILIKE} here).
+	 */
+	public void renderLike(Context ctx, Part operand, Value pattern, boolean ignoreCase) {
+		ctx.visit(operand).sql(ignoreCase ? " ILIKE " : " LIKE ").visit(pattern);
 	}
 
-	/** {@code column LIKE pattern}, ignoring case. */
-	public String ilike(String column, String pattern) {
-		return column + " ILIKE " + pattern;
-	}
-
-	/** The paging clause with its leading space, or an empty string. */
-	public String limitOffset(@Nullable Long limit, @Nullable Long offset) {
-		if (limit == null && offset == null) {
-			return "";
+	/**
+	 * The paging clause with its leading space, for a limit or an offset or both (each a
+	 * bound value, so that every page is the same statement): {@code LIMIT n OFFSET m} here,
+	 * with the largest limit when there is only an offset.
+	 */
+	public void renderLimit(Context ctx, @Nullable Part limit, @Nullable Part offset) {
+		ctx.sql(" LIMIT ");
+		if (limit != null) {
+			ctx.visit(limit);
 		}
-		return " LIMIT " + ((limit != null) ? limit : Long.MAX_VALUE) + ((offset != null) ? " OFFSET " + offset : "");
+		else {
+			ctx.sql(Long.toString(Long.MAX_VALUE));
+		}
+		if (offset != null) {
+			ctx.sql(" OFFSET ").visit(offset);
+		}
+	}
+
+	// --- values: how the driver binds and reads them ------------------------------------
+
+	/**
+	 * Whether datetime columns keep an offset ({@code TIMESTAMPTZ}), read and bound as
+	 * {@code OffsetDateTime}; else they are local date-times ({@code DATETIME}), stored in
+	 * UTC when {@code use_tz} is on and in the configured zone when it is off.
+	 */
+	public boolean datetimeHasOffset() {
+		return true;
+	}
+
+	/** Whether the TIME column of a field keeps an offset, read and bound as {@code OffsetTime}. */
+	public boolean timeHasOffset(FieldMeta field) {
+		return field.javaType() == java.time.OffsetTime.class;
+	}
+
+	/** Whether UUIDs are stored as text ({@code CHAR(36)}) rather than a UUID type. */
+	public boolean uuidAsText() {
+		return false;
+	}
+
+	/**
+	 * Whether a multi-row INSERT reports only its first generated key, the others following
+	 * it one by one (MySQL's {@code LAST_INSERT_ID()}), rather than one key per row.
+	 */
+	public boolean reportsFirstGeneratedKeyOnly() {
+		return false;
+	}
+
+	/** Whether DDL runs inside a transaction, so that a schema is created whole or not at all. */
+	public boolean transactionalDdl() {
+		return false;
 	}
 
 	// --- sessions: how the server runs, stops and times out statements ----------------

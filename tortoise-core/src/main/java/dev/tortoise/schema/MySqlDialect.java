@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Set;
 
 import dev.tortoise.fields.FieldType;
+import dev.tortoise.models.FieldMeta;
+import dev.tortoise.query.sql.Context;
+import dev.tortoise.query.sql.Part;
+import dev.tortoise.query.sql.Value;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.R2dbcException;
@@ -53,19 +57,39 @@ final class MySqlDialect extends Dialect {
 	}
 
 	@Override
+	public boolean datetimeHasOffset() {
+		return false;
+	}
+
+	@Override
+	public boolean timeHasOffset(FieldMeta field) {
+		return false; // TIME(6): an offset is converted to UTC
+	}
+
+	@Override
+	public boolean uuidAsText() {
+		return true;
+	}
+
+	@Override
+	public boolean reportsFirstGeneratedKeyOnly() {
+		return true;
+	}
+
+	@Override
 	public String placeholder(int index, @Nullable FieldType type) {
 		return "?";
 	}
 
 	@Override
-	public String like(String column, String pattern) {
-		// The default collations compare case-insensitively; BINARY makes LIKE exact.
-		return column + " LIKE BINARY " + pattern;
-	}
-
-	@Override
-	public String ilike(String column, String pattern) {
-		return "UPPER(" + column + ") LIKE UPPER(" + pattern + ")";
+	public void renderLike(Context ctx, Part operand, Value pattern, boolean ignoreCase) {
+		if (ignoreCase) {
+			ctx.sql("UPPER(").visit(operand).sql(") LIKE UPPER(").visit(pattern).sql(')');
+		}
+		else {
+			// The default collations compare case-insensitively; BINARY makes LIKE exact.
+			ctx.visit(operand).sql(" LIKE BINARY ").visit(pattern);
+		}
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.tortoise.fields.FieldType;
+import dev.tortoise.models.FieldMeta;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
@@ -38,6 +39,16 @@ final class PostgresDialect extends StandardDialect {
 	@Override
 	Map<FieldType, String> types() {
 		return TYPES;
+	}
+
+	@Override
+	public boolean timeHasOffset(FieldMeta field) {
+		return true; // TIMETZ, as Tortoise's
+	}
+
+	@Override
+	public boolean transactionalDdl() {
+		return true;
 	}
 
 	@Override

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 import dev.tortoise.fields.FieldType;
+import dev.tortoise.query.sql.Context;
+import dev.tortoise.query.sql.Part;
+import dev.tortoise.query.sql.Value;
 
 /**
  * Layout shared by PostgreSQL and H2: constraints inline, indexes as separate
@@ -38,8 +41,8 @@ abstract class StandardDialect extends Dialect {
 	}
 
 	@Override
-	public String anyOf(String column, String placeholder) {
-		return column + " = ANY(" + placeholder + ")";
+	public void renderAnyOf(Context ctx, Part operand, Value array) {
+		ctx.visit(operand).sql(" = ANY(").visit(array).sql(')');
 	}
 
 	@Override

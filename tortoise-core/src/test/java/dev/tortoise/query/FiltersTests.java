@@ -1,7 +1,6 @@
 package dev.tortoise.query;
 
 import java.math.BigDecimal;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +9,8 @@ import dev.tortoise.exceptions.FieldException;
 import dev.tortoise.exceptions.ValidationException;
 import dev.tortoise.models.Apps;
 import dev.tortoise.models.ModelMeta;
+import dev.tortoise.query.sql.Compiled;
+import dev.tortoise.query.sql.Context;
 import dev.tortoise.schema.Dialect;
 import dev.tortoise.testmodels.query.Event;
 import org.junit.jupiter.api.Test;
@@ -24,94 +25,84 @@ class FiltersTests {
 
 	private static final ModelMeta<Event> EVENT = APPS.meta(Event.class);
 
-	private static Sql sql(String engine) {
-		return new Sql(Dialect.forEngine(engine), new ValueCodec(engine, true, ZoneId.of("UTC")));
+	private static Written compile(String engine, Q q) {
+		return Written.where(engine, EVENT, q);
 	}
 
-	private static String compile(String engine, Q q, Sql sql) {
-		return Filters.compile(List.of(q), new Joins(sql.dialect(), EVENT, "_t0"), sql);
+	/** The values of the condition written for the filter, to bind another filter of its shape to. */
+	private static List<dev.tortoise.query.sql.Value> valuesOf(Q filter) {
+		Filters.Build build = new Filters.Build(new Joins(Dialect.forEngine("postgres"), EVENT, "_t0"), 0);
+		return Context.render(Dialect.forEngine("postgres"), Filters.where(List.of(filter), build)).values();
 	}
 
 	@Test
 	void valuesAreBoundNeverInlined() {
-		Sql sql = sql("postgres");
-		String where = compile("postgres", Q.of("name", "'); DROP TABLE event; --"), sql);
-		assertThat(where).isEqualTo("\"_t0\".\"name\" = $1");
-		assertThat(sql.values()).containsExactly("'); DROP TABLE event; --");
+		Written where = compile("postgres", Q.of("name", "'); DROP TABLE event; --"));
+		assertThat(where.text()).isEqualTo("\"_t0\".\"name\" = $1");
+		assertThat(where.sql().values()).containsExactly("'); DROP TABLE event; --");
 	}
 
 	@Test
 	void mysqlUsesQuestionMarksAndBackticks() {
-		Sql sql = sql("mysql");
-		String where = compile("mysql", Q.of("name__icontains", "cup").or(Q.of("prize__gt", 10)), sql);
-		assertThat(where).isEqualTo("(UPPER(`_t0`.`name`) LIKE UPPER(?) OR `_t0`.`prize` > ?)");
-		assertThat(sql.values()).hasSize(2);
-		assertThat(sql.values().get(0)).isEqualTo("%cup%");
+		Written where = compile("mysql", Q.of("name__icontains", "cup").or(Q.of("prize__gt", 10)));
+		assertThat(where.text()).isEqualTo("(UPPER(`_t0`.`name`) LIKE UPPER(?) OR `_t0`.`prize` > ?)");
+		assertThat(where.sql().values()).hasSize(2);
+		assertThat(where.sql().values().get(0)).isEqualTo("%cup%");
 	}
 
 	@Test
 	void likePatternsEscapeWildcards() {
-		Sql sql = sql("h2");
-		compile("h2", Q.of("name__startswith", "100%_\\"), sql);
-		assertThat(sql.values()).containsExactly("100\\%\\_\\\\%");
+		assertThat(compile("h2", Q.of("name__startswith", "100%_\\")).sql().values()).containsExactly("100\\%\\_\\\\%");
 	}
 
 	@Test
 	void nullsUseIsNullAndNotIncludesNulls() {
-		Sql sql = sql("postgres");
-		assertThat(compile("postgres", Q.of("prize", null), sql)).isEqualTo("\"_t0\".\"prize\" IS NULL");
-		assertThat(compile("postgres", Q.of("prize__not", 5), sql))
+		assertThat(compile("postgres", Q.of("prize", null)).text()).isEqualTo("\"_t0\".\"prize\" IS NULL");
+		assertThat(compile("postgres", Q.of("prize__not", 5)).text())
 			.isEqualTo("(\"_t0\".\"prize\" <> $1 OR \"_t0\".\"prize\" IS NULL)");
-		assertThat(compile("postgres", Q.of("name", "x").not(), sql)).isEqualTo("NOT (\"_t0\".\"name\" = $2)");
+		assertThat(compile("postgres", Q.of("name", "x").not()).text()).isEqualTo("NOT (\"_t0\".\"name\" = $1)");
 	}
 
 	@Test
 	void relationsJoinWithQuotedNames() {
-		Sql sql = sql("postgres");
-		Joins joins = new Joins(sql.dialect(), EVENT, "_t0");
-		String where = Filters.compile(List.of(Q.of("tournament__name", "Cup")), joins, sql);
-		assertThat(where).isEqualTo("\"_t1\".\"name\" = $1");
-		assertThat(joins.from()).isEqualTo("\"event\" \"_t0\" LEFT JOIN \"tournament\" \"_t1\" ON \"_t1\".\"id\" = \"_t0\".\"tournament_id\"");
-		Joins m2m = new Joins(sql.dialect(), EVENT, "_t0");
-		String semiJoin = Filters.compile(List.of(Q.of("participants__name", "Red")), m2m, sql);
-		assertThat(m2m.isEmpty()).as("relations that hold many rows are not joined").isTrue();
-		assertThat(semiJoin).isEqualTo("\"_t0\".\"id\" IN (SELECT \"_s1m\".\"event_id\" FROM \"event_team\" \"_s1m\","
-				+ " \"team\" \"_s1\" WHERE \"_s1\".\"id\" = \"_s1m\".\"team_id\" AND (\"_s1\".\"name\" = $2))");
+		Written where = compile("postgres", Q.of("tournament__name", "Cup"));
+		assertThat(where.text()).isEqualTo("\"_t1\".\"name\" = $1");
+		assertThat(Written.text("postgres", where.joins().from())).isEqualTo("\"event\" \"_t0\" LEFT JOIN \"tournament\" \"_t1\" ON \"_t1\".\"id\" = \"_t0\".\"tournament_id\"");
+		Written semiJoin = compile("postgres", Q.of("participants__name", "Red"));
+		assertThat(semiJoin.joins().isEmpty()).as("relations that hold many rows are not joined").isTrue();
+		assertThat(semiJoin.text()).isEqualTo("\"_t0\".\"id\" IN (SELECT \"_s1m\".\"event_id\" FROM \"event_team\" \"_s1m\","
+				+ " \"team\" \"_s1\" WHERE \"_s1\".\"id\" = \"_s1m\".\"team_id\" AND (\"_s1\".\"name\" = $1))");
 	}
 
 	@Test
 	void aConditionRewrittenForToManyRelationsBindsEachLeafWhereItLandsAgain() {
 		Q first = Q.of("participants__name", "Red").or(Q.of("name", "A")).and(Q.of("tournament__name", "Cup"));
 		Q second = Q.of("participants__name", "Blue").or(Q.of("name", "B")).and(Q.of("tournament__name", "Open"));
-		Sql compiled = sql("postgres");
-		List<Filters.Bound> bound = new java.util.ArrayList<>();
-		String text = Filters.compile(List.of(first), new Joins(compiled.dialect(), EVENT, "_t0"), compiled, bound);
-		assertThat(text).as("two alternatives, the tournament's name in each").contains(" OR ");
-		assertThat(compiled.values()).containsExactly("Cup", "Red", "A", "Cup");
-		Sql rebound = sql("postgres");
-		Filters.bind(List.of(second), bound, rebound);
+		Written compiled = compile("postgres", first);
+		assertThat(compiled.text()).as("two alternatives, the tournament's name in each").contains(" OR ");
+		assertThat(compiled.sql().values()).containsExactly("Cup", "Red", "A", "Cup");
+		Sql rebound = Written.bind("postgres", new Compiled(compiled.text(), valuesOf(first)), second);
 		assertThat(rebound.values()).containsExactly("Open", "Blue", "B", "Open");
 	}
 
 	@Test
 	void badKeysAndValuesAreNamed() {
-		assertThatThrownBy(() -> compile("h2", Q.of("tournament__nope", 1), sql("h2"))).isInstanceOf(FieldException.class)
+		assertThatThrownBy(() -> compile("h2", Q.of("tournament__nope", 1))).isInstanceOf(FieldException.class)
 			.hasMessageContaining("Unknown field \"nope\" in \"tournament__nope\" for model Tournament");
-		assertThatThrownBy(() -> compile("h2", Q.of("prize__contains", "1"), sql("h2"))).isInstanceOf(FieldException.class)
+		assertThatThrownBy(() -> compile("h2", Q.of("prize__contains", "1"))).isInstanceOf(FieldException.class)
 			.hasMessageContaining("needs a text field");
-		assertThatThrownBy(() -> compile("h2", Q.of("prize__in", 5), sql("h2"))).isInstanceOf(ValidationException.class)
+		assertThatThrownBy(() -> compile("h2", Q.of("prize__in", 5))).isInstanceOf(ValidationException.class)
 			.hasMessageContaining("collection");
-		assertThatThrownBy(() -> compile("h2", Q.of("prize__range", List.of(1)), sql("h2")))
+		assertThatThrownBy(() -> compile("h2", Q.of("prize__range", List.of(1))))
 			.isInstanceOf(ValidationException.class).hasMessageContaining("two values");
-		assertThatThrownBy(() -> compile("h2", Q.of("id", "seven"), sql("h2"))).isInstanceOf(ValidationException.class)
+		assertThatThrownBy(() -> compile("h2", Q.of("id", "seven"))).isInstanceOf(ValidationException.class)
 			.hasMessageContaining("Event.id");
 	}
 
 	@Test
 	void emptyInIsFalseAndEmptyNotInIsTrue() {
-		Sql sql = sql("h2");
-		assertThat(compile("h2", Q.of("id__in", List.of()), sql)).isEqualTo("1=0");
-		assertThat(compile("h2", Q.of("id__not_in", new long[0]), sql)).isEqualTo("1=1");
+		assertThat(compile("h2", Q.of("id__in", List.of())).text()).isEqualTo("1=0");
+		assertThat(compile("h2", Q.of("id__not_in", new long[0])).text()).isEqualTo("1=1");
 	}
 
 	@Test
@@ -121,14 +112,12 @@ class FiltersTests {
 		Q second = Q.of("name__icontains", "50%").or(Q.of("prize__in", List.of(7, 8)).not())
 			.and(Q.of("prize__range", new int[] { 4, 6 })).and(Q.of("tournament__name__not", "Masters"));
 		assertThat(Filters.shape(List.of(first))).isEqualTo(Filters.shape(List.of(second)));
-		Sql compiled = sql("postgres");
-		List<Filters.Bound> targets = new java.util.ArrayList<>();
-		String text = Filters.compile(List.of(first), new Joins(compiled.dialect(), EVENT, "_t0"), compiled, targets);
-		Sql fresh = sql("postgres");
-		assertThat(compile("postgres", second, fresh)).isEqualTo(text);
-		Sql rebound = sql("postgres");
-		Filters.bind(List.of(second), targets, rebound);
-		assertThat(rebound.values()).isEqualTo(fresh.values()).isNotEqualTo(compiled.values());
+		Written compiled = compile("postgres", first);
+		Written freshly = compile("postgres", second);
+		assertThat(freshly.text()).isEqualTo(compiled.text());
+		Sql fresh = freshly.sql();
+		Sql rebound = Written.bind("postgres", new Compiled(compiled.text(), valuesOf(first)), second);
+		assertThat(rebound.values()).isEqualTo(fresh.values()).isNotEqualTo(compiled.sql().values());
 		assertThat(rebound.values()).containsExactly("%50\\%%", new BigDecimal("7.00"), new BigDecimal("8.00"),
 				new BigDecimal("4.00"), new BigDecimal("6.00"), "Masters");
 		for (int i = 0; i < fresh.size(); i++) {
@@ -169,60 +158,56 @@ class FiltersTests {
 	@Test
 	void keyListsBindAsOneArrayOnPostgresAndH2() {
 		for (String engine : List.of("postgres", "h2")) {
-			Sql sql = sql(engine);
-			assertThat(compile(engine, Q.of("id__in", List.of(3, 1, 2)), sql)).isEqualTo("\"_t0\".\"id\" = ANY($1)");
-			assertThat(compile(engine, Q.of("name__not_in", List.of("a", "b")), sql))
-				.isEqualTo("(NOT (\"_t0\".\"name\" = ANY($2)) OR \"_t0\".\"name\" IS NULL)");
-			assertThat(sql.size()).isEqualTo(2);
-			assertThat(sql.value(0)).isEqualTo(new Long[] { 3L, 1L, 2L });
-			assertThat(sql.type(0)).isEqualTo(Long[].class);
-			assertThat(sql.value(1)).isEqualTo(new String[] { "a", "b" });
-			assertThat(sql.isOneOff()).isFalse();
+			Written sql = compile(engine, Q.of("id__in", List.of(3, 1, 2)).and(Q.of("name__not_in", List.of("a", "b"))));
+			assertThat(sql.text()).isEqualTo("(\"_t0\".\"id\" = ANY($1) AND (NOT (\"_t0\".\"name\" = ANY($2)) OR"
+					+ " \"_t0\".\"name\" IS NULL))");
+			assertThat(sql.sql().size()).isEqualTo(2);
+			assertThat(sql.sql().value(0)).isEqualTo(new Long[] { 3L, 1L, 2L });
+			assertThat(sql.sql().type(0)).isEqualTo(Long[].class);
+			assertThat(sql.sql().value(1)).isEqualTo(new String[] { "a", "b" });
+			assertThat(sql.oneOff()).isFalse();
 		}
 	}
 
 	@Test
 	void nullsInAnArrayListAreLeftOutButKeepNotInFromMatchingValues() {
-		Sql sql = sql("h2");
-		assertThat(compile("h2", Q.of("id__in", java.util.Arrays.asList(1, null)), sql))
-			.isEqualTo("\"_t0\".\"id\" = ANY($1)");
-		assertThat(sql.value(0)).isEqualTo(new Long[] { 1L });
-		assertThat(compile("h2", Q.of("id__not_in", java.util.Arrays.asList(1, null)), sql))
+		Written withNull = compile("h2", Q.of("id__in", java.util.Arrays.asList(1, null)));
+		assertThat(withNull.text()).isEqualTo("\"_t0\".\"id\" = ANY($1)");
+		assertThat(withNull.sql().value(0)).isEqualTo(new Long[] { 1L });
+		assertThat(compile("h2", Q.of("id__not_in", java.util.Arrays.asList(1, null))).text())
 			.isEqualTo("\"_t0\".\"id\" IS NULL");
-		assertThat(compile("h2", Q.of("id__in", new Long[] { null }), sql)).isEqualTo("\"_t0\".\"id\" = ANY($2)");
-		assertThat(sql.value(1)).isEqualTo(new Long[0]);
-		assertThat(sql.size()).isEqualTo(2);
+		Written onlyNull = compile("h2", Q.of("id__in", new Long[] { null }));
+		assertThat(onlyNull.text()).isEqualTo("\"_t0\".\"id\" = ANY($1)");
+		assertThat(onlyNull.sql().value(0)).isEqualTo(new Long[0]);
+		assertThat(onlyNull.sql().size()).isEqualTo(1);
 		assertThat(Filters.shape(List.of(Q.of("id__not_in", java.util.Arrays.asList(1, null)))))
 			.isNotEqualTo(Filters.shape(List.of(Q.of("id__not_in", List.of(1, 2)))));
 	}
 
 	@Test
 	void listsOfOtherTypesAndMysqlListsBindOneValueAtATime() {
-		Sql decimals = sql("postgres");
-		assertThat(compile("postgres", Q.of("prize__in", List.of(1, 2)), decimals))
+		assertThat(compile("postgres", Q.of("prize__in", List.of(1, 2))).text())
 			.isEqualTo("\"_t0\".\"prize\" IN ($1, $2)");
-		Sql mysql = sql("mysql");
-		assertThat(compile("mysql", Q.of("id__in", List.of(3, 1, 2)), mysql)).isEqualTo("`_t0`.`id` IN (?, ?, ?)");
-		assertThat(mysql.values()).containsExactly(3L, 1L, 2L);
-		assertThat(mysql.isOneOff()).as("a short list's text is told by its shape").isFalse();
+		Written mysql = compile("mysql", Q.of("id__in", List.of(3, 1, 2)));
+		assertThat(mysql.text()).isEqualTo("`_t0`.`id` IN (?, ?, ?)");
+		assertThat(mysql.sql().values()).containsExactly(3L, 1L, 2L);
+		assertThat(mysql.oneOff()).as("a short list's text is told by its shape").isFalse();
 	}
 
 	@Test
 	void longListsBoundOneValueAtATimeAreWrittenForTheirQueryAlone() {
 		List<Integer> many = java.util.stream.IntStream.range(0, Filters.MAX_SHAPE + 1).boxed().toList();
-		Sql mysql = sql("mysql");
-		compile("mysql", Q.of("id__in", many), mysql);
-		assertThat(mysql.isOneOff()).isTrue();
-		assertThat(mysql.size()).isEqualTo(many.size());
-		Sql postgres = sql("postgres");
-		compile("postgres", Q.of("id__in", many), postgres);
-		assertThat(postgres.isOneOff()).isFalse();
-		assertThat(postgres.size()).isEqualTo(1);
+		Written mysql = compile("mysql", Q.of("id__in", many));
+		assertThat(mysql.oneOff()).isTrue();
+		assertThat(mysql.sql().size()).isEqualTo(many.size());
+		Written postgres = compile("postgres", Q.of("id__in", many));
+		assertThat(postgres.oneOff()).isFalse();
+		assertThat(postgres.sql().size()).isEqualTo(1);
 	}
 
 	@Test
 	void everyValueOfAnArrayIsCheckedLikeASingleValue() {
-		assertThatThrownBy(() -> compile("postgres", Q.of("id__in", List.of(1, "x")), sql("postgres")))
+		assertThatThrownBy(() -> compile("postgres", Q.of("id__in", List.of(1, "x"))))
 			.isInstanceOf(ValidationException.class)
 			.hasMessageContaining("Event.id");
 	}

@@ -8,6 +8,8 @@ import dev.tortoise.Tortoise;
 import dev.tortoise.TortoiseContext;
 import dev.tortoise.config.TortoiseConfig;
 import dev.tortoise.models.Apps;
+import dev.tortoise.models.ModelMeta;
+import dev.tortoise.query.sql.Context;
 import dev.tortoise.schema.Dialect;
 import dev.tortoise.testmodels.rows.Meter;
 import dev.tortoise.testmodels.rows.Site;
@@ -20,28 +22,30 @@ class PersisterTests {
 	private static final Apps SCHEMA_MODELS = Tortoise
 		.initModels(Map.of("models", List.of("dev.tortoise.testmodels.schema")));
 
-	private static Sql postgres() {
-		return new Sql(Dialect.forEngine("postgres"), new ValueCodec("postgres", true, ZoneOffset.UTC));
+	private static Persister.Inserts inserts(String model) {
+		Dialect postgres = Dialect.forEngine("postgres");
+		ModelMeta<?> meta = SCHEMA_MODELS.model(model);
+		return Persister.Inserts.of(meta, (columns) -> Context.render(postgres, Persister.insertTree(meta, columns, 1)));
 	}
 
 	@Test
 	void aGeneratedKeyGetsAnInsertWithoutItsColumn() {
-		Persister.Inserts inserts = Persister.Inserts.of(SCHEMA_MODELS.model("models.Tournament"), PersisterTests::postgres);
+		Persister.Inserts inserts = inserts("models.Tournament");
 		assertThat(inserts.all()).extracting((f) -> f.column()).startsWith("tid");
-		assertThat(inserts.allText()).startsWith("INSERT INTO \"tournament\" (\"tid\", ");
+		assertThat(inserts.allStatement().text()).startsWith("INSERT INTO \"tournament\" (\"tid\", ");
 		assertThat(inserts.withoutKey()).extracting((f) -> f.column()).doesNotContain("tid")
 			.hasSize(inserts.all().size() - 1);
-		assertThat(inserts.withoutKeyText()).startsWith("INSERT INTO \"tournament\" (\"name\"")
+		assertThat(inserts.withoutKeyStatement().text()).startsWith("INSERT INTO \"tournament\" (\"name\"")
 			.doesNotContain("\"tid\"")
 			.endsWith("$" + inserts.withoutKey().size() + ")");
 	}
 
 	@Test
 	void aKeyThatIsNotGeneratedIsAlwaysInserted() {
-		Persister.Inserts inserts = Persister.Inserts.of(SCHEMA_MODELS.model("models.Team"), PersisterTests::postgres);
+		Persister.Inserts inserts = inserts("models.Team");
 		assertThat(inserts.withoutKey()).isEqualTo(inserts.all());
-		assertThat(inserts.withoutKeyText()).isNull();
-		assertThat(inserts.allText()).contains("\"name\"");
+		assertThat(inserts.withoutKeyStatement()).isNull();
+		assertThat(inserts.allStatement().text()).contains("\"name\"");
 	}
 
 	@Test
@@ -52,11 +56,11 @@ class PersisterTests {
 			.build()).block();
 		try {
 			ctx.generateSchemas().block();
-			QueryEngine engine = ctx.objects(Site.class).engine;
+			Persister persister = new Persister(ctx.objects(Site.class).engine);
 			Site north = new Site();
 			north.name = "North";
 			ctx.create(north).block();
-			Persister.Inserts first = engine.inserts(ctx.meta(Site.class), "default");
+			Persister.Inserts first = persister.inserts(ctx.meta(Site.class), "default");
 			Site south = new Site();
 			south.id = 40L;
 			south.name = "South";
@@ -64,7 +68,7 @@ class PersisterTests {
 			Meter meter = new Meter();
 			meter.site = north;
 			ctx.create(meter).block();
-			assertThat(engine.inserts(ctx.meta(Site.class), "default")).isSameAs(first);
+			assertThat(persister.inserts(ctx.meta(Site.class), "default")).isSameAs(first);
 			assertThat(north.id).isNotNull().isNotEqualTo(40L);
 			assertThat(south.id).isEqualTo(40L);
 			assertThat(meter.id).isNotNull();

@@ -1,6 +1,5 @@
 package dev.tortoise.query;
 
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +7,6 @@ import dev.tortoise.Tortoise;
 import dev.tortoise.exceptions.FieldException;
 import dev.tortoise.models.Apps;
 import dev.tortoise.models.ModelMeta;
-import dev.tortoise.schema.Dialect;
 import dev.tortoise.testmodels.query.Tournament;
 import org.junit.jupiter.api.Test;
 
@@ -22,38 +20,32 @@ class SemiJoinsTests {
 
 	private static final ModelMeta<Tournament> TOURNAMENT = APPS.meta(Tournament.class);
 
-	private static Sql sql() {
-		return new Sql(Dialect.forEngine("postgres"), new ValueCodec("postgres", true, ZoneId.of("UTC")));
-	}
-
-	private static String compile(Q q, Sql sql) {
-		Joins joins = new Joins(sql.dialect(), TOURNAMENT, "_t0");
-		String where = Filters.compile(List.of(q), joins, sql);
-		assertThat(joins.isEmpty()).as("nothing is joined").isTrue();
+	private static Written compile(Q q) {
+		Written where = Written.where("postgres", TOURNAMENT, q);
+		assertThat(where.joins().isEmpty()).as("nothing is joined").isTrue();
 		return where;
 	}
 
 	@Test
 	void aBackwardForeignKeyIsOneInSubquery() {
-		assertThat(compile(Q.of("events__name", "A"), sql())).isEqualTo("\"_t0\".\"id\" IN (SELECT \"_s1\".\"tournament_id\""
+		assertThat(compile(Q.of("events__name", "A")).text()).isEqualTo("\"_t0\".\"id\" IN (SELECT \"_s1\".\"tournament_id\""
 				+ " FROM \"event\" \"_s1\" WHERE \"_s1\".\"name\" = $1)");
 	}
 
 	@Test
 	void aConditionAMissingRowSatisfiesAlsoMatchesRowsWithoutRelatedRows() {
-		assertThat(compile(Q.of("events__isnull", true), sql())).isEqualTo("(\"_t0\".\"id\" IN (SELECT"
+		assertThat(compile(Q.of("events__isnull", true)).text()).isEqualTo("(\"_t0\".\"id\" IN (SELECT"
 				+ " \"_s1\".\"tournament_id\" FROM \"event\" \"_s1\" WHERE \"_s1\".\"id\" IS NULL) OR NOT EXISTS (SELECT 1 FROM"
 				+ " \"event\" \"_n1\" WHERE \"_n1\".\"tournament_id\" = \"_t0\".\"id\"))");
 	}
 
 	@Test
 	void relationsBehindRelationsNestAndConditionsOnOneRelationShareItsRow() {
-		Sql sql = sql();
-		String where = compile(Q.of("events__participants__name", "Red").and(Q.of("events__name", "A")), sql);
-		assertThat(where).startsWith("\"_t0\".\"id\" IN (SELECT \"_s1\".\"tournament_id\" FROM \"event\" \"_s1\" WHERE")
+		Written where = compile(Q.of("events__participants__name", "Red").and(Q.of("events__name", "A")));
+		assertThat(where.text()).startsWith("\"_t0\".\"id\" IN (SELECT \"_s1\".\"tournament_id\" FROM \"event\" \"_s1\" WHERE")
 			.contains("\"_s1\".\"id\" IN (SELECT \"_s2m\".\"event_id\" FROM \"event_team\" \"_s2m\", \"team\" \"_s2\"")
 			.containsOnlyOnce("FROM \"event\"");
-		assertThat(sql.values()).containsExactly("A", "Red");
+		assertThat(where.sql().values()).containsExactly("A", "Red");
 	}
 
 	@Test
@@ -65,7 +57,7 @@ class SemiJoinsTests {
 			other = other.or(Q.of("events__prize", i));
 		}
 		Q tooMany = nine.and(other);
-		assertThatThrownBy(() -> compile(tooMany, sql())).isInstanceOf(FieldException.class)
+		assertThatThrownBy(() -> compile(tooMany)).isInstanceOf(FieldException.class)
 			.hasMessageContaining("more than 64 alternatives");
 	}
 

@@ -1,6 +1,7 @@
 package dev.tortoise.query;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import dev.tortoise.TortoiseContext;
@@ -55,8 +56,9 @@ abstract class ServerCancelIntegrationTests {
 		TestDatabase.closeAll(this.ctx, this.db);
 	}
 
-	private static Flux<Integer> run(QueryEngine engine, String statement) {
-		return engine.run("default", engine.sql("default").append(statement), (row, md) -> 1);
+	private static Flux<Integer> run(Engine engine, String statement) {
+		return engine.run("default", engine.bind("default", new dev.tortoise.query.sql.Compiled(statement, List.of())),
+				(row, md) -> 1);
 	}
 
 	/** Waits up to 20 seconds for a condition, polling; false if it never held. */
@@ -78,7 +80,7 @@ abstract class ServerCancelIntegrationTests {
 
 	@Test
 	void aLongQueryWhoseSubscriberLeftIsStoppedOnTheServer() {
-		QueryEngine engine = this.ctx.objects(Team.class).engine;
+		Engine engine = this.ctx.objects(Team.class).engine;
 		assertStoppedOnTheServerAndConnectionsBack(run(engine, longStatement()).subscribe());
 	}
 
@@ -94,7 +96,7 @@ abstract class ServerCancelIntegrationTests {
 	@Test
 	void aStatementPastTheStatementTimeoutFailsNamingTheConnectionAndTheTimeout() {
 		try (TortoiseContext limited = TestDatabase.context(url(), "maxsize=3&statement_timeout=0.3")) {
-			QueryEngine engine = limited.objects(Team.class).engine;
+			Engine engine = limited.objects(Team.class).engine;
 			assertThatThrownBy(() -> run(engine, longStatement()).blockLast(Duration.ofSeconds(60)))
 				.isInstanceOf(OperationalException.class)
 				.hasMessageContaining("connection \"default\"")

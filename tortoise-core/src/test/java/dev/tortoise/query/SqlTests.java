@@ -1,28 +1,36 @@
 package dev.tortoise.query;
 
 import java.time.ZoneOffset;
+import java.util.List;
 
+import dev.tortoise.query.sql.Compiled;
+import dev.tortoise.query.sql.Params;
+import dev.tortoise.query.sql.Value;
 import dev.tortoise.schema.Dialect;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class SqlTests {
 
-	private static final ValueCodec CODEC = new ValueCodec("postgres", true, ZoneOffset.UTC);
+	private static final ValueCodec CODEC = new ValueCodec(Dialect.forEngine("postgres"), true, ZoneOffset.UTC);
 
-	private static final Dialect POSTGRES = Dialect.forEngine("postgres");
+	private static Compiled texts(int n) {
+		List<Value> values = new java.util.ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			values.add(Params.raw(i, String.class));
+		}
+		return new Compiled("SELECT", values);
+	}
 
 	@Test
-	void eachBoundValueGetsTheNextPlaceholderAndKeepsItsType() {
-		Sql sql = new Sql(POSTGRES, CODEC);
-		StringBuilder text = new StringBuilder();
-		for (int i = 0; i < 11; i++) {
-			text.append(sql.textPlaceholder("v" + i)).append(' ');
+	void eachBoundValueKeepsItsPlaceAndType() {
+		Object[] args = new Object[11];
+		for (int i = 0; i < args.length; i++) {
+			args[i] = "v" + i;
 		}
-		assertThat(text.toString().trim()).isEqualTo("$1 $2 $3 $4 $5 $6 $7 $8 $9 $10 $11");
+		Sql sql = new Sql(texts(11), CODEC, args);
 		assertThat(sql.size()).isEqualTo(11);
 		assertThat(sql.value(0)).isEqualTo("v0");
 		assertThat(sql.value(10)).isEqualTo("v10");
@@ -32,22 +40,29 @@ class SqlTests {
 
 	@Test
 	void aPlaceholderPastTheBoundValuesIsAnError() {
-		Sql sql = new Sql(POSTGRES, CODEC);
-		sql.textPlaceholder("only");
-		// The arrays have room for more; what is past the bound values must not read as a null.
+		Sql sql = new Sql(texts(1), CODEC, "only");
 		assertThatExceptionOfType(IndexOutOfBoundsException.class).isThrownBy(() -> sql.value(1));
 		assertThatExceptionOfType(IndexOutOfBoundsException.class).isThrownBy(() -> sql.type(1));
 	}
 
 	@Test
-	void aWrittenStatementBindsValuesWithoutRenderingPlaceholders() {
-		Sql sql = Sql.written(POSTGRES, CODEC, "SELECT 1 WHERE $1 = $2");
-		assertThat(sql.textPlaceholder("a")).isEmpty();
-		assertThat(sql.textPlaceholder("b")).isEmpty();
-		assertThat(sql.text()).isEqualTo("SELECT 1 WHERE $1 = $2");
-		assertThat(sql.values()).containsExactly("a", "b");
-		assertThatIllegalStateException().isThrownBy(() -> sql.append(" AND 1 = 1"))
-			.withMessageContaining("cannot change");
+	void aWrittenStatementIsBoundWithoutChangingItsText() {
+		Compiled statement = new Compiled("SELECT 1 WHERE $1 = $2", List.of(Params.raw(1, String.class),
+				Params.raw(0, String.class)));
+		Sql first = new Sql(statement, CODEC, "a", "b");
+		Sql second = new Sql(statement, CODEC, "c", null);
+		assertThat(first.text()).isEqualTo(second.text()).isEqualTo("SELECT 1 WHERE $1 = $2");
+		assertThat(first.values()).containsExactly("b", "a");
+		assertThat(second.values()).containsExactly(null, "c");
+		assertThat(second.type(0)).isEqualTo(String.class);
+	}
+
+	@Test
+	void aListArgumentIsReadFromCollectionsAndArraysAlike() {
+		assertThat(Sql.asList(java.util.Set.of(1))).containsExactly(1);
+		assertThat(Sql.asList(new long[] { 1, 2 })).containsExactly(1L, 2L);
+		assertThatExceptionOfType(dev.tortoise.exceptions.ValidationException.class).isThrownBy(() -> Sql.asList(5))
+			.withMessageContaining("collection or an array");
 	}
 
 }

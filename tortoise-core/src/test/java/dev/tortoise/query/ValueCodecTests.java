@@ -34,7 +34,7 @@ class ValueCodecTests {
 	 */
 	@Test
 	void aColumnReadAsIsIsOneWhoseDecoderReturnsTheDriversValueUnchanged() {
-		ValueCodec codec = new ValueCodec("h2", true, PARIS);
+		ValueCodec codec = new ValueCodec(dev.tortoise.schema.Dialect.forEngine("h2"), true, PARIS);
 		Map<Class<?>, Object> samples = Map.of(Integer.class, 7, Long.class, 7L, String.class, "x", Double.class, 1.5);
 		List<String> asIs = new java.util.ArrayList<>();
 		for (dev.tortoise.models.FieldMeta f : ALL.columns()) {
@@ -54,7 +54,7 @@ class ValueCodecTests {
 
 	@Test
 	void mysqlStoresAwareValuesInUtcWhenUseTz() {
-		ValueCodec codec = new ValueCodec("mysql", true, PARIS);
+		ValueCodec codec = new ValueCodec(dev.tortoise.schema.Dialect.forEngine("mysql"), true, PARIS);
 		OffsetDateTime value = OffsetDateTime.of(2024, 1, 1, 12, 0, 0, 0, ZoneOffset.ofHours(3));
 		assertThat(codec.toDb(ALL.field("offsetValue"), value)).isEqualTo(LocalDateTime.of(2024, 1, 1, 9, 0));
 		Object read = codec.fromDb(ALL.field("offsetValue"), LocalDateTime.of(2024, 1, 1, 9, 0));
@@ -63,7 +63,7 @@ class ValueCodecTests {
 
 	@Test
 	void mysqlStoresLocalTimeOfTheZoneWithoutUseTz() {
-		ValueCodec codec = new ValueCodec("mysql", false, PARIS);
+		ValueCodec codec = new ValueCodec(dev.tortoise.schema.Dialect.forEngine("mysql"), false, PARIS);
 		Instant instant = Instant.parse("2024-07-01T10:00:00Z");
 		assertThat(codec.toDb(ALL.field("instantValue"), instant)).isEqualTo(LocalDateTime.of(2024, 7, 1, 12, 0));
 		assertThat(codec.fromDb(ALL.field("instantValue"), LocalDateTime.of(2024, 7, 1, 12, 0))).isEqualTo(instant);
@@ -71,17 +71,17 @@ class ValueCodecTests {
 
 	@Test
 	void postgresBindsUtcInstantsAndNativeUuids() {
-		ValueCodec codec = new ValueCodec("postgres", true, PARIS);
+		ValueCodec codec = new ValueCodec(dev.tortoise.schema.Dialect.forEngine("postgres"), true, PARIS);
 		OffsetDateTime value = OffsetDateTime.of(2024, 1, 1, 12, 0, 0, 0, ZoneOffset.ofHours(3));
 		assertThat(codec.toDb(ALL.field("offsetValue"), value)).isEqualTo(value.withOffsetSameInstant(ZoneOffset.UTC));
 		UUID uuid = UUID.randomUUID();
 		assertThat(codec.toDb(ALL.field("uuidValue"), uuid)).isEqualTo(uuid);
-		assertThat(new ValueCodec("mysql", true, PARIS).toDb(ALL.field("uuidValue"), uuid)).isEqualTo(uuid.toString());
+		assertThat(new ValueCodec(dev.tortoise.schema.Dialect.forEngine("mysql"), true, PARIS).toDb(ALL.field("uuidValue"), uuid)).isEqualTo(uuid.toString());
 	}
 
 	@Test
 	void intEnumsUseTheirValueMethod() {
-		ValueCodec codec = new ValueCodec("h2", true, PARIS);
+		ValueCodec codec = new ValueCodec(dev.tortoise.schema.Dialect.forEngine("h2"), true, PARIS);
 		assertThat(codec.toDb(ALL.field("level"), Level.HIGH)).isEqualTo((short) 20);
 		assertThat(codec.fromDb(ALL.field("level"), (short) 10)).isEqualTo(Level.LOW);
 		assertThatThrownBy(() -> codec.fromDb(ALL.field("level"), (short) 3)).isInstanceOf(ValidationException.class);
@@ -89,7 +89,7 @@ class ValueCodecTests {
 
 	@Test
 	void valuesThatDoNotFitAreRefusedWithTheFieldNamed() {
-		ValueCodec codec = new ValueCodec("h2", true, PARIS);
+		ValueCodec codec = new ValueCodec(dev.tortoise.schema.Dialect.forEngine("h2"), true, PARIS);
 		assertThatThrownBy(() -> codec.toDb(ALL.field("intValue"), 5_000_000_000L)).isInstanceOf(ValidationException.class)
 			.hasMessageContaining("AllTypes.intValue");
 		assertThatThrownBy(() -> codec.toDb(ALL.field("charValue"), "x".repeat(21))).hasMessageContaining("maxLength 20");
@@ -102,7 +102,7 @@ class ValueCodecTests {
 
 	@Test
 	void textIsReadInTheFieldsTypeAsTortoiseConvertsIt() {
-		ValueCodec codec = new ValueCodec("postgres", true, PARIS);
+		ValueCodec codec = new ValueCodec(dev.tortoise.schema.Dialect.forEngine("postgres"), true, PARIS);
 		assertThat(codec.toDb(ALL.field("intValue"), " 42 ")).isEqualTo(42);
 		assertThat(codec.toDb(ALL.field("bigValue"), "-7")).isEqualTo(-7L);
 		assertThat(codec.toDb(ALL.field("boolValue"), "TRUE")).isEqualTo(true);
@@ -124,7 +124,7 @@ class ValueCodecTests {
 
 	@Test
 	void jsonIsWrittenAsTextAndReadIntoTheDeclaredType() {
-		ValueCodec codec = new ValueCodec("postgres", true, PARIS);
+		ValueCodec codec = new ValueCodec(dev.tortoise.schema.Dialect.forEngine("postgres"), true, PARIS);
 		assertThat(codec.toDb(ALL.field("jsonList"), List.of(1, 2))).isEqualTo("[1,2]");
 		assertThat(codec.fromDb(ALL.field("jsonMap"), "{\"a\":[1,2]}")).isEqualTo(Map.of("a", List.of(1, 2)));
 		assertThatThrownBy(() -> codec.fromDb(ALL.field("jsonList"), "{")).isInstanceOf(ValidationException.class);

@@ -1,0 +1,278 @@
+package dev.tortoise.query;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.tortoise.exceptions.FieldException;
+import dev.tortoise.models.FieldKind;
+import dev.tortoise.models.FieldMeta;
+import dev.tortoise.models.ModelMeta;
+import dev.tortoise.query.sql.Column;
+import dev.tortoise.query.sql.Compiled;
+import dev.tortoise.query.sql.Condition;
+import dev.tortoise.query.sql.Context;
+import dev.tortoise.query.sql.From;
+import dev.tortoise.query.sql.Params;
+import dev.tortoise.query.sql.Part;
+import dev.tortoise.query.sql.Select;
+import io.r2dbc.spi.Row;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The reads of a query set: SELECT of its rows, COUNT, EXISTS and values. Each is written
+ * once per shape (the model, connection, filters' shape, ordering, whether it pages, the
+ * relations selected), cached in the context's {@link Statements}, and bound per call with
+ * the filters' values, the limit and the offset.
+ */
+final class Reads {
+
+	private final Engine engine;
+
+	Reads(Engine engine) {
+		this.engine = engine;
+	}
+
+	/** Kinds of reads. */
+	private enum Kind {
+		SELECT, COUNT, EXISTS, VALUES
+	}
+
+	/**
+	 * Everything the text of a read depends on, so that queries differing only in their
+	 * values share one statement.
+	 */
+	private record Key(Kind kind, ModelMeta<?> meta, String connection, Object filters, List<String> orderBy,
+			boolean limit, boolean offset, List<String> related) {
+
+		static @Nullable Key of(Kind kind, QuerySet<?> qs, String connection, List<String> related) {
+			Object filters = qs.filters.isEmpty() ? List.of() : Filters.shape(qs.filters);
+			return (filters != null) ? new Key(kind, qs.meta, connection, filters, qs.orderBy, qs.limit != null,
+					qs.offset != null, related) : null;
+		}
+
+	}
+
+	/** A read written once: its statement, and how its rows map (a SELECT's, or the values'). */
+	private record Plan(Compiled statement, boolean oneOff, @Nullable Object mapping) {
+	}
+
+	/** How the rows of a SELECT map: the model's mapper, then one per relation selected with a join. */
+	private record SelectMapping(RowMapper<?> root, List<String> paths, List<RowMapper<?>> related) {
+	}
+
+	/** How the rows of values() map: the keys and the fields their columns are read as. */
+	private record ValuesMapping(List<String> keys, List<FieldMeta> fields, Class<?>[] classes) {
+	}
+
+	/** A read being written: the root's joins, the WHERE, and the paging values. */
+	private record Parts(Joins joins, @Nullable Condition where, @Nullable Part limit, @Nullable Part offset,
+			int leaves) {
+	}
+
+	/** What a kind of read writes around its WHERE: the statement and how its rows map. */
+	private interface Writer {
+
+		Plan write(QuerySet<?> qs, String connection, Parts parts, Filters.Build build);
+
+	}
+
+	/** The statement of a read with this query's values bound, written for its shape if it was not before. */
+	private Prepared prepare(Kind kind, QuerySet<?> qs, String connection, List<String> related, Writer writer) {
+		int leaves = Filters.leafCount(qs.filters);
+		Plan plan = this.engine.statements().get(Key.of(kind, qs, connection, related), (key) -> {
+			Filters.Build build = new Filters.Build(this.engine.joins(connection, qs.meta, "_t0"), 0);
+			Condition where = Filters.where(qs.filters, build);
+			Parts parts = new Parts(build.joins, where, (qs.limit != null) ? Params.raw(leaves, Long.class) : null,
+					(qs.offset != null) ? Params.raw(leaves + 1, Long.class) : null, leaves);
+			return writer.write(qs, connection, parts, build);
+		}, (p) -> !p.oneOff());
+		Object[] args = new Object[leaves + 2];
+		Filters.args(qs.filters, args, 0);
+		args[leaves] = qs.limit;
+		args[leaves + 1] = qs.offset;
+		return new Prepared(this.engine.bind(connection, plan.statement(), args), plan);
+	}
+
+	private record Prepared(Sql sql, Plan plan) {
+	}
+
+	private Plan plan(Part tree, Filters.Build build, String connection, @Nullable Object mapping) {
+		return new Plan(Context.render(this.engine.dialect(connection), tree), build.oneOff, mapping);
+	}
+
+	static List<Select.Order> orderBy(QuerySet<?> qs, Joins joins) {
+		List<Select.Order> parts = new ArrayList<>(qs.orderBy.size());
+		for (String key : qs.orderBy) {
+			boolean desc = key.startsWith("-");
+			String name = desc ? key.substring(1) : key;
+			Joins.Target t = joins.resolve(name, false);
+			if (!"exact".equals(t.lookup()) || name.endsWith("__exact")) {
+				throw new FieldException("orderBy(\"" + key + "\") names a lookup; give a field.");
+			}
+			parts.add(new Select.Order(t.column(), desc));
+		}
+		return parts;
+	}
+
+	<T> Flux<T> select(QuerySet<T> qs) {
+		return Flux.defer(() -> {
+			String connection = this.engine.route(qs.meta, qs.using, false);
+			Prepared read = prepare(Kind.SELECT, qs, connection, qs.selectRelated, this::writeSelect);
+			SelectMapping mapping = (SelectMapping) read.plan().mapping();
+			@SuppressWarnings("unchecked")
+			RowMapper<T> root = (RowMapper<T>) mapping.root();
+			List<String> paths = mapping.paths();
+			List<RowMapper<?>> related = mapping.related();
+			Flux<T> rows = this.engine.run(connection, read.sql(), (row, md) -> mapRow(qs.meta, root, paths, related, row));
+			if (qs.prefetchRelated.isEmpty()) {
+				return rows;
+			}
+			// The rows leave the connection's operators as one list and are spread after it:
+			// one signal through them instead of one per row.
+			return this.engine.onOneConnection(connection, rows.collectList()
+				.flatMap((list) -> new Prefetcher(this.engine, connection).prefetch(qs.meta, list, qs.prefetchRelated)
+					.thenReturn(list))
+				.flux())
+				.flatMapIterable((list) -> list);
+		});
+	}
+
+	private Plan writeSelect(QuerySet<?> qs, String connection, Parts parts, Filters.Build build) {
+		RowMapper<?> root = this.engine.mapper(qs.meta, connection);
+		List<Part> columns = new ArrayList<>(root.columns("_t0"));
+		List<String> paths = new ArrayList<>();
+		List<RowMapper<?>> related = new ArrayList<>();
+		for (String path : qs.selectRelated) {
+			Joins.Node node = parts.joins().joinPath(path);
+			RowMapper<?> m = this.engine.mapper(node.meta(), connection);
+			columns.addAll(m.columns(node.alias()));
+			paths.add(path);
+			related.add(m);
+		}
+		List<Select.Order> order = orderBy(qs, parts.joins());
+		Select select = new Select(columns, parts.joins().from(), parts.where(), order, parts.limit(), parts.offset());
+		return plan(select, build, connection,
+				new SelectMapping(root, List.copyOf(paths), List.copyOf(related)));
+	}
+
+	private static <T> T mapRow(ModelMeta<T> meta, RowMapper<T> root, List<String> paths, List<RowMapper<?>> related,
+			Row row) {
+		T instance = root.map(row, 0);
+		if (paths.isEmpty()) {
+			return instance;
+		}
+		Map<String, Object> byPath = new HashMap<>();
+		int offset = root.width();
+		for (int i = 0; i < paths.size(); i++) {
+			RowMapper<?> m = related.get(i);
+			Object value = m.map(row, offset);
+			offset += m.width();
+			String path = paths.get(i);
+			int cut = path.lastIndexOf("__");
+			Object parent = (cut < 0) ? instance : byPath.get(path.substring(0, cut));
+			ModelMeta<?> parentMeta = (cut < 0) ? meta : related.get(paths.indexOf(path.substring(0, cut))).meta();
+			if (parent != null) {
+				FieldMeta field = parentMeta.field((cut < 0) ? path : path.substring(cut + 2));
+				if (field.hasAccessor()) {
+					field.set(parent, value);
+				}
+			}
+			byPath.put(path, value);
+		}
+		return instance;
+	}
+
+	Mono<Long> count(QuerySet<?> qs) {
+		return Mono.defer(() -> {
+			String connection = this.engine.route(qs.meta, qs.using, false);
+			// single(), not next(): the one row is followed by the statement's end, and waiting for
+			// it spares a cancellation (see ReadToEnd).
+			return this.engine.run(connection, prepare(Kind.COUNT, qs, connection, List.of(), this::writeCount).sql(),
+					(row, md) -> ((Number) row.get(0)).longValue()).single();
+		});
+	}
+
+	private static final List<Part> COUNT_ALL = List.of(Part.raw("COUNT(*)"));
+
+	private Plan writeCount(QuerySet<?> qs, String connection, Parts parts, Filters.Build build) {
+		Select count;
+		if (parts.limit() != null || parts.offset() != null) {
+			Select page = new Select(List.of(new Column("_t0", qs.meta.pk().column())), parts.joins().from(),
+					parts.where(), List.of(), parts.limit(), parts.offset());
+			count = Select.of(COUNT_ALL, From.of(new From.Derived(page, "_c")), null);
+		}
+		else {
+			count = Select.of(COUNT_ALL, parts.joins().from(), parts.where());
+		}
+		return plan(count, build, connection, null);
+	}
+
+	Mono<Boolean> exists(QuerySet<?> qs) {
+		return Mono.defer(() -> {
+			String connection = this.engine.route(qs.meta, qs.using, false);
+			return this.engine.run(connection, prepare(Kind.EXISTS, qs, connection, List.of(), this::writeExists).sql(),
+					(row, md) -> Boolean.TRUE).singleOrEmpty().hasElement();
+		});
+	}
+
+	private Plan writeExists(QuerySet<?> qs, String connection, Parts parts, Filters.Build build) {
+		Select exists = new Select(List.of(Part.raw("1")), parts.joins().from(), parts.where(), List.of(),
+				Part.raw("1"), parts.offset());
+		return plan(exists, build, connection, null);
+	}
+
+	Flux<Map<String, Object>> values(QuerySet<?> qs, List<String> fields) {
+		return Flux.defer(() -> {
+			String connection = this.engine.route(qs.meta, qs.using, false);
+			Prepared read = prepare(Kind.VALUES, qs, connection, fields, (q, c, parts, build) -> writeValues(q, c, parts,
+					build, fields));
+			ValuesMapping mapping = (ValuesMapping) read.plan().mapping();
+			ValueCodec codec = this.engine.codec(connection);
+			List<String> keys = mapping.keys();
+			List<FieldMeta> targets = mapping.fields();
+			Class<?>[] classes = mapping.classes();
+			return this.engine.run(connection, read.sql(), (row, md) -> {
+				Map<String, Object> out = new LinkedHashMap<>();
+				for (int i = 0; i < keys.size(); i++) {
+					out.put(keys.get(i), codec.fromDb(targets.get(i), row.get(i, classes[i])));
+				}
+				return out;
+			});
+		});
+	}
+
+	private Plan writeValues(QuerySet<?> qs, String connection, Parts parts, Filters.Build build, List<String> fields) {
+		List<String> keys = new ArrayList<>();
+		List<Joins.Target> targets = new ArrayList<>();
+		if (fields.isEmpty()) {
+			for (FieldMeta f : qs.meta.columns()) {
+				keys.add((f.kind() == FieldKind.DATA) ? f.name() : f.name() + "_id");
+				targets.add(new Joins.Target("_t0", f, "exact"));
+			}
+		}
+		else {
+			for (String key : fields) {
+				Joins.Target t = parts.joins().resolve(key, false);
+				if (!"exact".equals(t.lookup())) {
+					throw new FieldException("values(\"" + key + "\") names a lookup; give a field.");
+				}
+				keys.add(key);
+				targets.add(t);
+			}
+		}
+		ValueCodec codec = this.engine.codec(connection);
+		List<FieldMeta> targetFields = targets.stream().map(Joins.Target::field).toList();
+		Class<?>[] classes = targetFields.stream().map(codec::dbClass).toArray(Class<?>[]::new);
+		List<Select.Order> order = orderBy(qs, parts.joins());
+		Select select = new Select(targets.stream().map(Joins.Target::column).toList(), parts.joins().from(),
+				parts.where(), order, parts.limit(), parts.offset());
+		return plan(select, build, connection,
+				new ValuesMapping(List.copyOf(keys), targetFields, classes));
+	}
+
+}
