@@ -236,7 +236,7 @@ public final class TortoiseContext implements AutoCloseable {
 	}
 
 	private Mono<Void> execute(String name, List<String> statements) {
-		boolean transactional = this.connections.dialect(name).name().equals("postgres");
+		boolean transactional = this.connections.dialect(name).transactionalDdl();
 		// A cancel (an application stopped while starting) lets the schema's statements run to
 		// their end before the connection goes back: never half a transaction in the pool.
 		return QueryEngine.onConnection(this.connections.get(name).create(), (Connection connection) -> {

@@ -1,14 +1,17 @@
 package dev.tortoise.config;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 import dev.tortoise.exceptions.ConfigurationException;
+import dev.tortoise.schema.Dialect;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,12 +36,9 @@ public final class ConnectionConfig {
 	/** Engine of connections given as a plain {@code r2dbc:} URL (credential {@code url}). */
 	public static final String R2DBC = "r2dbc";
 
-	private static final Map<String, String> ENGINES = Map.ofEntries(Map.entry("tortoise.backends.asyncpg", POSTGRES),
-			Map.entry("tortoise.backends.psycopg", POSTGRES), Map.entry("postgres", POSTGRES),
-			Map.entry("postgresql", POSTGRES), Map.entry("asyncpg", POSTGRES), Map.entry("psycopg", POSTGRES),
-			Map.entry("tortoise.backends.mysql", MYSQL), Map.entry("mysql", MYSQL), Map.entry("mariadb", MYSQL),
-			Map.entry("tortoise.backends.sqlite", SQLITE), Map.entry("sqlite", SQLITE),
-			Map.entry("tortoise.backends.h2", H2), Map.entry("h2", H2), Map.entry("r2dbc", R2DBC));
+	/** Engines that have no dialect: SQLite (recognised, not supported yet) and plain R2DBC URLs. */
+	private static final Map<String, String> OTHER_ENGINES = Map.of("tortoise.backends.sqlite", SQLITE, SQLITE, SQLITE,
+			R2DBC, R2DBC);
 
 	private static final Set<String> SECRET_KEYS = Set.of("password", "ssl_key_password", "sslKeyPassword");
 
@@ -85,11 +85,18 @@ public final class ConnectionConfig {
 
 	/** The short engine name for one of the accepted engine names. */
 	public static String canonicalEngine(@Nullable String engine) {
-		String canonical = (engine != null) ? ENGINES.get(engine.trim().toLowerCase(Locale.ROOT)) : null;
+		String name = (engine != null) ? engine.trim().toLowerCase(Locale.ROOT) : "";
+		Dialect dialect = Dialect.find(name);
+		String canonical = (dialect != null) ? dialect.name() : OTHER_ENGINES.get(name);
 		if (canonical == null) {
-			throw new ConfigurationException("Unknown engine \"" + engine + "\". Use one of: postgres, mysql, h2,"
-					+ " sqlite, r2dbc, or Tortoise's tortoise.backends.asyncpg, tortoise.backends.psycopg,"
-					+ " tortoise.backends.mysql, tortoise.backends.sqlite.");
+			List<String> names = new ArrayList<>(Dialect.all().stream().map(Dialect::name).toList());
+			names.addAll(List.of(SQLITE, R2DBC));
+			List<String> backends = new ArrayList<>();
+			Dialect.all().forEach((d) -> d.aliases().stream().filter((a) -> a.startsWith("tortoise.")).sorted()
+				.forEach(backends::add));
+			backends.add("tortoise.backends.sqlite");
+			throw new ConfigurationException("Unknown engine \"" + engine + "\". Use one of: " + String.join(", ", names)
+					+ ", or Tortoise's " + String.join(", ", backends) + ".");
 		}
 		return canonical;
 	}

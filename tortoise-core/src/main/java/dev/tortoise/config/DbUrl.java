@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.tortoise.exceptions.ConfigurationException;
+import dev.tortoise.schema.Dialect;
+import org.jspecify.annotations.Nullable;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 
 /**
@@ -83,7 +85,8 @@ public final class DbUrl {
 			rest = rest.substring(0, q);
 		}
 		Map<String, Object> credentials = new LinkedHashMap<>();
-		if (ConnectionConfig.SQLITE.equals(engine) || ConnectionConfig.H2.equals(engine)) {
+		Dialect dialect = Dialect.find(engine);
+		if (ConnectionConfig.SQLITE.equals(engine) || dialect != null && dialect.embedded()) {
 			String path = decode(rest);
 			if (path.isEmpty()) {
 				throw new ConfigurationException("No path specified for DB_URL \"" + mask(trimmed) + "\". Write "
@@ -96,13 +99,13 @@ public final class DbUrl {
 			}
 		}
 		else {
-			parseServer(trimmed, engine, rest, credentials);
+			parseServer(trimmed, dialect, rest, credentials);
 		}
 		parseQuery(trimmed, query, credentials);
 		return ConnectionConfig.of(engine, credentials);
 	}
 
-	private static void parseServer(String url, String engine, String rest, Map<String, Object> credentials) {
+	private static void parseServer(String url, @Nullable Dialect dialect, String rest, Map<String, Object> credentials) {
 		int slash = rest.indexOf('/');
 		String netloc = (slash >= 0) ? rest.substring(0, slash) : rest;
 		String database = (slash >= 0) ? decode(rest.substring(slash + 1)) : "";
@@ -139,7 +142,7 @@ public final class DbUrl {
 		if (host.isEmpty()) {
 			host = "localhost";
 		}
-		int portNumber = ConnectionConfig.MYSQL.equals(engine) ? 3306 : 5432;
+		int portNumber = (dialect != null) ? dialect.defaultPort() : 5432;
 		if (port != null && !port.isEmpty()) {
 			try {
 				portNumber = Integer.parseInt(port);
@@ -156,10 +159,8 @@ public final class DbUrl {
 		if (!database.isEmpty()) {
 			credentials.put("database", database); // without one, the server's default for the user
 		}
-		if (ConnectionConfig.MYSQL.equals(engine)) {
-			credentials.putIfAbsent("password", "");
-			credentials.put("charset", "utf8mb4");
-			credentials.put("sql_mode", "STRICT_TRANS_TABLES");
+		if (dialect != null) {
+			dialect.urlDefaults(credentials);
 		}
 	}
 

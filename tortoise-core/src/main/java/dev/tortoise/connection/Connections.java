@@ -56,10 +56,13 @@ public final class Connections {
 			String name = e.getKey();
 			ConnectionFactoryOptions o = R2dbcOptions.of(name, e.getValue());
 			String driver = o.getRequiredValue(ConnectionFactoryOptions.DRIVER).toString();
-			Dialect dialect = Dialect.forDriver(driver);
+			// An engine's own dialect, else (a plain r2dbc: URL) the one that speaks the driver's database.
+			Dialect dialect = ConnectionConfig.R2DBC.equals(e.getValue().engine()) ? Dialect.forDriver(driver)
+					: Dialect.forEngine(e.getValue().engine());
 			if (dialect == null) {
 				throw new ConfigurationException("Connection \"" + name + "\" uses R2DBC driver \"" + driver
-						+ "\", for which Tortoise has no SQL dialect. Use postgresql, mysql, mariadb or h2.");
+						+ "\", for which Tortoise has no SQL dialect. Use one of: " + String.join(", ", Dialect.all()
+							.stream().flatMap((d) -> d.drivers().stream()).sorted().toList()) + ".");
 			}
 			ConnectionFactory factory;
 			try {
@@ -71,7 +74,7 @@ public final class Connections {
 			}
 			if (factory == null) {
 				throw new ConfigurationException("Connection \"" + name + "\" needs the R2DBC driver \"" + driver
-						+ "\", which is not on the class path. Add " + artifact(driver) + " to your dependencies.");
+						+ "\", which is not on the class path. Add " + Dialect.artifactOf(driver) + " to your dependencies.");
 			}
 			options.put(name, o);
 			factories.put(name, factory);
@@ -91,7 +94,7 @@ public final class Connections {
 					? new TimedPool(name, pool, settings.maxAcquireTime(), Schedulers.parallel(), server(configs.get(name)))
 					: pool;
 			entries.put(name, new Entry(name, configs.get(name), dialect, pool, pooled, sessions, scheduler,
-					R2dbcOptions.isH2Memory(options.get(name))));
+					dialect.isMemoryDatabase(options.get(name))));
 		}
 		return new Connections(entries);
 	}
@@ -105,19 +108,6 @@ public final class Connections {
 		}
 		String file = config.credential("file_path");
 		return (file != null) ? "the database " + file : "the database server";
-	}
-
-	private static String artifact(String driver) {
-		switch (driver) {
-			case "postgresql":
-				return "org.postgresql:r2dbc-postgresql";
-			case "mysql":
-				return "io.asyncer:r2dbc-mysql";
-			case "h2":
-				return "io.r2dbc:r2dbc-h2";
-			default:
-				return "the R2DBC driver for \"" + driver + "\"";
-		}
 	}
 
 	private static ConnectionPoolConfiguration poolConfiguration(String name, ConnectionFactory factory,

@@ -4,9 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.tortoise.config.ConnectionConfig;
@@ -18,6 +22,7 @@ import dev.tortoise.query.sql.Part;
 import dev.tortoise.query.sql.Value;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.Result;
 import org.jspecify.annotations.Nullable;
@@ -25,44 +30,143 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The SQL of one database: identifier quoting, column types (Tortoise's per-dialect
- * mapping), and how CREATE TABLE statements are laid out.
+ * Everything Tortoise knows of one database, and the only place that knows it: its engine
+ * names and driver, identifier quoting, placeholders, paging, LIKE and list binding, how
+ * values are bound and read, column types (Tortoise's per-dialect mapping) and DDL, and how
+ * its server runs, stops and times out statements. Dialects are found through
+ * {@link ServiceLoader} by engine name: a new database is one subclass registered in
+ * {@code META-INF/services/dev.tortoise.schema.Dialect}.
  */
 public abstract class Dialect {
 
-	Dialect() {
+	protected Dialect() {
 	}
 
-	/** The dialect for a connection engine ({@code postgres}, {@code mysql}, {@code h2}). */
+	/** The dialects on the class path, found once through {@link ServiceLoader}. */
+	private static final class Registry {
+
+		static final List<Dialect> ALL = load();
+
+		private static List<Dialect> load() {
+			List<Dialect> all = new ArrayList<>();
+			ServiceLoader.load(Dialect.class, Dialect.class.getClassLoader()).forEach(all::add);
+			return List.copyOf(all);
+		}
+
+	}
+
+	/** Every dialect registered as a {@code META-INF/services/dev.tortoise.schema.Dialect} service. */
+	public static List<Dialect> all() {
+		return Registry.ALL;
+	}
+
+	/** The dialect of an engine name or one of its aliases (Tortoise's backend names, URL schemes), or null. */
+	public static @Nullable Dialect find(String engine) {
+		String name = engine.trim().toLowerCase(Locale.ROOT);
+		for (Dialect d : Registry.ALL) {
+			if (d.name().equals(name) || d.aliases().contains(name)) {
+				return d;
+			}
+		}
+		return null;
+	}
+
+	/** The dialect for a connection engine ({@code postgres}, {@code mysql}, {@code h2}, ...). */
 	public static Dialect forEngine(String engine) {
-		switch (engine) {
-			case ConnectionConfig.POSTGRES:
-				return PostgresDialect.INSTANCE;
-			case ConnectionConfig.MYSQL:
-				return MySqlDialect.INSTANCE;
-			case ConnectionConfig.H2:
-				return H2Dialect.INSTANCE;
-			default:
-				throw new ConfigurationException("No SQL dialect for engine \"" + engine
-						+ "\". Tortoise for Java supports postgres, mysql (and MariaDB) and h2.");
+		Dialect d = find(engine);
+		if (d == null) {
+			throw new ConfigurationException("No SQL dialect for engine \"" + engine + "\". Tortoise for Java supports "
+					+ String.join(", ", Registry.ALL.stream().map(Dialect::name).toList()) + ".");
 		}
+		return d;
 	}
 
-	/** The dialect for an R2DBC driver name ({@code postgresql}, {@code mysql}, {@code mariadb}, {@code h2}). */
+	/** The dialect for an R2DBC driver name (of an {@code r2dbc:} URL), or null. */
 	public static @Nullable Dialect forDriver(String driver) {
-		switch (driver) {
-			case "postgresql":
-			case "postgres":
-			case "pool:postgresql":
-				return PostgresDialect.INSTANCE;
-			case "mysql":
-			case "mariadb":
-				return MySqlDialect.INSTANCE;
-			case "h2":
-				return H2Dialect.INSTANCE;
-			default:
-				return null;
+		for (Dialect d : Registry.ALL) {
+			if (d.drivers().contains(driver)) {
+				return d;
+			}
 		}
+		return null;
+	}
+
+	/** The Maven coordinates of an R2DBC driver, for the message when it is missing. */
+	public static String artifactOf(String driver) {
+		Dialect d = forDriver(driver);
+		return (d != null) ? d.driverArtifact() : "the R2DBC driver for \"" + driver + "\"";
+	}
+
+	// --- connecting: engine names, URLs and the driver ---------------------------------
+
+	/** Other names of the engine, in lower case: Tortoise's backend names and URL schemes. */
+	public Set<String> aliases() {
+		return Set.of();
+	}
+
+	/** The R2DBC driver names ({@code r2dbc:NAME:} URLs) whose databases this dialect speaks. */
+	public abstract Set<String> drivers();
+
+	/** The driver's Maven coordinates, {@code group:artifact}. */
+	public abstract String driverArtifact();
+
+	/** Whether the database is embedded: a URL's path names its file ({@code engine://path} or {@code engine://:memory:}). */
+	public boolean embedded() {
+		return false;
+	}
+
+	/** The server's port when a URL gives none. */
+	public int defaultPort() {
+		return 5432;
+	}
+
+	/** Adds the credentials a URL of this engine implies (Tortoise's defaults), given those it names. */
+	public void urlDefaults(Map<String, Object> credentials) {
+	}
+
+	/**
+	 * The R2DBC options of a connection from its Tortoise credentials, without the ones
+	 * passed to the driver as they are (the caller adds those).
+	 */
+	public abstract ConnectionFactoryOptions.Builder r2dbcOptions(ConnectionConfig config);
+
+	/** Whether the options describe an in-memory database that lives until it is shut down. */
+	public boolean isMemoryDatabase(ConnectionFactoryOptions options) {
+		return false;
+	}
+
+	/** A server's options from Tortoise's host, port, user, password, database, ssl and connect_timeout. */
+	protected static ConnectionFactoryOptions.Builder serverOptions(String driver, ConnectionConfig config) {
+		ConnectionFactoryOptions.Builder b = ConnectionFactoryOptions.builder()
+			.option(ConnectionFactoryOptions.DRIVER, driver);
+		String host = config.credential("host");
+		b.option(ConnectionFactoryOptions.HOST, (host != null) ? host : "localhost");
+		Object port = config.credentials().get("port");
+		if (port != null) {
+			b.option(ConnectionFactoryOptions.PORT, Integer.parseInt(port.toString().trim()));
+		}
+		String user = config.credential("user");
+		if (user != null) {
+			b.option(ConnectionFactoryOptions.USER, user);
+		}
+		String password = config.credential("password");
+		if (password != null && !password.isEmpty()) {
+			b.option(ConnectionFactoryOptions.PASSWORD, password);
+		}
+		String database = config.credential("database");
+		if (database != null) {
+			b.option(ConnectionFactoryOptions.DATABASE, database);
+		}
+		Object ssl = config.credentials().get("ssl");
+		if (ssl != null) {
+			b.option(ConnectionFactoryOptions.SSL, Boolean.parseBoolean(ssl.toString()));
+		}
+		Object timeout = config.credentials().get("connect_timeout");
+		if (timeout != null) {
+			double seconds = Double.parseDouble(timeout.toString());
+			b.option(ConnectionFactoryOptions.CONNECT_TIMEOUT, Duration.ofMillis(Math.round(seconds * 1000)));
+		}
+		return b;
 	}
 
 	/** The dialect's name, e.g. {@code postgres}. */

@@ -5,6 +5,12 @@ import java.time.OffsetTime;
 import java.util.Map;
 
 import dev.tortoise.fields.FieldType;
+import io.r2dbc.spi.Option;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import dev.tortoise.config.ConnectionConfig;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
+import java.nio.file.Path;
 import dev.tortoise.models.FieldMeta;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
@@ -17,9 +23,65 @@ import reactor.core.publisher.Mono;
  * closest H2 has to Tortoise's PostgreSQL ones, except that TEXT and JSON are unbounded
  * VARCHARs (H2's CLOB and JSON types need special handling by R2DBC clients).
  */
-final class H2Dialect extends StandardDialect {
+public class H2Dialect extends StandardDialect {
 
-	static final H2Dialect INSTANCE = new H2Dialect();
+	/** r2dbc-h2's option for database settings, {@code KEY=VALUE;KEY=VALUE}. */
+	private static final Option<String> H2_SETTINGS = Option.valueOf("options");
+
+	private static final AtomicLong MEMORY_DATABASES = new AtomicLong();
+
+	/** Found through {@link java.util.ServiceLoader}; use {@link Dialect#forEngine}. */
+	public H2Dialect() {
+	}
+
+	@Override
+	public Set<String> aliases() {
+		return Set.of("tortoise.backends.h2");
+	}
+
+	@Override
+	public Set<String> drivers() {
+		return Set.of("h2");
+	}
+
+	@Override
+	public String driverArtifact() {
+		return "io.r2dbc:r2dbc-h2";
+	}
+
+	@Override
+	public boolean embedded() {
+		return true;
+	}
+
+	@Override
+	public ConnectionFactoryOptions.Builder r2dbcOptions(ConnectionConfig config) {
+		String path = config.credential("file_path");
+		ConnectionFactoryOptions.Builder b = ConnectionFactoryOptions.builder()
+			.option(ConnectionFactoryOptions.DRIVER, "h2");
+		// Unquoted names fold to lower case, as on PostgreSQL, so that hand-written SQL finds
+		// the lower-case tables and columns Tortoise creates.
+		String settings = "DATABASE_TO_LOWER=TRUE";
+		if (":memory:".equals(path)) {
+			// One database for every connection of the pool, kept until the context shuts it down.
+			return b.option(ConnectionFactoryOptions.PROTOCOL, "mem")
+				.option(ConnectionFactoryOptions.DATABASE, "tortoise_" + MEMORY_DATABASES.incrementAndGet())
+				.option(H2_SETTINGS, settings + ";DB_CLOSE_DELAY=-1");
+		}
+		String file = path;
+		if (!Path.of(path).isAbsolute() && !path.startsWith("./") && !path.startsWith("../") && !path.startsWith("~")) {
+			file = "./" + path; // H2 refuses implicitly relative paths
+		}
+		return b.option(ConnectionFactoryOptions.PROTOCOL, "file")
+			.option(ConnectionFactoryOptions.DATABASE, file)
+			.option(H2_SETTINGS, settings);
+	}
+
+	@Override
+	public boolean isMemoryDatabase(ConnectionFactoryOptions options) {
+		return "h2".equals(options.getValue(ConnectionFactoryOptions.DRIVER))
+				&& "mem".equals(options.getValue(ConnectionFactoryOptions.PROTOCOL));
+	}
 
 	@Override
 	public String name() {

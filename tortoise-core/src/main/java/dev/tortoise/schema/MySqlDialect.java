@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 import dev.tortoise.fields.FieldType;
+import io.r2dbc.spi.Option;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import dev.tortoise.config.ConnectionConfig;
 import dev.tortoise.models.FieldMeta;
 import dev.tortoise.query.sql.Context;
 import dev.tortoise.query.sql.Part;
@@ -23,9 +26,49 @@ import reactor.core.publisher.Mono;
  * MySQL and MariaDB, with Tortoise's layout: keys and named foreign-key constraints
  * inside CREATE TABLE, {@code CHARACTER SET utf8mb4}, inline comments.
  */
-final class MySqlDialect extends Dialect {
+public final class MySqlDialect extends Dialect {
 
-	static final MySqlDialect INSTANCE = new MySqlDialect();
+	/** Found through {@link java.util.ServiceLoader}; use {@link Dialect#forEngine}. */
+	public MySqlDialect() {
+	}
+
+	@Override
+	public Set<String> aliases() {
+		return Set.of("mariadb", "tortoise.backends.mysql");
+	}
+
+	@Override
+	public Set<String> drivers() {
+		return Set.of("mysql", "mariadb");
+	}
+
+	@Override
+	public String driverArtifact() {
+		return "io.asyncer:r2dbc-mysql";
+	}
+
+	@Override
+	public int defaultPort() {
+		return 3306;
+	}
+
+	/** Tortoise's MySQL client: an empty password unless given, utf8mb4, strict mode. */
+	@Override
+	public void urlDefaults(Map<String, Object> credentials) {
+		credentials.putIfAbsent("password", "");
+		credentials.put("charset", "utf8mb4");
+		credentials.put("sql_mode", "STRICT_TRANS_TABLES");
+	}
+
+	@Override
+	public ConnectionFactoryOptions.Builder r2dbcOptions(ConnectionConfig config) {
+		ConnectionFactoryOptions.Builder b = serverOptions("mysql", config);
+		String sqlMode = config.credential("sql_mode");
+		if (sqlMode != null && !sqlMode.isEmpty()) {
+			b.option(Option.valueOf("sessionVariables"), new String[] { "sql_mode='" + sqlMode.replace("'", "") + "'" });
+		}
+		return b;
+	}
 
 	@Override
 	public String name() {

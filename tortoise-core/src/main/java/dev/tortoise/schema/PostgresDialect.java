@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.tortoise.fields.FieldType;
+import io.r2dbc.spi.Option;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import dev.tortoise.config.ConnectionConfig;
+import java.util.Set;
 import dev.tortoise.models.FieldMeta;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.Connection;
@@ -13,9 +17,36 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /** PostgreSQL, with Tortoise's asyncpg/psycopg column types. */
-final class PostgresDialect extends StandardDialect {
+public class PostgresDialect extends StandardDialect {
 
-	static final PostgresDialect INSTANCE = new PostgresDialect();
+	/** Found through {@link java.util.ServiceLoader}; use {@link Dialect#forEngine}. */
+	public PostgresDialect() {
+	}
+
+	@Override
+	public Set<String> aliases() {
+		return Set.of("postgresql", "asyncpg", "psycopg", "tortoise.backends.asyncpg", "tortoise.backends.psycopg");
+	}
+
+	@Override
+	public Set<String> drivers() {
+		return Set.of("postgresql", "postgres");
+	}
+
+	@Override
+	public String driverArtifact() {
+		return "org.postgresql:r2dbc-postgresql";
+	}
+
+	@Override
+	public ConnectionFactoryOptions.Builder r2dbcOptions(ConnectionConfig config) {
+		ConnectionFactoryOptions.Builder b = serverOptions("postgresql", config);
+		String schema = config.credential("schema");
+		if (schema != null) {
+			b.option(Option.valueOf("schema"), schema);
+		}
+		return b;
+	}
 
 	@Override
 	public String name() {
