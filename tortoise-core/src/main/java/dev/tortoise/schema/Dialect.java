@@ -17,6 +17,7 @@ import dev.tortoise.config.ConnectionConfig;
 import dev.tortoise.exceptions.ConfigurationException;
 import dev.tortoise.fields.FieldType;
 import dev.tortoise.models.FieldMeta;
+import dev.tortoise.types.TypeHandler;
 import dev.tortoise.query.sql.Context;
 import dev.tortoise.query.sql.Part;
 import dev.tortoise.query.sql.Value;
@@ -321,23 +322,18 @@ public abstract class Dialect {
 	/** Column types that take no parameters, Tortoise's per-dialect mapping. */
 	abstract Map<FieldType, String> types();
 
-	/** The column type of a field of the given type. */
-	String columnType(FieldType type, FieldMeta field) {
-		switch (type) {
-			case CHAR:
-			case CHAR_ENUM:
-				return "VARCHAR(" + field.maxLength() + ")";
-			case DECIMAL:
-				return "DECIMAL(" + field.maxDigits() + "," + field.decimalPlaces() + ")";
-			case INT_ENUM:
-				return types().get(FieldType.SMALLINT);
-			default:
-				String sql = types().get(type);
-				if (sql == null) {
-					throw new IllegalArgumentException("No " + name() + " type for " + type);
-				}
-				return sql;
+	/** The SQL name of a field type whose columns take no parameters (Tortoise's per-dialect mapping). */
+	public String typeName(FieldType type) {
+		String sql = types().get(type);
+		if (sql == null) {
+			throw new IllegalArgumentException("No " + name() + " type for " + type);
 		}
+		return sql;
+	}
+
+	/** The column type of a field of the given type, as its type's handler writes it for this dialect. */
+	String columnType(FieldType type, FieldMeta field) {
+		return TypeHandler.of(type).sqlType(field, this);
 	}
 
 	/** The type and constraints of a generated primary key, e.g. {@code SERIAL NOT NULL PRIMARY KEY}. */

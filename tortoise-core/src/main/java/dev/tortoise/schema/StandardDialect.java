@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.tortoise.fields.FieldType;
+import dev.tortoise.types.TypeHandler;
 import dev.tortoise.query.sql.Context;
 import dev.tortoise.query.sql.Part;
 import dev.tortoise.query.sql.Value;
@@ -25,19 +26,7 @@ abstract class StandardDialect extends Dialect {
 	/** Key-like types only (integers, text, UUID), whose arrays both drivers bind. */
 	@Override
 	public boolean bindsArray(FieldType type) {
-		switch (type) {
-			case INT:
-			case BIGINT:
-			case SMALLINT:
-			case INT_ENUM:
-			case CHAR:
-			case TEXT:
-			case CHAR_ENUM:
-			case UUID:
-				return true;
-			default:
-				return false;
-		}
+		return TypeHandler.of(type).keyLike();
 	}
 
 	@Override
