@@ -93,6 +93,9 @@ public final class Apps {
 		for (String app : apps.labels()) {
 			checkUniqueTables("app \"" + app + "\"", apps.models(app));
 		}
+		for (ModelMeta<?> meta : apps.all()) {
+			meta.freeze();
+		}
 		return apps;
 	}
 
@@ -114,18 +117,18 @@ public final class Apps {
 				throw new ConfigurationException("App \"" + app + "\" has no default connection.");
 			}
 			for (ModelMeta<?> meta : models(app)) {
-				meta.connection = connection;
+				meta.bindConnection(connection);
 			}
 		}
 		Map<String, List<ModelMeta<?>>> byConnection = new LinkedHashMap<>();
 		for (ModelMeta<?> meta : all()) {
-			byConnection.computeIfAbsent(meta.connection, (k) -> new ArrayList<>()).add(meta);
-			for (FieldMeta f : meta.fields) {
+			byConnection.computeIfAbsent(meta.connection(), (k) -> new ArrayList<>()).add(meta);
+			for (FieldMeta f : meta.fields()) {
 				if ((f.kind() == FieldKind.FK || f.kind() == FieldKind.O2O || f.kind() == FieldKind.M2M)
-						&& f.dbConstraint() && f.related != null && !f.related.connection.equals(meta.connection)) {
+						&& f.dbConstraint() && f.related() != null && !f.related().connection().equals(meta.connection())) {
 					throw new ConfigurationException("Field " + meta.name() + "." + f.name() + " relates model "
-							+ meta.fullName() + " on connection \"" + meta.connection + "\" to model "
-							+ f.related.fullName() + " on connection \"" + f.related.connection
+							+ meta.fullName() + " on connection \"" + meta.connection() + "\" to model "
+							+ f.related().fullName() + " on connection \"" + f.related().connection()
 							+ "\". A relation cannot cross databases: put both apps on one connection, or set"
 							+ " dbConstraint = false if the link is only logical.");
 				}
@@ -140,7 +143,7 @@ public final class Apps {
 			claim(tables, meta.table(), "model " + meta.fullName(), scope);
 		}
 		for (ModelMeta<?> meta : models) {
-			for (FieldMeta f : meta.fields) {
+			for (FieldMeta f : meta.fields()) {
 				if (f.kind() == FieldKind.M2M) {
 					claim(tables, f.through(), "the through table of " + meta.name() + "." + f.name(), scope);
 				}

@@ -17,10 +17,10 @@ final class CompositeReader {
 	void read() {
 		Class<?> type = this.meta.modelClass();
 		for (UniqueTogether u : type.getAnnotationsByType(UniqueTogether.class)) {
-			this.meta.uniqueTogether.add(resolve("@UniqueTogether", u.value()));
+			this.meta.addUniqueTogether(resolve("@UniqueTogether", u.value()));
 		}
 		for (Index i : type.getAnnotationsByType(Index.class)) {
-			this.meta.indexes.add(resolve("@Index", i.value()));
+			this.meta.addIndex(resolve("@Index", i.value()));
 		}
 	}
 
@@ -33,7 +33,7 @@ final class CompositeReader {
 			FieldMeta f = this.meta.findField(name);
 			if (f == null || !f.kind().hasColumn()) {
 				List<String> valid = new ArrayList<>();
-				for (FieldMeta c : this.meta.fields) {
+				for (FieldMeta c : this.meta.fields()) {
 					if (c.kind().hasColumn()) {
 						valid.add(c.name());
 					}

@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Everything known about one field of a model, computed once at init. Relation fields
- * are linked to their model and to the field on the other side.
+ * are linked to their model and to the field on the other side. Written only while the
+ * models are read and linked; immutable once {@link Apps} is built (every setter fails
+ * after its model is frozen), so it is shared by every thread without locks.
  */
 public final class FieldMeta {
 
@@ -22,68 +24,68 @@ public final class FieldMeta {
 	final ModelMeta<?> owner;
 
 	// Set while reading the model.
-	@Nullable String column;
+	private @Nullable String column;
 
-	@Nullable FieldType type;
+	private @Nullable FieldType type;
 
-	Class<?> javaType = Object.class;
+	private Class<?> javaType = Object.class;
 
-	Type genericType = Object.class;
+	private Type genericType = Object.class;
 
 	// Erased to (Object)Object and (Object,Object)void once, so row mapping calls invokeExact.
-	@Nullable MethodHandle getter;
+	private @Nullable MethodHandle getter;
 
-	@Nullable MethodHandle setter;
+	private @Nullable MethodHandle setter;
 
-	boolean pk;
+	private boolean pk;
 
-	boolean generated;
+	private boolean generated;
 
-	boolean nullable;
+	private boolean nullable;
 
-	boolean unique;
+	private boolean unique;
 
-	boolean index;
+	private boolean index;
 
-	String description = "";
+	private String description = "";
 
-	@Nullable Object defaultValue;
+	private @Nullable Object defaultValue;
 
-	boolean autoNow;
+	private boolean autoNow;
 
-	boolean autoNowAdd;
+	private boolean autoNowAdd;
 
-	int maxLength;
+	private int maxLength;
 
-	int maxDigits;
+	private int maxDigits;
 
-	int decimalPlaces;
+	private int decimalPlaces;
 
 	// Relations.
-	@Nullable String reference;
+	private @Nullable String reference;
 
-	@Nullable String relatedName;
+	private @Nullable String relatedName;
 
-	OnDelete onDelete = OnDelete.CASCADE;
+	private OnDelete onDelete = OnDelete.CASCADE;
 
-	boolean dbConstraint = true;
+	private boolean dbConstraint = true;
 
-	@Nullable String toFieldName;
+	private @Nullable String toFieldName;
 
-	@Nullable String through;
+	private @Nullable String through;
 
-	@Nullable String forwardKey;
+	private @Nullable String forwardKey;
 
-	@Nullable String backwardKey;
+	private @Nullable String backwardKey;
 
-	boolean createUniqueIndex = true;
+	private boolean createUniqueIndex = true;
 
 	// Set while linking.
-	@Nullable ModelMeta<?> related;
+	private @Nullable ModelMeta<?> related;
 
-	@Nullable FieldMeta toField;
+	private @Nullable FieldMeta toField;
 
-	@Nullable FieldMeta opposite;
+	private @Nullable FieldMeta opposite;
 
 	FieldMeta(ModelMeta<?> owner, String name, FieldKind kind) {
 		this.owner = owner;
@@ -355,6 +357,171 @@ public final class FieldMeta {
 				return TypeNames.tortoiseName(this.type);
 		}
 	}
+
+	@Nullable MethodHandle getter() {
+		return this.getter;
+	}
+
+	@Nullable String reference() {
+		return this.reference;
+	}
+
+	@Nullable String toFieldName() {
+		return this.toFieldName;
+	}
+
+	// --- set while reading and linking the models, never after ----------------------------
+
+	void setColumn(@Nullable String value) {
+		this.owner.checkOpen();
+		this.column = value;
+	}
+
+	void setType(@Nullable FieldType value) {
+		this.owner.checkOpen();
+		this.type = value;
+	}
+
+	void setJavaType(Class<?> value) {
+		this.owner.checkOpen();
+		this.javaType = value;
+	}
+
+	void setGenericType(Type value) {
+		this.owner.checkOpen();
+		this.genericType = value;
+	}
+
+	void setGetter(@Nullable MethodHandle value) {
+		this.owner.checkOpen();
+		this.getter = value;
+	}
+
+	void setSetter(@Nullable MethodHandle value) {
+		this.owner.checkOpen();
+		this.setter = value;
+	}
+
+	void setPk(boolean value) {
+		this.owner.checkOpen();
+		this.pk = value;
+	}
+
+	void setGenerated(boolean value) {
+		this.owner.checkOpen();
+		this.generated = value;
+	}
+
+	void setNullable(boolean value) {
+		this.owner.checkOpen();
+		this.nullable = value;
+	}
+
+	void setUnique(boolean value) {
+		this.owner.checkOpen();
+		this.unique = value;
+	}
+
+	void setIndex(boolean value) {
+		this.owner.checkOpen();
+		this.index = value;
+	}
+
+	void setDescription(String value) {
+		this.owner.checkOpen();
+		this.description = value;
+	}
+
+	void setDefaultValue(@Nullable Object value) {
+		this.owner.checkOpen();
+		this.defaultValue = value;
+	}
+
+	void setAutoNow(boolean value) {
+		this.owner.checkOpen();
+		this.autoNow = value;
+	}
+
+	void setAutoNowAdd(boolean value) {
+		this.owner.checkOpen();
+		this.autoNowAdd = value;
+	}
+
+	void setMaxLength(int value) {
+		this.owner.checkOpen();
+		this.maxLength = value;
+	}
+
+	void setMaxDigits(int value) {
+		this.owner.checkOpen();
+		this.maxDigits = value;
+	}
+
+	void setDecimalPlaces(int value) {
+		this.owner.checkOpen();
+		this.decimalPlaces = value;
+	}
+
+	void setReference(@Nullable String value) {
+		this.owner.checkOpen();
+		this.reference = value;
+	}
+
+	void setRelatedName(@Nullable String value) {
+		this.owner.checkOpen();
+		this.relatedName = value;
+	}
+
+	void setOnDelete(OnDelete value) {
+		this.owner.checkOpen();
+		this.onDelete = value;
+	}
+
+	void setDbConstraint(boolean value) {
+		this.owner.checkOpen();
+		this.dbConstraint = value;
+	}
+
+	void setToFieldName(@Nullable String value) {
+		this.owner.checkOpen();
+		this.toFieldName = value;
+	}
+
+	void setThrough(@Nullable String value) {
+		this.owner.checkOpen();
+		this.through = value;
+	}
+
+	void setForwardKey(@Nullable String value) {
+		this.owner.checkOpen();
+		this.forwardKey = value;
+	}
+
+	void setBackwardKey(@Nullable String value) {
+		this.owner.checkOpen();
+		this.backwardKey = value;
+	}
+
+	void setCreateUniqueIndex(boolean value) {
+		this.owner.checkOpen();
+		this.createUniqueIndex = value;
+	}
+
+	void setRelated(@Nullable ModelMeta<?> value) {
+		this.owner.checkOpen();
+		this.related = value;
+	}
+
+	void setToField(@Nullable FieldMeta value) {
+		this.owner.checkOpen();
+		this.toField = value;
+	}
+
+	void setOpposite(@Nullable FieldMeta value) {
+		this.owner.checkOpen();
+		this.opposite = value;
+	}
+
 
 	@Override
 	public String toString() {

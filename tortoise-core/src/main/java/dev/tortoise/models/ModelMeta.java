@@ -31,23 +31,26 @@ public final class ModelMeta<T> {
 
 	private final String name;
 
-	// Filled while reading and linking; frozen afterwards.
-	final List<FieldMeta> fields = new ArrayList<>();
+	// Filled while reading and linking; immutable copies once frozen ({@link #freeze}).
+	private List<FieldMeta> fields = new ArrayList<>();
 
-	final Map<String, FieldMeta> byName = new LinkedHashMap<>();
+	private Map<String, FieldMeta> byName = new LinkedHashMap<>();
 
-	private final List<FieldMeta> fieldsView = Collections.unmodifiableList(this.fields);
+	private List<FieldMeta> fieldsView = Collections.unmodifiableList(this.fields);
 
 	/** The column fields, computed on first use after the last {@link #add}: every write asks for them. */
 	private @Nullable List<FieldMeta> columns;
 
-	final List<List<FieldMeta>> uniqueTogether = new ArrayList<>();
+	private List<List<FieldMeta>> uniqueTogether = new ArrayList<>();
 
-	final List<List<FieldMeta>> indexes = new ArrayList<>();
+	private List<List<FieldMeta>> indexes = new ArrayList<>();
 
-	@Nullable FieldMeta pk;
+	private @Nullable FieldMeta pk;
 
-	@Nullable String connection;
+	/** Bound by init ({@link Apps#bindConnections}), the one thing that changes after the models are frozen. */
+	private volatile @Nullable String connection;
+
+	private boolean frozen;
 
 	ModelMeta(Class<T> modelClass, String app, String table, String description, MethodHandle constructor) {
 		this.modelClass = modelClass;
@@ -225,9 +228,61 @@ public final class ModelMeta<T> {
 	}
 
 	void add(FieldMeta field) {
+		checkOpen();
 		this.columns = null;
 		this.fields.add(field);
 		this.byName.put(field.name(), field);
+	}
+
+	/** The field of this name itself, without {@link #findField}'s other spellings; null if none. */
+	@Nullable FieldMeta fieldNamed(String name) {
+		return this.byName.get(name);
+	}
+
+	void addUniqueTogether(List<FieldMeta> columns) {
+		checkOpen();
+		this.uniqueTogether.add(List.copyOf(columns));
+	}
+
+	void addIndex(List<FieldMeta> columns) {
+		checkOpen();
+		this.indexes.add(List.copyOf(columns));
+	}
+
+	void setPk(FieldMeta pk) {
+		checkOpen();
+		this.pk = pk;
+	}
+
+	void bindConnection(String connection) {
+		this.connection = connection;
+	}
+
+	/**
+	 * Ends reading and linking: from here on the model and its fields are immutable, so that
+	 * they can be shared by every thread without locks, and a change is a bug found at once.
+	 */
+	void freeze() {
+		this.fields = List.copyOf(this.fields);
+		this.fieldsView = this.fields;
+		this.byName = Collections.unmodifiableMap(new LinkedHashMap<>(this.byName));
+		this.uniqueTogether = List.copyOf(this.uniqueTogether);
+		this.indexes = List.copyOf(this.indexes);
+		this.columns = null;
+		columns();
+		this.frozen = true;
+	}
+
+	boolean isFrozen() {
+		return this.frozen;
+	}
+
+	/** Fails if the model is frozen: metadata changes only while the models are read and linked. */
+	void checkOpen() {
+		if (this.frozen) {
+			throw new IllegalStateException("Model " + fullName() + " is frozen: its metadata cannot change once the"
+					+ " apps are built.");
+		}
 	}
 
 	@Override

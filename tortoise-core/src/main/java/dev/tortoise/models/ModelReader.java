@@ -62,7 +62,7 @@ final class ModelReader {
 			if (f == null) {
 				continue;
 			}
-			if (meta.byName.containsKey(f.name()) || relations.stream().anyMatch((r) -> r.name().equals(f.name()))) {
+			if ((meta.fieldNamed(f.name()) != null) || relations.stream().anyMatch((r) -> r.name().equals(f.name()))) {
 				throw new ConfigurationException("Model " + type.getSimpleName() + " declares field \"" + f.name()
 						+ "\" twice (in the class and in a superclass). Rename one of them.");
 			}
@@ -166,17 +166,17 @@ final class ModelReader {
 						+ javaType.getSimpleName() + ". Declare it as ManyToManyRelation<" + "Target>.");
 			}
 			FieldMeta f = new FieldMeta(meta, field.getName(), FieldKind.M2M);
-			f.javaType = elementType(field, where);
+			f.setJavaType(elementType(field, where));
 			bindAccessors(f, field);
-			f.reference = m2m.value();
-			f.relatedName = m2m.relatedName();
-			f.onDelete = m2m.onDelete();
-			f.dbConstraint = m2m.dbConstraint();
-			f.description = m2m.description();
-			f.through = m2m.through();
-			f.forwardKey = m2m.forwardKey();
-			f.backwardKey = m2m.backwardKey();
-			f.createUniqueIndex = m2m.createUniqueIndex();
+			f.setReference(m2m.value());
+			f.setRelatedName(m2m.relatedName());
+			f.setOnDelete(m2m.onDelete());
+			f.setDbConstraint(m2m.dbConstraint());
+			f.setDescription(m2m.description());
+			f.setThrough(m2m.through());
+			f.setForwardKey(m2m.forwardKey());
+			f.setBackwardKey(m2m.backwardKey());
+			f.setCreateUniqueIndex(m2m.createUniqueIndex());
 			return f;
 		}
 		if (annotation == null) {
@@ -219,41 +219,41 @@ final class ModelReader {
 			}
 		}
 		FieldMeta f = new FieldMeta(meta, field.getName(), FieldKind.DATA);
-		f.type = type;
-		f.javaType = javaType;
+		f.setType(type);
+		f.setJavaType(javaType);
 		bindAccessors(f, field);
-		f.maxLength = (type == FieldType.CHAR) ? 255 : 0;
+		f.setMaxLength((type == FieldType.CHAR) ? 255 : 0);
 		String source = "";
 		String defaultText = "";
 		if (annotation != null) {
 			Attributes a = new Attributes(annotation);
-			f.pk = a.bool("pk", false);
-			f.generated = a.bool("generated", true);
-			f.nullable = a.bool("nullable", false);
-			f.unique = a.bool("unique", false);
-			f.index = a.bool("index", false);
-			f.description = a.string("description");
+			f.setPk(a.bool("pk", false));
+			f.setGenerated(a.bool("generated", true));
+			f.setNullable(a.bool("nullable", false));
+			f.setUnique(a.bool("unique", false));
+			f.setIndex(a.bool("index", false));
+			f.setDescription(a.string("description"));
 			source = a.string("source");
 			defaultText = a.string("defaultValue");
-			f.autoNow = a.bool("autoNow", false);
-			f.autoNowAdd = a.bool("autoNowAdd", false);
-			f.maxLength = a.integer("maxLength", f.maxLength);
-			f.maxDigits = a.integer("maxDigits", 0);
-			f.decimalPlaces = a.integer("decimalPlaces", 0);
+			f.setAutoNow(a.bool("autoNow", false));
+			f.setAutoNowAdd(a.bool("autoNowAdd", false));
+			f.setMaxLength(a.integer("maxLength", f.maxLength()));
+			f.setMaxDigits(a.integer("maxDigits", 0));
+			f.setDecimalPlaces(a.integer("decimalPlaces", 0));
 		}
 		else {
-			f.generated = true;
+			f.setGenerated(true);
 		}
-		f.column = source.isEmpty() ? snakeCase(field.getName()) : source;
-		if (type == FieldType.CHAR_ENUM && f.maxLength == 0) {
+		f.setColumn(source.isEmpty() ? snakeCase(field.getName()) : source);
+		if (type == FieldType.CHAR_ENUM && f.maxLength() == 0) {
 			for (Object constant : javaType.getEnumConstants()) {
-				f.maxLength = Math.max(f.maxLength, ((Enum<?>) constant).name().length());
+				f.setMaxLength(Math.max(f.maxLength(), ((Enum<?>) constant).name().length()));
 			}
 		}
 		validateData(f, where);
 		if (!defaultText.isEmpty()) {
 			try {
-				f.defaultValue = TypeNames.parseDefault(type, javaType, defaultText);
+				f.setDefaultValue(TypeNames.parseDefault(type, javaType, defaultText));
 			}
 			catch (RuntimeException ex) {
 				throw new ConfigurationException("Field " + where + " has default value \"" + defaultText
@@ -264,31 +264,31 @@ final class ModelReader {
 	}
 
 	private static void validateData(FieldMeta f, String where) {
-		if ((f.type == FieldType.CHAR || f.type == FieldType.CHAR_ENUM) && f.maxLength < 1) {
-			throw new ConfigurationException("Field " + where + " needs maxLength of at least 1, got " + f.maxLength + ".");
+		if ((f.type() == FieldType.CHAR || f.type() == FieldType.CHAR_ENUM) && f.maxLength() < 1) {
+			throw new ConfigurationException("Field " + where + " needs maxLength of at least 1, got " + f.maxLength() + ".");
 		}
-		if (f.type == FieldType.DECIMAL) {
-			if (f.maxDigits < 1) {
+		if (f.type() == FieldType.DECIMAL) {
+			if (f.maxDigits() < 1) {
 				throw new ConfigurationException("Field " + where + " needs maxDigits of at least 1, got "
-						+ f.maxDigits + ".");
+						+ f.maxDigits() + ".");
 			}
-			if (f.decimalPlaces < 0 || f.decimalPlaces > f.maxDigits) {
+			if (f.decimalPlaces() < 0 || f.decimalPlaces() > f.maxDigits()) {
 				throw new ConfigurationException("Field " + where + " needs decimalPlaces between 0 and maxDigits ("
-						+ f.maxDigits + "), got " + f.decimalPlaces + ".");
+						+ f.maxDigits() + "), got " + f.decimalPlaces() + ".");
 			}
 		}
-		if ((f.autoNow || f.autoNowAdd) && f.type != FieldType.DATETIME) {
+		if ((f.autoNow() || f.autoNowAdd()) && f.type() != FieldType.DATETIME) {
 			throw new ConfigurationException("Field " + where + " sets autoNow or autoNowAdd, which only datetime fields have.");
 		}
-		if (f.autoNow && f.autoNowAdd) {
+		if (f.autoNow() && f.autoNowAdd()) {
 			throw new ConfigurationException("Field " + where
 					+ " sets both autoNow and autoNowAdd; keep one (autoNow already sets the value on creation).");
 		}
-		if (f.pk && f.nullable) {
+		if (f.pk() && f.nullable()) {
 			throw new ConfigurationException("Field " + where + " is the primary key and cannot be nullable.");
 		}
-		if (f.pk && f.type != null && !f.type.isInteger()) {
-			f.generated = false;
+		if (f.pk() && f.type() != null && !f.type().isInteger()) {
+			f.setGenerated(false);
 		}
 	}
 
@@ -301,19 +301,19 @@ final class ModelReader {
 					+ field.getType().getSimpleName() + ". Declare it with the related model's class as its type.");
 		}
 		FieldMeta f = new FieldMeta(meta, field.getName(), kind);
-		f.javaType = field.getType();
+		f.setJavaType(field.getType());
 		bindAccessors(f, field);
-		f.reference = reference;
-		f.relatedName = relatedName;
-		f.onDelete = onDelete;
-		f.dbConstraint = dbConstraint;
-		f.description = description;
-		f.toFieldName = toField;
-		f.nullable = nullable;
-		f.index = index;
-		f.pk = pk;
-		f.unique = (kind == FieldKind.O2O);
-		f.column = source.isEmpty() ? snakeCase(field.getName()) + "_id" : source;
+		f.setReference(reference);
+		f.setRelatedName(relatedName);
+		f.setOnDelete(onDelete);
+		f.setDbConstraint(dbConstraint);
+		f.setDescription(description);
+		f.setToFieldName(toField);
+		f.setNullable(nullable);
+		f.setIndex(index);
+		f.setPk(pk);
+		f.setUnique((kind == FieldKind.O2O));
+		f.setColumn(source.isEmpty() ? snakeCase(field.getName()) + "_id" : source);
 		if (pk && nullable) {
 			throw new ConfigurationException("Field " + where + " is the primary key and cannot be nullable.");
 		}
@@ -322,8 +322,8 @@ final class ModelReader {
 
 	private static void assignPrimaryKey(ModelMeta<?> meta) {
 		List<FieldMeta> pks = new ArrayList<>();
-		for (FieldMeta f : meta.fields) {
-			if (f.pk) {
+		for (FieldMeta f : meta.fields()) {
+			if (f.pk()) {
 				pks.add(f);
 			}
 		}
@@ -332,26 +332,26 @@ final class ModelReader {
 					+ String.join(", ", pks.stream().map(FieldMeta::name).toList()) + ". Keep pk = true on one field.");
 		}
 		if (pks.isEmpty()) {
-			FieldMeta id = meta.byName.get("id");
+			FieldMeta id = meta.fieldNamed("id");
 			if (id == null || !id.kind().hasColumn()) {
 				throw new ConfigurationException("Model " + meta.name()
 						+ " has no primary key. Add a field named \"id\" or mark one field with pk = true.");
 			}
-			id.pk = true;
-			if (id.type != null && !id.type.isInteger()) {
-				id.generated = false;
+			id.setPk(true);
+			if (id.type() != null && !id.type().isInteger()) {
+				id.setGenerated(false);
 			}
-			if (id.nullable) {
+			if (id.nullable()) {
 				throw new ConfigurationException("Field " + meta.name() + ".id is the primary key and cannot be nullable.");
 			}
 			pks.add(id);
 		}
 		FieldMeta pk = pks.get(0);
 		if (pk.kind() != FieldKind.DATA) {
-			pk.generated = false;
+			pk.setGenerated(false);
 		}
-		pk.unique = false;
-		meta.pk = pk;
+		pk.setUnique(false);
+		meta.setPk(pk);
 	}
 
 	private static Class<?> elementType(Field field, String where) {
@@ -367,10 +367,10 @@ final class ModelReader {
 	static void bindAccessors(FieldMeta meta, Field field) {
 		try {
 			MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(field.getDeclaringClass(), MethodHandles.lookup());
-			meta.getter = lookup.unreflectGetter(field).asType(MethodType.methodType(Object.class, Object.class));
-			meta.setter = lookup.unreflectSetter(field)
-				.asType(MethodType.methodType(void.class, Object.class, Object.class));
-			meta.genericType = field.getGenericType();
+			meta.setGetter(lookup.unreflectGetter(field).asType(MethodType.methodType(Object.class, Object.class)));
+			meta.setSetter(lookup.unreflectSetter(field)
+				.asType(MethodType.methodType(void.class, Object.class, Object.class)));
+			meta.setGenericType(field.getGenericType());
 		}
 		catch (IllegalAccessException ex) {
 			throw new ConfigurationException("Field " + field.getDeclaringClass().getSimpleName() + "."

@@ -23,9 +23,9 @@ final class RelationLinker {
 	void link(List<ModelReader.DeclaredBackward> declared) {
 		List<FieldMeta> forward = new ArrayList<>();
 		for (ModelMeta<?> meta : this.apps.all()) {
-			for (FieldMeta f : meta.fields) {
+			for (FieldMeta f : meta.fields()) {
 				if (f.kind() == FieldKind.FK || f.kind() == FieldKind.O2O || f.kind() == FieldKind.M2M) {
-					f.related = resolve(f);
+					f.setRelated(resolve(f));
 					forward.add(f);
 				}
 			}
@@ -33,15 +33,15 @@ final class RelationLinker {
 		// Relations that are primary keys first: a key pointing at them takes their column type.
 		for (FieldMeta f : forward) {
 			if (f.pk()) {
-				linkForeignKey(f.owner(), f, f.related);
+				linkForeignKey(f.owner(), f, f.related());
 			}
 		}
 		for (FieldMeta f : forward) {
 			if (f.kind() == FieldKind.M2M) {
-				linkManyToMany(f.owner(), f, f.related);
+				linkManyToMany(f.owner(), f, f.related());
 			}
 			else if (!f.pk()) {
-				linkForeignKey(f.owner(), f, f.related);
+				linkForeignKey(f.owner(), f, f.related());
 			}
 		}
 		for (ModelReader.DeclaredBackward d : declared) {
@@ -51,11 +51,11 @@ final class RelationLinker {
 
 	private ModelMeta<?> resolve(FieldMeta f) {
 		String where = f.owner().name() + "." + f.name();
-		String reference = f.reference;
+		String reference = f.reference();
 		if (reference == null || reference.isEmpty()) {
-			ModelMeta<?> target = this.apps.find(f.javaType);
+			ModelMeta<?> target = this.apps.find(f.javaType());
 			if (target == null) {
-				throw new ConfigurationException("Field " + where + " points to " + f.javaType.getName()
+				throw new ConfigurationException("Field " + where + " points to " + f.javaType().getName()
 						+ ", which is not a model of any configured app. Add its package to an app's models,"
 						+ " or annotate it with @Model.");
 			}
@@ -77,10 +77,10 @@ final class RelationLinker {
 					+ "\", referenced as \"" + reference + "\" by field " + where + ". Models of that app: "
 					+ String.join(", ", this.apps.models(parts[0]).stream().map(ModelMeta::name).toList()) + ".");
 		}
-		if (!f.javaType.isAssignableFrom(target.modelClass())) {
+		if (!f.javaType().isAssignableFrom(target.modelClass())) {
 			throw new ConfigurationException("Field " + where + " refers to \"" + reference + "\" ("
 					+ target.modelClass().getSimpleName() + ") but is declared with type "
-					+ f.javaType.getSimpleName() + ". Make the declared type match the related model.");
+					+ f.javaType().getSimpleName() + ". Make the declared type match the related model.");
 		}
 		return target;
 	}
@@ -88,97 +88,97 @@ final class RelationLinker {
 	private void linkForeignKey(ModelMeta<?> meta, FieldMeta f, ModelMeta<?> target) {
 		String where = meta.name() + "." + f.name();
 		FieldMeta toField;
-		if (f.toFieldName == null || f.toFieldName.isEmpty()) {
+		if (f.toFieldName() == null || f.toFieldName().isEmpty()) {
 			toField = target.pk();
 		}
 		else {
-			toField = target.findField(f.toFieldName);
+			toField = target.findField(f.toFieldName());
 			if (toField == null || !toField.kind().hasColumn()) {
-				throw new ConfigurationException("Field " + where + " has toField \"" + f.toFieldName + "\", but model "
+				throw new ConfigurationException("Field " + where + " has toField \"" + f.toFieldName() + "\", but model "
 						+ target.name() + " has no such column field.");
 			}
 			if (!toField.unique() && !toField.pk()) {
-				throw new ConfigurationException("Field " + where + " has toField \"" + f.toFieldName + "\", but "
+				throw new ConfigurationException("Field " + where + " has toField \"" + f.toFieldName() + "\", but "
 						+ target.name() + "." + toField.name() + " is not unique. A foreign key must point at a"
 						+ " unique field: set unique = true on it.");
 			}
 		}
-		f.toField = toField;
-		f.type = toField.type();
-		f.maxLength = toField.maxLength();
-		f.maxDigits = toField.maxDigits();
-		f.decimalPlaces = toField.decimalPlaces();
-		if (f.onDelete == OnDelete.SET_NULL && !f.nullable) {
+		f.setToField(toField);
+		f.setType(toField.type());
+		f.setMaxLength(toField.maxLength());
+		f.setMaxDigits(toField.maxDigits());
+		f.setDecimalPlaces(toField.decimalPlaces());
+		if (f.onDelete() == OnDelete.SET_NULL && !f.nullable()) {
 			throw new ConfigurationException("If on_delete is SET_NULL, then field must have null=True set: field "
 					+ where + " has onDelete = SET_NULL but is not nullable. Add nullable = true.");
 		}
-		if (RelatedName.NONE.equals(f.relatedName)) {
-			f.relatedName = null;
+		if (RelatedName.NONE.equals(f.relatedName())) {
+			f.setRelatedName(null);
 			return;
 		}
 		String name = backwardName(meta, f, target);
 		FieldMeta back = new FieldMeta(target, name,
 				(f.kind() == FieldKind.O2O) ? FieldKind.BACKWARD_O2O : FieldKind.BACKWARD_FK);
-		back.related = meta;
-		back.opposite = f;
-		back.relatedName = f.name();
-		back.onDelete = f.onDelete;
-		back.dbConstraint = f.dbConstraint;
-		back.nullable = true;
-		back.description = f.description;
-		back.javaType = meta.modelClass();
-		f.opposite = back;
-		f.relatedName = name;
+		back.setRelated(meta);
+		back.setOpposite(f);
+		back.setRelatedName(f.name());
+		back.setOnDelete(f.onDelete());
+		back.setDbConstraint(f.dbConstraint());
+		back.setNullable(true);
+		back.setDescription(f.description());
+		back.setJavaType(meta.modelClass());
+		f.setOpposite(back);
+		f.setRelatedName(name);
 		target.add(back);
 	}
 
 	private void linkManyToMany(ModelMeta<?> meta, FieldMeta f, ModelMeta<?> target) {
 		String where = meta.name() + "." + f.name();
-		if (f.onDelete == OnDelete.SET_NULL) {
+		if (f.onDelete() == OnDelete.SET_NULL) {
 			throw new ConfigurationException("Field " + where + " is a many-to-many relation with onDelete = SET_NULL,"
 					+ " but the columns of its through table are NOT NULL. Use CASCADE, RESTRICT or NO_ACTION.");
 		}
-		if (RelatedName.NONE.equals(f.relatedName)) {
+		if (RelatedName.NONE.equals(f.relatedName())) {
 			throw new ConfigurationException("Field " + where + " uses RelatedName.NONE, which only foreign keys and"
 					+ " one-to-one relations accept: a many-to-many relation always has a backward side. Give it a name.");
 		}
-		if (f.through == null || f.through.isEmpty()) {
-			f.through = meta.table + "_" + target.table;
+		if (f.through() == null || f.through().isEmpty()) {
+			f.setThrough(meta.table + "_" + target.table);
 		}
-		if (f.forwardKey == null || f.forwardKey.isEmpty()) {
-			f.forwardKey = target.name().toLowerCase(Locale.ROOT) + "_id";
+		if (f.forwardKey() == null || f.forwardKey().isEmpty()) {
+			f.setForwardKey(target.name().toLowerCase(Locale.ROOT) + "_id");
 		}
-		if (f.backwardKey == null || f.backwardKey.isEmpty()) {
-			f.backwardKey = meta.table + "_id";
-			if (f.backwardKey.equals(f.forwardKey)) {
-				f.backwardKey = meta.table + "_rel_id";
+		if (f.backwardKey() == null || f.backwardKey().isEmpty()) {
+			f.setBackwardKey(meta.table + "_id");
+			if (f.backwardKey().equals(f.forwardKey())) {
+				f.setBackwardKey(meta.table + "_rel_id");
 			}
 		}
-		if (f.backwardKey.equals(f.forwardKey)) {
+		if (f.backwardKey().equals(f.forwardKey())) {
 			throw new ConfigurationException("Field " + where + " has the same forwardKey and backwardKey \""
-					+ f.forwardKey + "\". Give them different names.");
+					+ f.forwardKey() + "\". Give them different names.");
 		}
 		String name = backwardName(meta, f, target);
 		FieldMeta back = new FieldMeta(target, name, FieldKind.BACKWARD_M2M);
-		back.related = meta;
-		back.opposite = f;
-		back.relatedName = f.name();
-		back.onDelete = f.onDelete;
-		back.dbConstraint = f.dbConstraint;
-		back.through = f.through;
-		back.forwardKey = f.backwardKey;
-		back.backwardKey = f.forwardKey;
-		back.createUniqueIndex = f.createUniqueIndex;
-		back.description = f.description;
-		back.javaType = meta.modelClass();
-		f.opposite = back;
-		f.relatedName = name;
+		back.setRelated(meta);
+		back.setOpposite(f);
+		back.setRelatedName(f.name());
+		back.setOnDelete(f.onDelete());
+		back.setDbConstraint(f.dbConstraint());
+		back.setThrough(f.through());
+		back.setForwardKey(f.backwardKey());
+		back.setBackwardKey(f.forwardKey());
+		back.setCreateUniqueIndex(f.createUniqueIndex());
+		back.setDescription(f.description());
+		back.setJavaType(meta.modelClass());
+		f.setOpposite(back);
+		f.setRelatedName(name);
 		target.add(back);
 	}
 
 	private static String backwardName(ModelMeta<?> meta, FieldMeta f, ModelMeta<?> target) {
-		String name = (f.relatedName == null || f.relatedName.isEmpty()) ? meta.table + "s" : f.relatedName;
-		FieldMeta existing = target.byName.get(name);
+		String name = (f.relatedName() == null || f.relatedName().isEmpty()) ? meta.table + "s" : f.relatedName();
+		FieldMeta existing = target.fieldNamed(name);
 		if (existing != null) {
 			String other = existing.kind().isBackward() && existing.opposite() != null
 					? "the backward relation of " + existing.opposite().owner().name() + "." + existing.opposite().name()
@@ -193,7 +193,7 @@ final class RelationLinker {
 	private static void bindDeclared(ModelReader.DeclaredBackward d) {
 		ModelMeta<?> owner = d.owner();
 		String where = owner.name() + "." + d.field().getName();
-		FieldMeta back = owner.byName.get(d.field().getName());
+		FieldMeta back = owner.fieldNamed(d.field().getName());
 		if (back == null || !back.kind().isBackward()) {
 			String how = switch (d.kind()) {
 				case BACKWARD_M2M -> "a @ManyToManyField";
@@ -216,7 +216,7 @@ final class RelationLinker {
 					+ javaTypeFor(back.kind()).replace("T", back.related().name()) + ".");
 		}
 		ModelReader.bindAccessors(back, d.field());
-		back.javaType = d.field().getType();
+		back.setJavaType(d.field().getType());
 	}
 
 	private static String describe(FieldKind kind) {
