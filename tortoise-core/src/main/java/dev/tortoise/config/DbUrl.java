@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 import dev.tortoise.exceptions.ConfigurationException;
 import dev.tortoise.schema.Dialect;
-import org.jspecify.annotations.Nullable;
 import io.r2dbc.spi.ConnectionFactoryOptions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses database URLs with Tortoise ORM's rules ({@code expand_db_url}):

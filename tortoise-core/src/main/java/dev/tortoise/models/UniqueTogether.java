@@ -2,10 +2,10 @@ package dev.tortoise.models;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.lang.annotation.Repeatable;
 
 /** A set of fields whose values must be unique together. Fields are named by Java field name, a relation's {@code {field}_id} name, or column name. */
 @Documented

@@ -37,7 +37,7 @@ final class BulkWrites {
 				return Mono.just(0L);
 			}
 			String connection = this.engine.route(qs.meta, qs.using, true);
-			Map<FieldMeta, @Nullable Object> assignments = Persister.assignments(qs.meta, values, this.engine.zone());
+			Map<FieldMeta, @Nullable Object> assignments = InstanceValues.assignments(qs.meta, values, this.engine.zone());
 			List<Update.Assignment> set = new ArrayList<>(assignments.size());
 			List<@Nullable Object> args = new ArrayList<>(assignments.values());
 			for (FieldMeta f : assignments.keySet()) {

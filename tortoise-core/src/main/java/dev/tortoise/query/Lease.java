@@ -32,6 +32,11 @@ import reactor.core.publisher.Operators;
  * ("Request queue is full"), and that connection waits forever, its release included.
  * Here only one exchange of a connection is ever on its way.
  *
+ * <p>Longer than the package's other classes on purpose: acquisition, the work, the stop
+ * on the server after a grace period, the deadline for a silent server and the release are
+ * one state machine over one connection, whose transitions must be read together; split
+ * across classes, the races between them would be too.
+ *
  * <p>With a {@link ServerCancel}, work still running {@link ServerCancel#GRACE a moment}
  * after its subscriber left is stopped on the server; the connection goes back only once
  * the work has ended and the server has been told, and then settled.

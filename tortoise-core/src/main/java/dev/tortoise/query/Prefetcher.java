@@ -24,7 +24,6 @@ import dev.tortoise.query.sql.Part;
 import dev.tortoise.query.sql.Select;
 import dev.tortoise.query.sql.Table;
 import dev.tortoise.schema.Dialect;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -236,6 +235,5 @@ final class Prefetcher {
 		}
 		return out;
 	}
-
 
 }

@@ -2,7 +2,6 @@ package dev.tortoise.query;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-
 import java.util.function.Supplier;
 
 import dev.tortoise.connection.Connections;

@@ -1,19 +1,19 @@
 package dev.tortoise.schema;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetTime;
 import java.util.Map;
-
-import dev.tortoise.fields.FieldType;
-import io.r2dbc.spi.Option;
-import io.r2dbc.spi.ConnectionFactoryOptions;
-import dev.tortoise.config.ConnectionConfig;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.Set;
-import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.tortoise.config.ConnectionConfig;
+import dev.tortoise.fields.FieldType;
 import dev.tortoise.models.FieldMeta;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.r2dbc.spi.Option;
 import io.r2dbc.spi.R2dbcException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;

@@ -2,16 +2,16 @@ package dev.tortoise.schema;
 
 import java.time.Duration;
 import java.util.Map;
-
-import dev.tortoise.fields.FieldType;
-import io.r2dbc.spi.Option;
-import io.r2dbc.spi.ConnectionFactoryOptions;
-import dev.tortoise.config.ConnectionConfig;
 import java.util.Set;
+
+import dev.tortoise.config.ConnectionConfig;
+import dev.tortoise.fields.FieldType;
 import dev.tortoise.models.FieldMeta;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.r2dbc.spi.Option;
 import io.r2dbc.spi.R2dbcException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Set;
 
 import dev.tortoise.fields.FieldType;
-import dev.tortoise.types.TypeHandler;
 import dev.tortoise.query.sql.Context;
 import dev.tortoise.query.sql.Part;
 import dev.tortoise.query.sql.Value;
+import dev.tortoise.types.TypeHandler;
 
 /**
  * Layout shared by PostgreSQL and H2: constraints inline, indexes as separate

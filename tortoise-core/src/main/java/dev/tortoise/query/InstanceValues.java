@@ -1,0 +1,89 @@
+package dev.tortoise.query;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.tortoise.exceptions.FieldException;
+import dev.tortoise.exceptions.ValidationException;
+import dev.tortoise.models.FieldKind;
+import dev.tortoise.models.FieldMeta;
+import dev.tortoise.models.ModelMeta;
+
+/**
+ * The values a write takes from an instance or a map, before any SQL: defaults and
+ * automatic times set, required fields and relations checked, update keys checked against
+ * the model.
+ */
+final class InstanceValues {
+
+	private InstanceValues() {
+	}
+
+	/** Sets automatic values and defaults, then checks that every required column has a value. */
+	static <T> void prepare(ModelMeta<T> meta, T instance, boolean creating, ZoneId zone) {
+		for (FieldMeta f : meta.columns()) {
+			Object value = f.get(instance);
+			if (f.autoNow() || (creating && f.autoNowAdd() && value == null)) {
+				f.set(instance, now(f, zone));
+				continue;
+			}
+			if (value == null && creating && f.defaultValue() != null) {
+				f.set(instance, f.defaultValue());
+				continue;
+			}
+			if (value == null && !f.nullable() && !(f.pk() && f.generated())) {
+				throw new ValidationException("Field " + meta.name() + "." + f.name() + " is required but is null.");
+			}
+			if (value != null && f.kind() != FieldKind.DATA && f.toField().get(value) == null) {
+				throw new ValidationException("Field " + meta.name() + "." + f.name() + " refers to a "
+						+ f.related().name() + " that has no " + f.toField().name() + " yet; save it first.");
+			}
+		}
+	}
+
+	/** The current time in the field's Java type, at the precision the databases keep. */
+	static Object now(FieldMeta f, ZoneId zone) {
+		Class<?> type = f.javaType();
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		if (type == Instant.class) {
+			return now;
+		}
+		if (type == ZonedDateTime.class) {
+			return now.atZone(zone);
+		}
+		if (type == LocalDateTime.class) {
+			return LocalDateTime.ofInstant(now, zone);
+		}
+		return OffsetDateTime.ofInstant(now, zone);
+	}
+
+	/** The columns an update sets, from field names, plus auto-now fields. */
+	static Map<FieldMeta, Object> assignments(ModelMeta<?> meta, Map<String, ?> values, ZoneId zone) {
+		Map<FieldMeta, Object> out = new LinkedHashMap<>();
+		values.forEach((key, value) -> {
+			FieldMeta f = meta.findField(key);
+			if (f == null || !f.kind().hasColumn()) {
+				throw new FieldException("Cannot update \"" + key + "\" of model " + meta.name() + ": it is not a"
+						+ " column field. Valid fields: " + String.join(", ", meta.columns().stream()
+							.map(FieldMeta::name).toList()) + ".");
+			}
+			if (value == null && !f.nullable()) {
+				throw new ValidationException("Field " + meta.name() + "." + f.name() + " is not nullable.");
+			}
+			out.put(f, value);
+		});
+		for (FieldMeta f : meta.columns()) {
+			if (f.autoNow() && !out.containsKey(f)) {
+				out.put(f, now(f, zone));
+			}
+		}
+		return out;
+	}
+
+}
