@@ -1,42 +1,20 @@
 package dev.tortoise.types;
 
-import java.util.Set;
-
 import dev.tortoise.exceptions.ValidationException;
 import dev.tortoise.fields.FieldType;
 import dev.tortoise.models.FieldMeta;
 import dev.tortoise.schema.Dialect;
 
 /** {@code CharEnumField}: an enum stored as its constant's name in a {@code VARCHAR(max_length)}. */
-final class CharEnums extends TypeHandler {
+final class CharEnums extends Enums {
 
 	CharEnums() {
 		super(FieldType.CHAR_ENUM);
 	}
 
 	@Override
-	Set<Class<?>> javaTypes() {
-		return Set.of();
-	}
-
-	@Override
-	public boolean accepts(Class<?> javaType) {
-		return javaType.isEnum();
-	}
-
-	@Override
-	public String expected() {
-		return "an enum";
-	}
-
-	@Override
 	public String tortoiseName() {
 		return "CharEnumField";
-	}
-
-	@Override
-	public Object parseDefault(Class<?> javaType, String text) {
-		return byName(javaType, text.trim());
 	}
 
 	@Override
@@ -69,19 +47,8 @@ final class CharEnums extends TypeHandler {
 		}
 	}
 
-	@SuppressWarnings({ "unchecked", "rawtypes" })
-	static Object byName(Class<?> type, String name) {
-		return Enum.valueOf((Class<? extends Enum>) type, name);
-	}
-
 	@Override
 	public String sqlType(FieldMeta field, Dialect dialect) {
 		return "VARCHAR(" + field.maxLength() + ")";
 	}
-
-	@Override
-	public boolean keyLike() {
-		return true;
-	}
-
 }

@@ -2,7 +2,6 @@ package dev.tortoise.types;
 
 import java.lang.reflect.Method;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.tortoise.exceptions.ValidationException;
@@ -11,7 +10,7 @@ import dev.tortoise.models.FieldMeta;
 import dev.tortoise.schema.Dialect;
 
 /** {@code IntEnumField}: an enum stored as its {@code int value()} if it has one, else its ordinal, in a SMALLINT. */
-final class IntEnums extends TypeHandler {
+final class IntEnums extends Enums {
 
 	private static final Map<Class<?>, Object[]> VALUES = new ConcurrentHashMap<>();
 
@@ -22,28 +21,8 @@ final class IntEnums extends TypeHandler {
 	}
 
 	@Override
-	Set<Class<?>> javaTypes() {
-		return Set.of();
-	}
-
-	@Override
-	public boolean accepts(Class<?> javaType) {
-		return javaType.isEnum();
-	}
-
-	@Override
-	public String expected() {
-		return "an enum";
-	}
-
-	@Override
 	public String tortoiseName() {
 		return "IntEnumField";
-	}
-
-	@Override
-	public Object parseDefault(Class<?> javaType, String text) {
-		return CharEnums.byName(javaType, text.trim());
 	}
 
 	/** A constant given by name or by value. */
@@ -120,10 +99,4 @@ final class IntEnums extends TypeHandler {
 	public String sqlType(FieldMeta field, Dialect dialect) {
 		return dialect.typeName(FieldType.SMALLINT);
 	}
-
-	@Override
-	public boolean keyLike() {
-		return true;
-	}
-
 }

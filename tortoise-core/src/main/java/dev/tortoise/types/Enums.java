@@ -1,0 +1,44 @@
+package dev.tortoise.types;
+
+import java.util.Set;
+
+import dev.tortoise.fields.FieldType;
+
+/** What the two enum fields share: declared with any enum, defaults written as a constant's name. */
+abstract class Enums extends TypeHandler {
+
+	Enums(FieldType type) {
+		super(type);
+	}
+
+	@Override
+	final Set<Class<?>> javaTypes() {
+		return Set.of();
+	}
+
+	@Override
+	public final boolean accepts(Class<?> javaType) {
+		return javaType.isEnum();
+	}
+
+	@Override
+	public final String expected() {
+		return "an enum";
+	}
+
+	@Override
+	public final Object parseDefault(Class<?> javaType, String text) {
+		return byName(javaType, text.trim());
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	static Object byName(Class<?> type, String name) {
+		return Enum.valueOf((Class<? extends Enum>) type, name);
+	}
+
+	@Override
+	public final boolean keyLike() {
+		return true;
+	}
+
+}
