@@ -51,4 +51,5 @@ final class CharEnums extends Enums {
 	public String sqlType(FieldMeta field, Dialect dialect) {
 		return "VARCHAR(" + field.maxLength() + ")";
 	}
+
 }

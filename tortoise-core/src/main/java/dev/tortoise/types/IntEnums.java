@@ -99,4 +99,5 @@ final class IntEnums extends Enums {
 	public String sqlType(FieldMeta field, Dialect dialect) {
 		return dialect.typeName(FieldType.SMALLINT);
 	}
+
 }
