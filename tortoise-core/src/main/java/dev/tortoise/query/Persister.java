@@ -95,7 +95,7 @@ final class Persister {
 			}
 			String connection = this.engine.route(meta, null, true);
 			List<FieldMeta> columns = insertColumns(meta, instances, inserts(meta, connection));
-			int rows = Math.max(1, Math.min(BATCH_ROWS, MAX_VALUES / columns.size()));
+			int rows = batchRows(columns);
 			List<List<T>> batches = new ArrayList<>();
 			for (int i = 0; i < instances.size(); i += rows) {
 				batches.add(instances.subList(i, Math.min(instances.size(), i + rows)));
@@ -260,8 +260,22 @@ final class Persister {
 				args[r * columns.size() + i] = columns.get(i).get(rows.get(r));
 			}
 		}
-		return engine.bind(connection, Context.render(engine.dialect(connection), insertTree(meta, columns, rows.size())),
-				args);
+		// A full batch is the statement of every large bulkCreate: written once. Shorter ones (the
+		// last of a list, a small list) vary in length and are written each time.
+		Compiled statement = (rows.size() == batchRows(columns))
+				? engine.statements().get(new FullBatch(meta, connection, columns.size()),
+						(k) -> Context.render(engine.dialect(connection), insertTree(meta, columns, rows.size())))
+				: Context.render(engine.dialect(connection), insertTree(meta, columns, rows.size()));
+		return engine.bind(connection, statement, args);
+	}
+
+	/** The INSERT of a full batch of a model's rows on a connection, with or without its generated key. */
+	private record FullBatch(ModelMeta<?> meta, String connection, int columns) {
+	}
+
+	/** Rows per INSERT: {@value #BATCH_ROWS}, fewer where the columns would pass the ceiling on bound values. */
+	private static int batchRows(List<FieldMeta> columns) {
+		return Math.max(1, Math.min(BATCH_ROWS, MAX_VALUES / columns.size()));
 	}
 
 	/** A model's single-row INSERTs on a connection, written once. */
