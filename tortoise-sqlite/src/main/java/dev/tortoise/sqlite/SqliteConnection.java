@@ -1,0 +1,572 @@
+package dev.tortoise.sqlite;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionMetadata;
+import io.r2dbc.spi.IsolationLevel;
+import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.Result;
+import io.r2dbc.spi.TransactionDefinition;
+import io.r2dbc.spi.ValidationDepth;
+import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * A connection to a SQLite database. Its JDBC connection is used on one thread of its own
+ * ({@link Worker}); prepared statements are kept per statement text (the last
+ * {@value #CACHED_STATEMENTS}). Transactions begin {@code IMMEDIATE}, taking the write lock
+ * at once, so that a writer waits for another (up to the busy timeout) instead of failing
+ * half way; a read-only transaction begins {@code DEFERRED}. SQLite's transactions are
+ * serializable whatever isolation level is asked for.
+ */
+public final class SqliteConnection implements Connection {
+
+	static final int CACHED_STATEMENTS = 256;
+
+	private final org.sqlite.SQLiteConnection jdbc;
+
+	private final Worker worker;
+
+	private final String version;
+
+	/** Prepared statements by text; used on the worker only. */
+	private final Map<String, Prepared> statements = new LinkedHashMap<>(64, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Prepared> eldest) {
+			if (size() <= CACHED_STATEMENTS) {
+				return false;
+			}
+			eldest.getValue().evict();
+			return true;
+		}
+	};
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private volatile boolean autoCommit = true;
+
+	private volatile boolean inTransaction;
+
+	private volatile @Nullable Duration statementTimeout;
+
+	/** The execution whose statement is being stepped right now, which an interrupt would stop. */
+	private volatile @Nullable Execution stepping;
+
+	SqliteConnection(org.sqlite.SQLiteConnection jdbc, Worker worker, String version) {
+		this.jdbc = jdbc;
+		this.worker = worker;
+		this.version = version;
+	}
+
+	Worker worker() {
+		return this.worker;
+	}
+
+	// --- statements ---------------------------------------------------------------------
+
+	@Override
+	public SqliteStatement createStatement(String sql) {
+		if (this.closed.get()) {
+			throw new IllegalStateException("The SQLite connection is closed; take another one.");
+		}
+		return new SqliteStatement(this, sql);
+	}
+
+	@Override
+	public SqliteBatch createBatch() {
+		return new SqliteBatch(this);
+	}
+
+	/** Runs a statement once per set of values, on the connection's thread. */
+	Flux<Result> execute(String sql, Parameters parameters, List<@Nullable Object[]> bindings) {
+		Call call = new Call();
+		return this.worker.call(() -> run(sql, parameters, bindings, call), (dropped) -> dropped.forEach(SqliteResult::discard))
+			.doOnCancel(() -> {
+				Execution e = call.execution;
+				if (e != null) {
+					interrupt(e);
+				}
+			})
+			.flatMapIterable((results) -> results);
+	}
+
+	/** The execution of a call, once it has begun, for a subscriber that cancels while it steps. */
+	private static final class Call {
+
+		volatile @Nullable Execution execution;
+
+	}
+
+	private List<SqliteResult> run(String sql, Parameters parameters, List<@Nullable Object[]> bindings,
+			@Nullable Call call) throws Exception {
+		checkOpen();
+		beginIfNeeded();
+		Execution e = start(prepare(sql));
+		if (call != null) {
+			call.execution = e;
+		}
+		try {
+			PreparedStatement ps = e.prepared.statement;
+			if (bindings.size() == 1) {
+				bind(ps, bindings.get(0));
+				boolean rows = step(e, ps::execute);
+				if (rows) {
+					ResultSet rs = ps.getResultSet();
+					return List.of(SqliteResult.of(new Cursor(this, e, rs, SqliteRowMetadata.of(rs.getMetaData()),
+							parameters.changesRows())));
+				}
+				long changed = parameters.changesRows() ? ps.getUpdateCount() : 0;
+				release(e);
+				return List.of(SqliteResult.count(changed));
+			}
+			List<SqliteResult> results = new ArrayList<>(bindings.size());
+			for (Object[] values : bindings) {
+				bind(ps, values);
+				if (step(e, ps::execute)) {
+					try (ResultSet rs = ps.getResultSet()) {
+						SqliteRowMetadata md = SqliteRowMetadata.of(rs.getMetaData());
+						List<SqliteRow> rows = new ArrayList<>();
+						while (rs.next()) {
+							rows.add(SqliteRow.copy(md, rs));
+						}
+						results.add(SqliteResult.rows(md, rows, parameters.changesRows() ? rows.size() : -1));
+					}
+				}
+				else {
+					results.add(SqliteResult.count(parameters.changesRows() ? ps.getUpdateCount() : 0));
+				}
+			}
+			release(e);
+			return results;
+		}
+		catch (Throwable ex) {
+			release(e);
+			throw asException(failure(e, ex));
+		}
+	}
+
+	/** Runs statements given as text, one after the other (a batch), each as its own result. */
+	Flux<Result> executeAll(List<String> sqls) {
+		return this.worker.call(() -> {
+			checkOpen();
+			beginIfNeeded();
+			List<SqliteResult> results = new ArrayList<>(sqls.size());
+			for (String sql : sqls) {
+				results.addAll(run(sql, Parameters.of(sql), List.<@Nullable Object[]>of(new Object[0]), null));
+			}
+			return results;
+		}, (dropped) -> dropped.forEach(SqliteResult::discard)).flatMapIterable((results) -> results);
+	}
+
+	private static void bind(PreparedStatement ps, @Nullable Object[] values) throws Exception {
+		for (int i = 0; i < values.length; i++) {
+			Values.bind(ps, i + 1, values[i]);
+		}
+	}
+
+	/** A statement of the cache, or a new one when its text is not cached or its cached one is in use. */
+	private Prepared prepare(String sql) throws Exception {
+		Prepared p = this.statements.get(sql);
+		if (p != null && !p.inUse) {
+			p.inUse = true;
+			return p;
+		}
+		Prepared fresh = new Prepared(this.jdbc.prepareStatement(sql), p == null);
+		if (p == null) {
+			this.statements.put(sql, fresh);
+		}
+		fresh.inUse = true;
+		return fresh;
+	}
+
+	/** Runs one JDBC call that steps the statement, marked so that an interrupt can reach it. */
+	private <T> T step(Execution e, Worker.Task<T> call) throws Exception {
+		stepping(e, true);
+		try {
+			return call.call();
+		}
+		finally {
+			stepping(e, false);
+		}
+	}
+
+	void stepping(Execution e, boolean on) throws Exception {
+		if (on && e.timedOut) {
+			throw Errors.timeout(e.timeout, new IllegalStateException("statement timeout"));
+		}
+		this.stepping = on ? e : null;
+	}
+
+	private Execution start(Prepared prepared) {
+		Execution e = new Execution(prepared, this.statementTimeout);
+		if (e.timeout != null) {
+			e.timer = Schedulers.parallel().schedule(() -> {
+				e.timedOut = true;
+				interrupt(e);
+			}, e.timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		return e;
+	}
+
+	/** Hands an execution's statement back once its rows are read or given up. */
+	void release(Execution e) {
+		Disposable timer = e.timer;
+		if (timer != null) {
+			timer.dispose();
+		}
+		if (this.stepping == e) {
+			this.stepping = null;
+		}
+		e.prepared.release();
+	}
+
+	/** The error an execution ends with: a time-out when it was interrupted at its statement timeout. */
+	Throwable failure(Execution e, Throwable ex) {
+		if (e.timedOut && (Errors.isInterrupt(ex) || ex instanceof io.r2dbc.spi.R2dbcTimeoutException)) {
+			return (ex instanceof io.r2dbc.spi.R2dbcTimeoutException) ? ex : Errors.timeout(e.timeout, ex);
+		}
+		return Errors.translate(ex);
+	}
+
+	private static Exception asException(Throwable t) {
+		if (t instanceof Exception ex) {
+			return ex;
+		}
+		throw (Error) t;
+	}
+
+	/** Stops the execution's statement if it is being stepped right now. */
+	void interrupt(Execution e) {
+		if (this.stepping == e) {
+			interrupt();
+		}
+	}
+
+	/**
+	 * Stops the statement this connection is running, from any thread (SQLite's
+	 * {@code sqlite3_interrupt}): it ends with an error, an open transaction stays usable
+	 * for a ROLLBACK, and nothing happens when no statement runs.
+	 */
+	public void interrupt() {
+		if (this.stepping != null && !this.closed.get()) {
+			try {
+				this.jdbc.getDatabase().interrupt();
+			}
+			catch (Exception ignored) {
+				// Closed meanwhile: nothing left to stop.
+			}
+		}
+	}
+
+	private void checkOpen() {
+		if (this.closed.get()) {
+			throw new IllegalStateException("The SQLite connection is closed; take another one.");
+		}
+	}
+
+	/** Executes a statement that needs no values and returns no rows. */
+	private void exec(String sql) throws Exception {
+		Execution e = start(prepare(sql));
+		try {
+			step(e, e.prepared.statement::execute);
+		}
+		catch (Throwable ex) {
+			throw asException(failure(e, ex));
+		}
+		finally {
+			release(e);
+		}
+	}
+
+	// --- transactions -------------------------------------------------------------------
+
+	private void beginIfNeeded() throws Exception {
+		if (!this.autoCommit && !this.inTransaction) {
+			exec("BEGIN IMMEDIATE");
+			this.inTransaction = true;
+		}
+	}
+
+	@Override
+	public Mono<Void> beginTransaction() {
+		return begin(false);
+	}
+
+	@Override
+	public Mono<Void> beginTransaction(TransactionDefinition definition) {
+		return begin(Boolean.TRUE.equals(definition.getAttribute(TransactionDefinition.READ_ONLY)));
+	}
+
+	private Mono<Void> begin(boolean readOnly) {
+		return this.worker.call(() -> {
+			checkOpen();
+			if (!this.inTransaction) {
+				exec(readOnly ? "BEGIN DEFERRED" : "BEGIN IMMEDIATE");
+				this.inTransaction = true;
+			}
+			return null;
+		});
+	}
+
+	@Override
+	public Mono<Void> commitTransaction() {
+		return this.worker.call(() -> {
+			if (this.inTransaction) {
+				exec("COMMIT");
+				this.inTransaction = false;
+			}
+			return null;
+		});
+	}
+
+	@Override
+	public Mono<Void> rollbackTransaction() {
+		return this.worker.call(() -> {
+			if (this.inTransaction) {
+				rollback();
+			}
+			return null;
+		});
+	}
+
+	/** Rolls back; a transaction SQLite already rolled back itself (after some errors) is no error. */
+	private void rollback() throws Exception {
+		try {
+			exec("ROLLBACK");
+		}
+		catch (R2dbcException ex) {
+			if (!String.valueOf(ex.getMessage()).contains("no transaction is active")) {
+				throw ex;
+			}
+		}
+		finally {
+			this.inTransaction = false;
+		}
+	}
+
+	@Override
+	public Mono<Void> createSavepoint(String name) {
+		String quoted = quote(name);
+		return this.worker.call(() -> {
+			checkOpen();
+			if (!this.inTransaction) {
+				exec("BEGIN IMMEDIATE");
+				this.inTransaction = true;
+			}
+			exec("SAVEPOINT " + quoted);
+			return null;
+		});
+	}
+
+	@Override
+	public Mono<Void> releaseSavepoint(String name) {
+		String quoted = quote(name);
+		return this.worker.call(() -> {
+			exec("RELEASE SAVEPOINT " + quoted);
+			return null;
+		});
+	}
+
+	@Override
+	public Mono<Void> rollbackTransactionToSavepoint(String name) {
+		String quoted = quote(name);
+		return this.worker.call(() -> {
+			exec("ROLLBACK TO SAVEPOINT " + quoted);
+			return null;
+		});
+	}
+
+	private static String quote(String name) {
+		return "\"" + name.replace("\"", "\"\"") + "\"";
+	}
+
+	@Override
+	public boolean isAutoCommit() {
+		return this.autoCommit && !this.inTransaction;
+	}
+
+	@Override
+	public Mono<Void> setAutoCommit(boolean autoCommit) {
+		return this.worker.call(() -> {
+			if (autoCommit && this.inTransaction) {
+				exec("COMMIT");
+				this.inTransaction = false;
+			}
+			this.autoCommit = autoCommit;
+			return null;
+		});
+	}
+
+	/** Always SERIALIZABLE: SQLite runs one writer at a time and readers see one snapshot. */
+	@Override
+	public IsolationLevel getTransactionIsolationLevel() {
+		return IsolationLevel.SERIALIZABLE;
+	}
+
+	/** Accepted and ignored: SQLite's transactions are serializable, which meets every level. */
+	@Override
+	public Mono<Void> setTransactionIsolationLevel(IsolationLevel isolationLevel) {
+		return Mono.empty();
+	}
+
+	/** SQLite's busy timeout: how long a statement waits for another connection's lock. */
+	@Override
+	public Mono<Void> setLockWaitTimeout(Duration timeout) {
+		return this.worker.call(() -> {
+			this.jdbc.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+			return null;
+		});
+	}
+
+	/** Statements running longer are interrupted and fail with an {@code R2dbcTimeoutException}. */
+	@Override
+	public Mono<Void> setStatementTimeout(Duration timeout) {
+		this.statementTimeout = (timeout.isZero() || timeout.isNegative()) ? null : timeout;
+		return Mono.empty();
+	}
+
+	// --- life -----------------------------------------------------------------------------
+
+	@Override
+	public Mono<Boolean> validate(ValidationDepth depth) {
+		if (this.closed.get() || this.worker.isShutdown()) {
+			return Mono.just(false);
+		}
+		if (depth == ValidationDepth.LOCAL) {
+			return Mono.just(true);
+		}
+		return this.worker.call(() -> {
+			exec("SELECT 1");
+			return true;
+		}).onErrorReturn(false);
+	}
+
+	/**
+	 * Rolls back an open transaction, closes the statements and the database connection,
+	 * then ends the connection's thread. Idempotent.
+	 */
+	@Override
+	public Mono<Void> close() {
+		if (!this.closed.compareAndSet(false, true)) {
+			return Mono.empty();
+		}
+		interrupt();
+		return this.worker.call(() -> {
+			try {
+				if (this.inTransaction) {
+					rollback();
+				}
+			}
+			catch (Exception ignored) {
+				// Closing the database below ends the transaction anyway.
+			}
+			for (Prepared p : this.statements.values()) {
+				p.evict();
+			}
+			this.statements.clear();
+			this.jdbc.close();
+			return null;
+		}).then().doFinally((signal) -> this.worker.shutdown());
+	}
+
+	@Override
+	public ConnectionMetadata getMetadata() {
+		String v = this.version;
+		return new ConnectionMetadata() {
+			@Override
+			public String getDatabaseProductName() {
+				return "SQLite";
+			}
+
+			@Override
+			public String getDatabaseVersion() {
+				return v;
+			}
+		};
+	}
+
+	@Override
+	public String toString() {
+		return "SqliteConnection[" + this.jdbc.getUrl() + (this.closed.get() ? ", closed" : "") + "]";
+	}
+
+	/** A prepared statement and whether it is in use; touched on the worker only. */
+	static final class Prepared {
+
+		final PreparedStatement statement;
+
+		final boolean cached;
+
+		boolean inUse;
+
+		boolean evicted;
+
+		Prepared(PreparedStatement statement, boolean cached) {
+			this.statement = statement;
+			this.cached = cached;
+		}
+
+		void release() {
+			this.inUse = false;
+			if (!this.cached || this.evicted) {
+				close();
+			}
+			else {
+				try {
+					this.statement.clearParameters();
+				}
+				catch (Exception ex) {
+					close();
+				}
+			}
+		}
+
+		void evict() {
+			this.evicted = true;
+			if (!this.inUse) {
+				close();
+			}
+		}
+
+		private void close() {
+			try {
+				this.statement.close();
+			}
+			catch (Exception ignored) {
+				// Finalized with the database at the latest.
+			}
+		}
+
+	}
+
+	/** One run of a statement: its statement, its time-out and whether that struck. */
+	static final class Execution {
+
+		final Prepared prepared;
+
+		final @Nullable Duration timeout;
+
+		volatile boolean timedOut;
+
+		volatile @Nullable Disposable timer;
+
+		Execution(Prepared prepared, @Nullable Duration timeout) {
+			this.prepared = prepared;
+			this.timeout = timeout;
+		}
+
+	}
+
+}
