@@ -30,15 +30,14 @@ public final class ConnectionConfig {
 	/** Engine of embedded H2 connections. */
 	public static final String H2 = "h2";
 
-	/** Engine of SQLite connections (recognised, but there is no R2DBC driver for it). */
+	/** Engine of embedded SQLite connections. */
 	public static final String SQLITE = "sqlite";
 
 	/** Engine of connections given as a plain {@code r2dbc:} URL (credential {@code url}). */
 	public static final String R2DBC = "r2dbc";
 
-	/** Engines that have no dialect: SQLite (recognised, not supported yet) and plain R2DBC URLs. */
-	private static final Map<String, String> OTHER_ENGINES = Map.of("tortoise.backends.sqlite", SQLITE, SQLITE, SQLITE,
-			R2DBC, R2DBC);
+	/** The engine that has no dialect of its own: plain R2DBC URLs, whose dialect is their driver's. */
+	private static final Map<String, String> OTHER_ENGINES = Map.of(R2DBC, R2DBC);
 
 	private static final Set<String> SECRET_KEYS = Set.of("password", "ssl_key_password", "sslKeyPassword");
 
@@ -90,11 +89,10 @@ public final class ConnectionConfig {
 		String canonical = (dialect != null) ? dialect.name() : OTHER_ENGINES.get(name);
 		if (canonical == null) {
 			List<String> names = new ArrayList<>(Dialect.all().stream().map(Dialect::name).toList());
-			names.addAll(List.of(SQLITE, R2DBC));
+			names.add(R2DBC);
 			List<String> backends = new ArrayList<>();
 			Dialect.all().forEach((d) -> d.aliases().stream().filter((a) -> a.startsWith("tortoise.")).sorted()
 				.forEach(backends::add));
-			backends.add("tortoise.backends.sqlite");
 			throw new ConfigurationException("Unknown engine \"" + engine + "\". Use one of: " + String.join(", ", names)
 					+ ", or Tortoise's " + String.join(", ", backends) + ".");
 		}

@@ -86,17 +86,14 @@ public final class DbUrl {
 		}
 		Map<String, Object> credentials = new LinkedHashMap<>();
 		Dialect dialect = Dialect.find(engine);
-		if (ConnectionConfig.SQLITE.equals(engine) || dialect != null && dialect.embedded()) {
+		if (dialect != null && dialect.embedded()) {
 			String path = decode(rest);
 			if (path.isEmpty()) {
 				throw new ConfigurationException("No path specified for DB_URL \"" + mask(trimmed) + "\". Write "
 						+ scheme + "://path/to/file or " + scheme + "://:memory:.");
 			}
 			credentials.put("file_path", path);
-			if (ConnectionConfig.SQLITE.equals(engine)) {
-				credentials.put("journal_mode", "WAL");
-				credentials.put("journal_size_limit", 16384);
-			}
+			dialect.urlDefaults(credentials);
 		}
 		else {
 			parseServer(trimmed, dialect, rest, credentials);

@@ -36,9 +36,6 @@ final class R2dbcOptions {
 							+ " minsize/maxsize.");
 				}
 				return parsed;
-			case ConnectionConfig.SQLITE:
-				throw new ConfigurationException("Connection \"" + name + "\" uses engine sqlite, which has no R2DBC"
-						+ " driver. Use an embedded H2 database instead: h2://path/to/file or h2://:memory:.");
 			default:
 				b = Dialect.forEngine(config.engine()).r2dbcOptions(config);
 		}

@@ -112,7 +112,7 @@ public final class ManyToManyManager<T> {
 			Select existing = Select.of(List.of(Column.of(this.field.forwardKey())), through,
 					new Condition.And(List.of(related(d, 0, keys.size()), owned(1)), false));
 			ValueCodec codec = this.engine.codec(connection);
-			Class<?> keyClass = codec.dbClass(relatedPk);
+			Class<?> keyClass = codec.readClass(relatedPk);
 			return this.engine.run(connection, bind(connection, existing, keys, own),
 					(row, md) -> codec.fromDb(relatedPk, row.get(0, keyClass)))
 				.collectList()

@@ -160,7 +160,7 @@ final class Prefetcher {
 		keys.remove(null);
 		RowMapper<?> mapper = this.engine.mapper(related, this.connection);
 		ValueCodec codec = this.engine.codec(this.connection);
-		Class<?> keyClass = codec.dbClass(ownPk);
+		Class<?> keyClass = codec.readClass(ownPk);
 		int keyColumn = mapper.width();
 		// Rows arrive one statement at a time (chunks in sequence), so plain maps do; a related
 		// row met again is the same instance, read from its key alone.

@@ -114,7 +114,7 @@ final class Reads {
 			if (!"exact".equals(t.lookup()) || name.endsWith("__exact")) {
 				throw new FieldException("orderBy(\"" + key + "\") names a lookup; give a field.");
 			}
-			parts.add(new Select.Order(t.column(), desc));
+			parts.add(new Select.Order(t.column(), desc, Params.dataField(t.field()).type()));
 		}
 		return parts;
 	}
@@ -267,7 +267,7 @@ final class Reads {
 		}
 		ValueCodec codec = this.engine.codec(connection);
 		List<FieldMeta> targetFields = targets.stream().map(Joins.Target::field).toList();
-		Class<?>[] classes = targetFields.stream().map(codec::dbClass).toArray(Class<?>[]::new);
+		Class<?>[] classes = targetFields.stream().map(codec::readClass).toArray(Class<?>[]::new);
 		List<Select.Order> order = orderBy(qs, parts.joins());
 		Select select = new Select(targets.stream().map(Joins.Target::column).toList(), parts.joins().from(),
 				parts.where(), order, parts.limit(), parts.offset());

@@ -49,7 +49,7 @@ final class RowMapper<T> {
 		this.columns = cols.toArray(new FieldMeta[0]);
 		this.dbClasses = new Class<?>[this.columns.length];
 		for (int i = 0; i < this.columns.length; i++) {
-			this.dbClasses[i] = codec.dbClass(this.columns[i]);
+			this.dbClasses[i] = codec.readClass(this.columns[i]);
 		}
 		this.containers = meta.fields().stream()
 			.filter((f) -> f.hasAccessor() && (f.kind() == FieldKind.M2M || f.kind() == FieldKind.BACKWARD_M2M

@@ -45,6 +45,12 @@ final class ValueCodec {
 		return handler(f).dbClass(f, this.context);
 	}
 
+	/** The class a driver reads the column of a field as ({@link TypeHandler#readClass}). */
+	Class<?> readClass(FieldMeta field) {
+		FieldMeta f = dataField(field);
+		return handler(f).readClass(f, this.context);
+	}
+
 	/**
 	 * The value to bind for a field; text is first read as the field's type, as Tortoise's
 	 * {@code to_db_value} reads a query parameter.

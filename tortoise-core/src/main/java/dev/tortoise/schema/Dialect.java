@@ -224,7 +224,30 @@ public abstract class Dialect {
 		}
 	}
 
+	/**
+	 * A column of the given type where it is compared with values ({@code =}, {@code <},
+	 * BETWEEN, IN) or ordered: the column itself here; a dialect that stores a type as
+	 * text writes what compares as its values do.
+	 */
+	public void renderValueOf(Context ctx, Part operand, @Nullable FieldType type) {
+		ctx.visit(operand);
+	}
+
 	// --- values: how the driver binds and reads them ------------------------------------
+
+	/**
+	 * Whether date-times are read as the text they are stored as, parsed by Tortoise: where
+	 * values written by others may lack an offset, which then means the configured time zone
+	 * (Tortoise's {@code make_aware}), not UTC.
+	 */
+	public boolean datetimeReadAsText() {
+		return false;
+	}
+
+	/** The column type of a {@code DecimalField}: {@code DECIMAL(max_digits,decimal_places)} here. */
+	public String decimalType(int maxDigits, int decimalPlaces) {
+		return "DECIMAL(" + maxDigits + "," + decimalPlaces + ")";
+	}
 
 	/**
 	 * Whether datetime columns keep an offset ({@code TIMESTAMPTZ}), read and bound as

@@ -54,6 +54,11 @@ final class Datetimes extends TypeHandler {
 	}
 
 	@Override
+	public Class<?> readClass(FieldMeta field, TypeContext ctx) {
+		return ctx.dialect().datetimeReadAsText() ? String.class : dbClass(field, ctx);
+	}
+
+	@Override
 	public Object toDb(FieldMeta field, Object value, TypeContext ctx) {
 		OffsetDateTime instant;
 		if (value instanceof OffsetDateTime o) {
@@ -78,7 +83,10 @@ final class Datetimes extends TypeHandler {
 	}
 
 	@Override
-	public Object fromDb(FieldMeta field, Object value, TypeContext ctx) {
+	public Object fromDb(FieldMeta field, Object stored, TypeContext ctx) {
+		// Text as Python's isoformat(" ") writes it, with or without an offset.
+		Object value = (stored instanceof String s) ? parse(field.javaType(), (s.length() > 10 && s.charAt(10) == ' ')
+				? s.substring(0, 10) + 'T' + s.substring(11) : s) : stored;
 		ZonedDateTime at;
 		if (value instanceof LocalDateTime l) {
 			at = l.atZone(!ctx.dialect().datetimeHasOffset() && ctx.useTz() ? ZoneOffset.UTC : ctx.zone());

@@ -60,7 +60,7 @@ final class Decimals extends TypeHandler {
 
 	@Override
 	public String sqlType(FieldMeta field, Dialect dialect) {
-		return "DECIMAL(" + field.maxDigits() + "," + field.decimalPlaces() + ")";
+		return dialect.decimalType(field.maxDigits(), field.decimalPlaces());
 	}
 
 }

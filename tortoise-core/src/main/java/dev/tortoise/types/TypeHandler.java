@@ -93,6 +93,11 @@ public abstract class TypeHandler {
 	/** The class a driver binds and reads for a column of the field (and binds NULL as). */
 	public abstract Class<?> dbClass(FieldMeta field, TypeContext ctx);
 
+	/** The class a driver reads a column of the field as: {@link #dbClass} unless the dialect stores it otherwise. */
+	public Class<?> readClass(FieldMeta field, TypeContext ctx) {
+		return dbClass(field, ctx);
+	}
+
 	/** The value to bind for a value of the field ({@code to_db_value}). */
 	public abstract Object toDb(FieldMeta field, Object value, TypeContext ctx);
 

@@ -118,6 +118,92 @@ class SchemaGeneratorTests {
 			COMMENT ON TABLE "teamevents" IS 'How participants relate';
 			CREATE UNIQUE INDEX "uidx_teamevents_event_i_664dbc" ON "teamevents" ("event_id", "team_id");""";
 
+	/**
+	 * Tortoise's expected SQLite schema (its test suite's SQLite DDL), with the same one
+	 * difference as on PostgreSQL.
+	 */
+	static final String SQLITE = """
+			CREATE TABLE "company" (
+			    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+			    "name" TEXT NOT NULL,
+			    "uuid" CHAR(36) NOT NULL UNIQUE
+			);
+			CREATE TABLE "defaultpk" (
+			    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+			    "val" INT NOT NULL
+			);
+			CREATE TABLE "employee" (
+			    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+			    "name" TEXT NOT NULL,
+			    "company_id" CHAR(36) NOT NULL REFERENCES "company" ("uuid") ON DELETE CASCADE
+			);
+			CREATE TABLE "inheritedmodel" (
+			    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+			    "zero" INT NOT NULL,
+			    "one" VARCHAR(40),
+			    "new_field" VARCHAR(100) NOT NULL,
+			    "two" VARCHAR(40) NOT NULL,
+			    "name" TEXT NOT NULL
+			);
+			CREATE TABLE "sometable" (
+			    "sometable_id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+			    "some_chars_table" VARCHAR(255) NOT NULL,
+			    "fk_sometable" INT REFERENCES "sometable" ("sometable_id") ON DELETE CASCADE
+			);
+			CREATE INDEX "idx_sometable_some_ch_3d69eb" ON "sometable" ("some_chars_table");
+			CREATE TABLE "team" (
+			    "name" VARCHAR(50) NOT NULL PRIMARY KEY /* The TEAM name (and PK) */,
+			    "key" INT NOT NULL,
+			    "manager_id" VARCHAR(50) REFERENCES "team" ("name") ON DELETE CASCADE
+			) /* The TEAMS! */;
+			CREATE INDEX "idx_team_manager_676134" ON "team" ("manager_id", "key");
+			CREATE INDEX "idx_team_manager_ef8f69" ON "team" ("manager_id", "name");
+			CREATE TABLE "teamaddress" (
+			    "city" VARCHAR(50) NOT NULL /* City */,
+			    "country" VARCHAR(50) NOT NULL /* Country */,
+			    "street" VARCHAR(128) NOT NULL /* Street Address */,
+			    "team_id" VARCHAR(50) NOT NULL PRIMARY KEY REFERENCES "team" ("name") ON DELETE CASCADE
+			) /* The Team's address */;
+			CREATE TABLE "tournament" (
+			    "tid" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+			    "name" VARCHAR(100) NOT NULL /* Tournament name */,
+			    "created" TIMESTAMP NOT NULL /* Created *\\/'`\\/* datetime */
+			) /* What Tournaments *\\/'`\\/* we have */;
+			CREATE INDEX "idx_tournament_name_6fe200" ON "tournament" ("name");
+			CREATE TABLE "event" (
+			    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL /* Event ID */,
+			    "name" TEXT NOT NULL,
+			    "modified" TIMESTAMP NOT NULL,
+			    "prize" VARCHAR(40),
+			    "token" VARCHAR(100) NOT NULL UNIQUE /* Unique token */,
+			    "key" VARCHAR(100) NOT NULL,
+			    "tournament_id" SMALLINT NOT NULL REFERENCES "tournament" ("tid") ON DELETE CASCADE /* FK to tournament */,
+			    CONSTRAINT "uid_event_name_c6f89f" UNIQUE ("name", "prize"),
+			    CONSTRAINT "uid_event_tournam_a5b730" UNIQUE ("tournament_id", "key")
+			) /* This table contains a list of all the events */;
+			CREATE TABLE "venueinformation" (
+			    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+			    "name" VARCHAR(128) NOT NULL,
+			    "capacity" INT NOT NULL /* No. of seats */,
+			    "rent" REAL NOT NULL,
+			    "team_id" VARCHAR(50) UNIQUE REFERENCES "team" ("name") ON DELETE SET NULL
+			);
+			CREATE TABLE "sometable_self" (
+			    "backward_sts" INT NOT NULL REFERENCES "sometable" ("sometable_id") ON DELETE CASCADE,
+			    "sts_forward" INT NOT NULL REFERENCES "sometable" ("sometable_id") ON DELETE CASCADE
+			);
+			CREATE UNIQUE INDEX "uidx_sometable_s_backwar_fc8fc8" ON "sometable_self" ("backward_sts", "sts_forward");
+			CREATE TABLE "team_team" (
+			    "team_rel_id" VARCHAR(50) NOT NULL REFERENCES "team" ("name") ON DELETE CASCADE,
+			    "team_id" VARCHAR(50) NOT NULL REFERENCES "team" ("name") ON DELETE CASCADE
+			);
+			CREATE UNIQUE INDEX "uidx_team_team_team_re_d994df" ON "team_team" ("team_rel_id", "team_id");
+			CREATE TABLE "teamevents" (
+			    "event_id" BIGINT NOT NULL REFERENCES "event" ("id") ON DELETE CASCADE,
+			    "team_id" VARCHAR(50) NOT NULL REFERENCES "team" ("name") ON DELETE CASCADE
+			) /* How participants relate */;
+			CREATE UNIQUE INDEX "uidx_teamevents_event_i_664dbc" ON "teamevents" ("event_id", "team_id");""";
+
 	/** Tortoise's expected MySQL schema, with the same one difference. */
 	static final String MYSQL = """
 			CREATE TABLE `company` (
@@ -228,6 +314,24 @@ class SchemaGeneratorTests {
 			.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ")
 			.replace("CREATE UNIQUE INDEX ", "CREATE UNIQUE INDEX IF NOT EXISTS ");
 		assertThat(sql("postgres", true)).isEqualTo(expected);
+	}
+
+	@Test
+	void sqliteSchemaIsTortoises() {
+		assertThat(sql("sqlite", false)).isEqualTo(SQLITE);
+	}
+
+	@Test
+	void sqliteSafeSchemaAddsIfNotExistsEverywhere() {
+		String expected = SQLITE.replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ")
+			.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ")
+			.replace("CREATE UNIQUE INDEX ", "CREATE UNIQUE INDEX IF NOT EXISTS ");
+		assertThat(sql("sqlite", true)).isEqualTo(expected);
+	}
+
+	@Test
+	void sqliteCommentsCannotCloseThemselves() {
+		assertThat(SqliteDialect.comment("a */ b\\n'\"")).isEqualTo(" /* a *\\/ b\\\\n'\" */");
 	}
 
 	@Test

@@ -35,6 +35,8 @@ public final class SqliteConnection implements Connection {
 
 	static final int CACHED_STATEMENTS = 256;
 
+	private static final java.util.concurrent.atomic.AtomicInteger RUNNING = new java.util.concurrent.atomic.AtomicInteger();
+
 	private final org.sqlite.SQLiteConnection jdbc;
 
 	private final Worker worker;
@@ -206,7 +208,21 @@ public final class SqliteConnection implements Connection {
 		if (on && e.timedOut) {
 			throw Errors.timeout(e.timeout, new IllegalStateException("statement timeout"));
 		}
+		if (on) {
+			RUNNING.incrementAndGet();
+		}
+		else if (this.stepping != null) {
+			RUNNING.decrementAndGet();
+		}
 		this.stepping = on ? e : null;
+	}
+
+	/**
+	 * How many statements connections of this driver are running in this JVM right now
+	 * (being stepped, not waiting for a subscriber to ask for rows), for monitoring.
+	 */
+	public static int running() {
+		return RUNNING.get();
 	}
 
 	private Execution start(Prepared prepared) {
@@ -228,6 +244,7 @@ public final class SqliteConnection implements Connection {
 		}
 		if (this.stepping == e) {
 			this.stepping = null;
+			RUNNING.decrementAndGet();
 		}
 		e.prepared.release();
 	}

@@ -49,7 +49,7 @@ public interface Condition extends Part {
 
 		@Override
 		public void render(Context ctx) {
-			ctx.visit(this.left).sql(' ').sql(this.operator).sql(' ').visit(this.right);
+			ctx.compared(this.left, this.right).sql(' ').sql(this.operator).sql(' ').visit(this.right);
 		}
 
 	}
@@ -69,7 +69,7 @@ public interface Condition extends Part {
 
 		@Override
 		public void render(Context ctx) {
-			ctx.visit(this.operand).sql(" BETWEEN ").visit(this.low).sql(" AND ").visit(this.high);
+			ctx.compared(this.operand, this.low).sql(" BETWEEN ").visit(this.low).sql(" AND ").visit(this.high);
 		}
 
 	}
@@ -83,7 +83,8 @@ public interface Condition extends Part {
 
 		@Override
 		public void render(Context ctx) {
-			ctx.visit(this.operand).sql(this.not ? " NOT IN (" : " IN (").join(this.values, ", ").sql(')');
+			ctx.compared(this.operand, this.values.get(0)).sql(this.not ? " NOT IN (" : " IN (").join(this.values, ", ")
+				.sql(')');
 		}
 
 	}

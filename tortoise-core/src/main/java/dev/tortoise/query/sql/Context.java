@@ -64,6 +64,15 @@ public final class Context {
 		return this;
 	}
 
+	/**
+	 * The left operand of a comparison with {@code other}: when that is a bound value, as the
+	 * dialect compares values of its column type ({@link Dialect#renderValueOf}).
+	 */
+	public Context compared(Part operand, Part other) {
+		this.dialect.renderValueOf(this, operand, (other instanceof Value v) ? v.columnType() : null);
+		return this;
+	}
+
 	/** A placeholder for a value, numbered as the dialect numbers them. */
 	public Context param(Value value) {
 		this.values.add(value);

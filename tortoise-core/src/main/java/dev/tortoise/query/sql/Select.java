@@ -2,6 +2,7 @@ package dev.tortoise.query.sql;
 
 import java.util.List;
 
+import dev.tortoise.fields.FieldType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,12 +29,20 @@ public record Select(List<? extends Part> columns, Part from, @Nullable Conditio
 		return new Select(this.columns, this.from, this.where, this.orderBy, limit, offset);
 	}
 
-	/** {@code operand ASC|DESC}. */
-	public record Order(Part operand, boolean descending) implements Part {
+	/**
+	 * {@code operand ASC|DESC}; the operand's column type, when it is a column, lets a
+	 * dialect order by value where the column keeps its values as text.
+	 */
+	public record Order(Part operand, boolean descending, @Nullable FieldType type) implements Part {
+
+		public Order(Part operand, boolean descending) {
+			this(operand, descending, null);
+		}
 
 		@Override
 		public void render(Context ctx) {
-			ctx.visit(this.operand).sql(this.descending ? " DESC" : " ASC");
+			ctx.dialect().renderValueOf(ctx, this.operand, this.type);
+			ctx.sql(this.descending ? " DESC" : " ASC");
 		}
 
 	}

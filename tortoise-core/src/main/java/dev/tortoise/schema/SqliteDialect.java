@@ -1,0 +1,300 @@
+package dev.tortoise.schema;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.tortoise.config.ConnectionConfig;
+import dev.tortoise.fields.FieldType;
+import dev.tortoise.models.FieldMeta;
+import dev.tortoise.query.sql.Context;
+import dev.tortoise.query.sql.Part;
+import dev.tortoise.query.sql.Value;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.R2dbcTimeoutException;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+/**
+ * SQLite, through Tortoise's own driver ({@code dev.tortoise:tortoise-sqlite}), with
+ * Tortoise's SQLite schema: its column types ({@code INTEGER PRIMARY KEY AUTOINCREMENT},
+ * {@code VARCHAR(40)} decimals, {@code REAL} floats, {@code INT} booleans), references
+ * inline, comments as SQL comments. Values are stored as Python's sqlite3 stores them (the
+ * driver's doing), so a file is shared with a Python service on Tortoise ORM. Decimals are
+ * text: they are compared and ordered as numbers ({@code CAST(... AS NUMERIC)}). LIKE is
+ * made case-sensitive on every connection ({@code case_sensitive_like}), as on the other
+ * databases, and {@code icontains} and friends compare {@code lower()} of both sides, which
+ * the driver maps for all of Unicode, not only ASCII as SQLite's own does.
+ */
+public class SqliteDialect extends Dialect {
+
+	/** Credentials that are not SQLite pragmas: the file, the pool, time-outs, and Python-only settings. */
+	private static final Set<String> NOT_PRAGMAS = Set.of("file_path", "minsize", "maxsize", "min_size", "max_size",
+			"statement_timeout", "command_timeout", "connection_name", "url", "timeout", "isolation_level",
+			"check_same_thread", "cached_statements", "uri", "install_regexp_functions", "echo", "autocommit");
+
+	/** Found through {@link java.util.ServiceLoader}; use {@link Dialect#forEngine}. */
+	public SqliteDialect() {
+	}
+
+	@Override
+	public String name() {
+		return "sqlite";
+	}
+
+	@Override
+	public Set<String> aliases() {
+		return Set.of("sqlite3", "tortoise.backends.sqlite");
+	}
+
+	@Override
+	public Set<String> drivers() {
+		return Set.of("sqlite");
+	}
+
+	@Override
+	public String driverArtifact() {
+		return "dev.tortoise:tortoise-sqlite";
+	}
+
+	@Override
+	public boolean embedded() {
+		return true;
+	}
+
+	/** Tortoise's defaults for a {@code sqlite://} URL: WAL, with a journal size limit. */
+	@Override
+	public void urlDefaults(Map<String, Object> credentials) {
+		credentials.putIfAbsent("journal_mode", "WAL");
+		credentials.putIfAbsent("journal_size_limit", 16384);
+	}
+
+	/**
+	 * The file and, as Tortoise's SQLite client does, every other credential as a pragma
+	 * (defaults: {@code journal_mode=WAL}, {@code journal_size_limit=16384},
+	 * {@code foreign_keys=ON}); {@code case_sensitive_like=ON} unless set.
+	 */
+	@Override
+	public ConnectionFactoryOptions.Builder r2dbcOptions(ConnectionConfig config) {
+		String path = config.credential("file_path");
+		Map<String, Object> pragmas = new LinkedHashMap<>();
+		pragmas.put("journal_mode", "WAL");
+		pragmas.put("journal_size_limit", 16384);
+		pragmas.put("foreign_keys", "ON");
+		pragmas.put("case_sensitive_like", "ON");
+		config.credentials().forEach((k, v) -> {
+			if (!NOT_PRAGMAS.contains(k) && v != null) {
+				pragmas.put(k, v);
+			}
+		});
+		if (":memory:".equals(path)) {
+			pragmas.remove("journal_mode");
+			pragmas.remove("journal_size_limit");
+		}
+		return ConnectionFactoryOptions.builder()
+			.option(ConnectionFactoryOptions.DRIVER, "sqlite")
+			.option(ConnectionFactoryOptions.DATABASE, (path != null) ? path : ":memory:")
+			.option(io.r2dbc.spi.Option.valueOf("pragmas"), pragmas);
+	}
+
+	@Override
+	public String quote(String identifier) {
+		return "\"" + identifier.replace("\"", "\"\"") + "\"";
+	}
+
+	@Override
+	public String placeholder(int index, @Nullable FieldType type) {
+		return "?";
+	}
+
+	/** {@code LIKE ... ESCAPE '\'}: SQLite has no escape character unless told; ignoring case, both sides lower-cased. */
+	@Override
+	public void renderLike(Context ctx, Part operand, Value pattern, boolean ignoreCase) {
+		if (ignoreCase) {
+			ctx.sql("lower(").visit(operand).sql(") LIKE lower(").visit(pattern).sql(") ESCAPE '\\'");
+		}
+		else {
+			ctx.visit(operand).sql(" LIKE ").visit(pattern).sql(" ESCAPE '\\'");
+		}
+	}
+
+	/**
+	 * Decimals are text (Tortoise's VARCHAR(40)), compared and ordered as numbers: the
+	 * column is read as NUMERIC, so that the values it is compared with are too.
+	 */
+	@Override
+	public void renderValueOf(Context ctx, Part operand, @Nullable FieldType type) {
+		if (type == FieldType.DECIMAL) {
+			ctx.sql("CAST(").visit(operand).sql(" AS NUMERIC)");
+		}
+		else {
+			ctx.visit(operand);
+		}
+	}
+
+	// --- values -----------------------------------------------------------------------------
+
+	@Override
+	public boolean datetimeReadAsText() {
+		return true;
+	}
+
+	@Override
+	public boolean timeHasOffset(FieldMeta field) {
+		return field.javaType() == java.time.OffsetTime.class;
+	}
+
+	@Override
+	public boolean uuidAsText() {
+		return true;
+	}
+
+	/** SQLite's DDL is transactional: a schema is created whole or not at all. */
+	@Override
+	public boolean transactionalDdl() {
+		return true;
+	}
+
+	@Override
+	public String decimalType(int maxDigits, int decimalPlaces) {
+		return "VARCHAR(40)";
+	}
+
+	// --- sessions ---------------------------------------------------------------------------
+
+	/** SQLite's interrupt, from any thread, on the driver's own connection. */
+	@Override
+	public Mono<Void> cancel(Connection connection, @Nullable Object sessionId, ConnectionFactory unpooled) {
+		return Mono.fromRunnable(() -> Interrupts.interrupt(connection));
+	}
+
+	/** The driver interrupts statements past the time-out. */
+	@Override
+	public Mono<Void> limitStatements(Connection connection, Duration timeout) {
+		return Mono.from(connection.setStatementTimeout(timeout));
+	}
+
+	@Override
+	public boolean isStatementTimeout(R2dbcException error) {
+		return error instanceof R2dbcTimeoutException;
+	}
+
+	/** Loaded only when a statement is stopped, so that the dialect loads without the driver on the class path. */
+	private static final class Interrupts {
+
+		static void interrupt(Connection connection) {
+			if (connection instanceof dev.tortoise.sqlite.SqliteConnection sqlite) {
+				sqlite.interrupt();
+			}
+		}
+
+	}
+
+	// --- schema -----------------------------------------------------------------------------
+
+	private static final Map<FieldType, String> TYPES = Map.ofEntries(
+			Map.entry(FieldType.INT, "INT"),
+			Map.entry(FieldType.BIGINT, "BIGINT"),
+			Map.entry(FieldType.SMALLINT, "SMALLINT"),
+			Map.entry(FieldType.DATE, "DATE"),
+			Map.entry(FieldType.TEXT, "TEXT"),
+			Map.entry(FieldType.BOOLEAN, "INT"),
+			Map.entry(FieldType.FLOAT, "REAL"),
+			Map.entry(FieldType.DATETIME, "TIMESTAMP"),
+			Map.entry(FieldType.TIME, "TIME"),
+			Map.entry(FieldType.UUID, "CHAR(36)"),
+			Map.entry(FieldType.JSON, "JSON"),
+			Map.entry(FieldType.BINARY, "BLOB"));
+
+	@Override
+	Map<FieldType, String> types() {
+		return TYPES;
+	}
+
+	@Override
+	String generatedPrimaryKey(FieldType type) {
+		return "INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL";
+	}
+
+	@Override
+	List<String> createTable(TableSpec table, boolean safe) {
+		String exists = safe ? "IF NOT EXISTS " : "";
+		List<String> lines = new ArrayList<>();
+		for (TableSpec.Column c : table.columns()) {
+			String sql = columnSql(c);
+			if (c.reference() != null) {
+				sql += references(c.reference());
+			}
+			lines.add(sql + comment(c.comment()));
+		}
+		for (List<String> unique : table.uniqueTogether()) {
+			lines.add("CONSTRAINT " + quote(indexName("uid", table.table(), unique)) + " UNIQUE ("
+					+ columnList(unique) + ")");
+		}
+		List<String> out = new ArrayList<>();
+		out.add("CREATE TABLE " + exists + quote(table.table()) + " (\n    " + String.join(",\n    ", lines) + "\n)"
+				+ comment(table.comment()) + ";");
+		Set<String> seen = new LinkedHashSet<>();
+		for (List<String> index : table.indexes()) {
+			String name = indexName("idx", table.table(), index);
+			if (seen.add(name)) {
+				out.add("CREATE INDEX " + exists + quote(name) + " ON " + quote(table.table()) + " ("
+						+ columnList(index) + ");");
+			}
+		}
+		return out;
+	}
+
+	@Override
+	List<String> createThrough(TableSpec.Through t, boolean safe) {
+		String exists = safe ? "IF NOT EXISTS " : "";
+		List<String> out = new ArrayList<>();
+		out.add("CREATE TABLE " + exists + quote(t.table()) + " (\n    " + quote(t.backwardKey()) + " "
+				+ t.backwardType() + " NOT NULL" + (t.constraints() ? references(t.backward()) : "") + ",\n    "
+				+ quote(t.forwardKey()) + " " + t.forwardType() + " NOT NULL"
+				+ (t.constraints() ? references(t.forward()) : "") + "\n)" + comment(t.comment()) + ";");
+		if (t.uniqueIndex()) {
+			List<String> columns = List.of(t.backwardKey(), t.forwardKey());
+			out.add("CREATE UNIQUE INDEX " + exists + quote(indexName("uidx", t.table(), columns)) + " ON "
+					+ quote(t.table()) + " (" + columnList(columns) + ");");
+		}
+		return out;
+	}
+
+	private String references(TableSpec.Reference r) {
+		return " REFERENCES " + quote(r.table()) + " (" + quote(r.column()) + ") ON DELETE " + r.onDelete().sql();
+	}
+
+	/**
+	 * A comment as Tortoise writes one for SQLite, {@code  /* text *}{@code /}: escaped as its
+	 * MySQL comments are, but with quotes left alone and every slash escaped, so that the
+	 * text can never close the comment.
+	 */
+	static String comment(String text) {
+		if (text.isEmpty()) {
+			return "";
+		}
+		StringBuilder b = new StringBuilder(text.length() + 8).append(" /* ");
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			switch (c) {
+				case '\0' -> b.append("\\0");
+				case '\\' -> b.append("\\\\");
+				case '\n' -> b.append("\\n");
+				case '\r' -> b.append("\\r");
+				case '\032' -> b.append("\\Z");
+				case '/' -> b.append("\\/");
+				default -> b.append(c);
+			}
+		}
+		return b.append(" */").toString();
+	}
+
+}
