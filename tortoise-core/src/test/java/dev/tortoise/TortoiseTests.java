@@ -69,14 +69,6 @@ class TortoiseTests {
 	}
 
 	@Test
-	void sqliteHasNoDriverAndSaysWhatToUse() {
-		TortoiseConfig config = TortoiseConfig.of("sqlite://db.sqlite3", Map.of("models", List.of(Blog.class.getName())));
-		assertThatThrownBy(() -> Tortoise.init(config).block()).isInstanceOf(ConfigurationException.class)
-			.hasMessageContaining("Connection \"default\" uses engine sqlite")
-			.hasMessageContaining("h2://");
-	}
-
-	@Test
 	void driverWithoutDialectIsNamed() {
 		TortoiseConfig config = TortoiseConfig.of("r2dbc:mssql://sa:pw@localhost/db",
 				Map.of("models", List.of(Blog.class.getName())));

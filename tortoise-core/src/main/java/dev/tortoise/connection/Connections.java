@@ -196,7 +196,8 @@ public final class Connections {
 	}
 
 	/**
-	 * Disposes every pool, closing its connections, and drops in-memory H2 databases.
+	 * Disposes every pool, closing its connections, drops in-memory H2 databases and closes
+	 * driver factories that hold resources (SQLite's in-memory databases).
 	 * Idempotent: later calls return the same completion.
 	 */
 	public Mono<Void> close() {
@@ -247,6 +248,13 @@ public final class Connections {
 						(c) -> Flux.from(c.createStatement("SHUTDOWN").execute()).flatMap((r) -> r.getRowsUpdated()).then(),
 						Connection::close)
 					.onErrorResume((ex) -> Mono.empty()));
+			}
+			if (this.sessions.unwrap() instanceof io.r2dbc.spi.Closeable closeable) {
+				// A driver factory that owns resources of its own (SQLite's shared in-memory database).
+				dispose = dispose.then(Mono.from(closeable.close()).onErrorResume((ex) -> {
+					logger.warn("Closing the driver of connection \"{}\" failed: {}", this.name, ex.toString());
+					return Mono.empty();
+				}));
 			}
 			Scheduler threads = this.scheduler;
 			return (threads != null) ? dispose.doFinally((signal) -> threads.dispose()) : dispose;

@@ -1,6 +1,7 @@
 package dev.tortoise.testing;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -32,13 +33,20 @@ public final class TestDatabase implements AutoCloseable {
 
 	private final String url;
 
-	private final Connections admin;
+	private final ConnectionFactory admin;
+
+	private final Runnable closeAdmin;
 
 	private TestDatabase(String engine, String name, String url, Connections admin) {
+		this(engine, name, url, admin.get("admin"), () -> admin.close().block());
+	}
+
+	private TestDatabase(String engine, String name, String url, ConnectionFactory admin, Runnable closeAdmin) {
 		this.engine = engine;
 		this.name = name;
 		this.url = url;
 		this.admin = admin;
+		this.closeAdmin = closeAdmin;
 	}
 
 	/** A fresh PostgreSQL schema; connections to it carry its name as application_name. */
@@ -59,6 +67,17 @@ public final class TestDatabase implements AutoCloseable {
 		String path = (q >= 0) ? MYSQL_URL.substring(0, q) : MYSQL_URL;
 		String url = path.substring(0, path.lastIndexOf('/') + 1) + name + ((q >= 0) ? MYSQL_URL.substring(q) : "");
 		return new TestDatabase(ConnectionConfig.MYSQL, name, url, admin);
+	}
+
+	/**
+	 * A fresh SQLite file under target/sqlite. SQLite lists no sessions: each connection of our
+	 * driver runs on a thread of its own, so those threads are the sessions, and the checks
+	 * open an unpooled connection per query, closed right after it.
+	 */
+	public static TestDatabase sqlite(String label) {
+		String file = sqliteFile(label);
+		dev.tortoise.sqlite.SqliteConnectionFactory admin = dev.tortoise.sqlite.SqliteConnectionFactory.builder(file).build();
+		return new TestDatabase(ConnectionConfig.SQLITE, file, "sqlite://" + file, admin, () -> admin.close().block());
 	}
 
 	private static String uniqueName(String label) {
@@ -102,11 +121,14 @@ public final class TestDatabase implements AutoCloseable {
 
 	/** A connection factory outside the code under test, for catalog checks. */
 	public ConnectionFactory admin() {
-		return this.admin.get("admin");
+		return this.admin;
 	}
 
 	/** Sessions the code under test holds open on this database right now. */
 	public long openSessions() {
+		if (ConnectionConfig.SQLITE.equals(this.engine)) {
+			return sqliteThreads();
+		}
 		if (ConnectionConfig.POSTGRES.equals(this.engine)) {
 			return Sql.number(admin(), "SELECT count(*) FROM pg_stat_activity WHERE application_name = '" + this.name + "'");
 		}
@@ -119,6 +141,9 @@ public final class TestDatabase implements AutoCloseable {
 	 * transactions.
 	 */
 	public long sessionsInTransaction() {
+		if (ConnectionConfig.SQLITE.equals(this.engine)) {
+			return dev.tortoise.sqlite.SqliteConnection.inTransaction();
+		}
 		if (ConnectionConfig.POSTGRES.equals(this.engine)) {
 			return Sql.number(admin(), "SELECT count(*) FROM pg_stat_activity WHERE application_name = '" + this.name
 					+ "' AND xact_start IS NOT NULL");
@@ -203,7 +228,10 @@ public final class TestDatabase implements AutoCloseable {
 	@Override
 	public void close() {
 		try {
-			if (ConnectionConfig.POSTGRES.equals(this.engine)) {
+			if (ConnectionConfig.SQLITE.equals(this.engine)) {
+				deleteSqlite(this.name);
+			}
+			else if (ConnectionConfig.POSTGRES.equals(this.engine)) {
 				Sql.execute(admin(), "DROP SCHEMA IF EXISTS \"" + this.name + "\" CASCADE");
 			}
 			else {
@@ -211,7 +239,63 @@ public final class TestDatabase implements AutoCloseable {
 			}
 		}
 		finally {
-			this.admin.close().block();
+			this.closeAdmin.run();
+		}
+	}
+
+	/** Threads of open SQLite connections: each connection of our driver runs on one. */
+	public static long sqliteThreads() {
+		return Thread.getAllStackTraces().keySet().stream().filter((t) -> t.getName().startsWith("tortoise-sqlite-")).count();
+	}
+
+	/** Connections end their threads as they close, a moment after their pool reports it is disposed. */
+	public static void awaitNoSqliteThreads() {
+		Mono.fromCallable(() -> sqliteThreads() == 0 ? Boolean.TRUE : null)
+			.repeatWhenEmpty(Integer.MAX_VALUE, (f) -> f.delayElements(Duration.ofMillis(10)))
+			.timeout(Duration.ofSeconds(15), Mono.just(false))
+			.block();
+		Assertions.assertEquals(0L, sqliteThreads(), "threads of SQLite connections still alive");
+	}
+
+	/** A SQLite file of its own under target/sqlite, not created yet. */
+	public static String sqliteFile(String label) {
+		return "target/sqlite/" + label + "-" + UUID.randomUUID() + ".sqlite3";
+	}
+
+	/**
+	 * Checks that this process holds no file handle on a SQLite database (where Linux's
+	 * /proc/self/fd lets us look), then deletes the database and its WAL and journal files.
+	 */
+	public static void deleteSqlite(String file) {
+		java.nio.file.Path database = java.nio.file.Path.of(file).toAbsolutePath().normalize();
+		java.nio.file.Path fds = java.nio.file.Path.of("/proc/self/fd");
+		if (java.nio.file.Files.isDirectory(fds)) {
+			try (java.util.stream.Stream<java.nio.file.Path> open = java.nio.file.Files.list(fds)) {
+				List<String> held = open.map(TestDatabase::target)
+					.filter((target) -> target.startsWith(database.toString()))
+					.toList();
+				Assertions.assertEquals(List.of(), held, "file handles still open on " + database);
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}
+		for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+			try {
+				java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(database + suffix));
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}
+	}
+
+	private static String target(java.nio.file.Path fd) {
+		try {
+			return java.nio.file.Files.readSymbolicLink(fd).toString();
+		}
+		catch (java.io.IOException | UnsupportedOperationException ex) {
+			return ""; // closed since it was listed
 		}
 	}
 

@@ -128,7 +128,7 @@ final class Cursor implements SqliteResult.Source {
 			}
 		}
 		catch (Throwable ex) {
-			close();
+			close(true);
 			if (!this.cancelled) {
 				sink.error(this.connection.failure(this.execution, ex));
 			}
@@ -147,6 +147,11 @@ final class Cursor implements SqliteResult.Source {
 
 	/** Closes the result set and hands the statement back; idempotent. */
 	void close() {
+		close(this.cancelled);
+	}
+
+	/** Closes; a statement that failed or was interrupted is finalized rather than kept. */
+	private void close(boolean stopped) {
 		if (!this.closed) {
 			this.closed = true;
 			try {
@@ -155,7 +160,12 @@ final class Cursor implements SqliteResult.Source {
 			catch (Exception ignored) {
 				// The statement is reset or finalized below either way.
 			}
-			this.connection.release(this.execution);
+			if (stopped) {
+				this.connection.discard(this.execution);
+			}
+			else {
+				this.connection.release(this.execution);
+			}
 		}
 	}
 

@@ -37,6 +37,8 @@ public final class SqliteConnection implements Connection {
 
 	private static final java.util.concurrent.atomic.AtomicInteger RUNNING = new java.util.concurrent.atomic.AtomicInteger();
 
+	private static final java.util.concurrent.atomic.AtomicInteger TRANSACTIONS = new java.util.concurrent.atomic.AtomicInteger();
+
 	private final org.sqlite.SQLiteConnection jdbc;
 
 	private final Worker worker;
@@ -66,10 +68,21 @@ public final class SqliteConnection implements Connection {
 	/** The execution whose statement is being stepped right now, which an interrupt would stop. */
 	private volatile @Nullable Execution stepping;
 
-	SqliteConnection(org.sqlite.SQLiteConnection jdbc, Worker worker, String version) {
+	/**
+	 * Prepared up front: SQLite clears a pending interrupt only when a statement starts
+	 * stepping, and refuses to prepare any statement while one is pending.
+	 */
+	private final PreparedStatement clearInterrupt;
+
+	/** Whether an interrupt was sent that SQLite may still hold for the next statement. */
+	private volatile boolean interruptSent;
+
+	/** Created on the connection's thread. */
+	SqliteConnection(org.sqlite.SQLiteConnection jdbc, Worker worker, String version) throws java.sql.SQLException {
 		this.jdbc = jdbc;
 		this.worker = worker;
 		this.version = version;
+		this.clearInterrupt = jdbc.prepareStatement("SELECT 1");
 	}
 
 	Worker worker() {
@@ -154,7 +167,7 @@ public final class SqliteConnection implements Connection {
 			return results;
 		}
 		catch (Throwable ex) {
-			release(e);
+			discard(e);
 			throw asException(failure(e, ex));
 		}
 	}
@@ -180,12 +193,15 @@ public final class SqliteConnection implements Connection {
 
 	/** A statement of the cache, or a new one when its text is not cached or its cached one is in use. */
 	private Prepared prepare(String sql) throws Exception {
+		if (this.interruptSent) {
+			clearInterrupt();
+		}
 		Prepared p = this.statements.get(sql);
 		if (p != null && !p.inUse) {
 			p.inUse = true;
 			return p;
 		}
-		Prepared fresh = new Prepared(this.jdbc.prepareStatement(sql), p == null);
+		Prepared fresh = new Prepared(sql, this.jdbc.prepareStatement(sql), p == null);
 		if (p == null) {
 			this.statements.put(sql, fresh);
 		}
@@ -225,6 +241,22 @@ public final class SqliteConnection implements Connection {
 		return RUNNING.get();
 	}
 
+	/**
+	 * How many connections of this driver in this JVM are inside a transaction right now, for
+	 * monitoring: SQLite itself keeps no list of sessions.
+	 */
+	public static int inTransaction() {
+		return TRANSACTIONS.get();
+	}
+
+	/** Called on the worker only. */
+	private void inTransaction(boolean open) {
+		if (open != this.inTransaction) {
+			this.inTransaction = open;
+			TRANSACTIONS.addAndGet(open ? 1 : -1);
+		}
+	}
+
 	private Execution start(Prepared prepared) {
 		Execution e = new Execution(prepared, this.statementTimeout);
 		if (e.timeout != null) {
@@ -247,6 +279,20 @@ public final class SqliteConnection implements Connection {
 			RUNNING.decrementAndGet();
 		}
 		e.prepared.release();
+	}
+
+	/**
+	 * Hands back the statement of an execution that failed, finalized rather than kept: a
+	 * statement SQLite stopped (an interrupt, an error) is no longer reset for its next run,
+	 * and while it stays active SQLite keeps an interrupt pending for every new statement.
+	 */
+	void discard(Execution e) {
+		Prepared p = e.prepared;
+		if (p.cached) {
+			this.statements.remove(p.sql, p);
+		}
+		p.evicted = true;
+		release(e);
 	}
 
 	/** The error an execution ends with: a time-out when it was interrupted at its statement timeout. */
@@ -279,11 +325,26 @@ public final class SqliteConnection implements Connection {
 	public void interrupt() {
 		if (this.stepping != null && !this.closed.get()) {
 			try {
+				this.interruptSent = true;
 				this.jdbc.getDatabase().interrupt();
 			}
 			catch (Exception ignored) {
 				// Closed meanwhile: nothing left to stop.
 			}
+		}
+	}
+
+	/**
+	 * An interrupt that arrives as its statement ends stays pending in SQLite and would stop
+	 * the connection's next statement: stepping a statement while none is active clears it.
+	 */
+	private void clearInterrupt() {
+		this.interruptSent = false;
+		try (ResultSet rs = this.clearInterrupt.executeQuery()) {
+			rs.next();
+		}
+		catch (Exception ex) {
+			// Another statement is still active: SQLite clears the interrupt once none is.
 		}
 	}
 
@@ -300,11 +361,10 @@ public final class SqliteConnection implements Connection {
 			step(e, e.prepared.statement::execute);
 		}
 		catch (Throwable ex) {
+			discard(e);
 			throw asException(failure(e, ex));
 		}
-		finally {
-			release(e);
-		}
+		release(e);
 	}
 
 	// --- transactions -------------------------------------------------------------------
@@ -312,7 +372,7 @@ public final class SqliteConnection implements Connection {
 	private void beginIfNeeded() throws Exception {
 		if (!this.autoCommit && !this.inTransaction) {
 			exec("BEGIN IMMEDIATE");
-			this.inTransaction = true;
+			inTransaction(true);
 		}
 	}
 
@@ -331,7 +391,7 @@ public final class SqliteConnection implements Connection {
 			checkOpen();
 			if (!this.inTransaction) {
 				exec(readOnly ? "BEGIN DEFERRED" : "BEGIN IMMEDIATE");
-				this.inTransaction = true;
+				inTransaction(true);
 			}
 			return null;
 		});
@@ -342,7 +402,7 @@ public final class SqliteConnection implements Connection {
 		return this.worker.call(() -> {
 			if (this.inTransaction) {
 				exec("COMMIT");
-				this.inTransaction = false;
+				inTransaction(false);
 			}
 			return null;
 		});
@@ -369,7 +429,7 @@ public final class SqliteConnection implements Connection {
 			}
 		}
 		finally {
-			this.inTransaction = false;
+			inTransaction(false);
 		}
 	}
 
@@ -380,7 +440,7 @@ public final class SqliteConnection implements Connection {
 			checkOpen();
 			if (!this.inTransaction) {
 				exec("BEGIN IMMEDIATE");
-				this.inTransaction = true;
+				inTransaction(true);
 			}
 			exec("SAVEPOINT " + quoted);
 			return null;
@@ -419,7 +479,7 @@ public final class SqliteConnection implements Connection {
 		return this.worker.call(() -> {
 			if (autoCommit && this.inTransaction) {
 				exec("COMMIT");
-				this.inTransaction = false;
+				inTransaction(false);
 			}
 			this.autoCommit = autoCommit;
 			return null;
@@ -493,6 +553,7 @@ public final class SqliteConnection implements Connection {
 				p.evict();
 			}
 			this.statements.clear();
+			this.clearInterrupt.close();
 			this.jdbc.close();
 			return null;
 		}).then().doFinally((signal) -> this.worker.shutdown());
@@ -522,6 +583,8 @@ public final class SqliteConnection implements Connection {
 	/** A prepared statement and whether it is in use; touched on the worker only. */
 	static final class Prepared {
 
+		final String sql;
+
 		final PreparedStatement statement;
 
 		final boolean cached;
@@ -530,7 +593,8 @@ public final class SqliteConnection implements Connection {
 
 		boolean evicted;
 
-		Prepared(PreparedStatement statement, boolean cached) {
+		Prepared(String sql, PreparedStatement statement, boolean cached) {
+			this.sql = sql;
 			this.statement = statement;
 			this.cached = cached;
 		}
@@ -542,7 +606,12 @@ public final class SqliteConnection implements Connection {
 			}
 			else {
 				try {
-					this.statement.clearParameters();
+					// Reset, not only unbound: SQLite counts a statement that has not been reset as
+					// active, and while one is, a stale interrupt is never cleared.
+					((org.sqlite.core.CoreStatement) this.statement).pointer.safeRunInt((db, ptr) -> {
+						db.reset(ptr);
+						return db.clear_bindings(ptr);
+					});
 				}
 				catch (Exception ex) {
 					close();

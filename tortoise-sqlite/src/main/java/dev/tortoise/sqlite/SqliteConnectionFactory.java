@@ -108,6 +108,9 @@ public final class SqliteConnectionFactory implements ConnectionFactory, Closeab
 		}
 		SQLiteConfig config = new SQLiteConfig();
 		config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, this.busyTimeout.toMillis()));
+		// Generated values come from RETURNING. sqlite-jdbc's own would run a SELECT after every
+		// INSERT and leave it open, which also keeps SQLite from clearing a stale interrupt.
+		config.setGetGeneratedKeys(false);
 		org.sqlite.SQLiteConnection jdbc = (org.sqlite.SQLiteConnection) config.createConnection(this.jdbcUrl);
 		try {
 			try (java.sql.Statement s = jdbc.createStatement()) {

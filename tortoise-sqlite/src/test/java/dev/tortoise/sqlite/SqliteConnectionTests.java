@@ -171,6 +171,28 @@ class SqliteConnectionTests {
 	}
 
 	@Test
+	void aCancelledStatementInATransactionRollsBackAndRunsAgain() {
+		Connection c = open(this.dir.resolve("cancel.db").toString());
+		run(c, "CREATE TABLE t (n INT)");
+		String endless = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < ?) SELECT count(*) FROM n";
+		for (int round = 0; round < 3; round++) {
+			Mono.from(c.beginTransaction()).block();
+			run(c, "INSERT INTO t VALUES (1)");
+			reactor.core.Disposable running = Flux.from(c.createStatement(endless).bind(0, Long.MAX_VALUE).execute())
+				.flatMap((r) -> r.map((row, md) -> row.get(0, Long.class)))
+				.subscribe();
+			Mono.fromCallable(() -> SqliteConnection.running() > 0 ? Boolean.TRUE : null)
+				.repeatWhenEmpty(Integer.MAX_VALUE, (f) -> f.delayElements(Duration.ofMillis(5)))
+				.block(Duration.ofSeconds(10));
+			running.dispose();
+			Mono.from(c.rollbackTransaction()).block();
+			assertThat(query(c, "SELECT count(*) FROM t", Long.class)).containsExactly(0L);
+			assertThat(Flux.from(c.createStatement(endless).bind(0, 10).execute())
+				.flatMap((r) -> r.map((row, md) -> row.get(0, Long.class))).collectList().block()).containsExactly(10L);
+		}
+	}
+
+	@Test
 	void transactionsRollBackAndSavepointsUndoPart() {
 		Connection c = open(this.dir.resolve("tx.db").toString());
 		run(c, "CREATE TABLE t (n INT)");
