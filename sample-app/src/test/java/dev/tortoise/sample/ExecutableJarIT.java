@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The README's command: {@code java -jar sample-app/target/sample-app.jar}. Models are
- * discovered inside the executable jar, the H2 files land in ./data/, and a second start on
+ * discovered inside the executable jar, the SQLite files land in ./data/, and a second start on
  * the same files keeps the rows (safe schema generation on every start).
  */
 class ExecutableJarIT {
@@ -46,7 +46,7 @@ class ExecutableJarIT {
 		}
 		assertThat(workDir.resolve("data")).isDirectory();
 		assertThat(Files.list(workDir.resolve("data")).map((p) -> p.getFileName().toString()))
-			.contains("tournaments.mv.db", "audit.mv.db");
+			.contains("tournaments.sqlite3", "audit.sqlite3");
 		Process second = start(jar, workDir, port);
 		try {
 			awaitHealthy(port, second);

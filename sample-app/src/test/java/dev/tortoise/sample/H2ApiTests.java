@@ -4,10 +4,12 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The default profile: embedded H2 files, here in a temporary directory instead of ./data/. */
+/** The h2 profile: embedded H2 files, here in a temporary directory instead of ./data/. */
+@ActiveProfiles("h2")
 class H2ApiTests extends ApiTests {
 
 	@TempDir
@@ -15,7 +17,7 @@ class H2ApiTests extends ApiTests {
 
 	@DynamicPropertySource
 	static void files(DynamicPropertyRegistry registry) {
-		H2Files.register(registry, data);
+		DataFiles.h2(registry, data);
 	}
 
 }

@@ -46,7 +46,7 @@ class LoadTests {
 
 	@DynamicPropertySource
 	static void files(DynamicPropertyRegistry registry) {
-		H2Files.register(registry, data);
+		DataFiles.sqlite(registry, data);
 	}
 
 	@LocalServerPort

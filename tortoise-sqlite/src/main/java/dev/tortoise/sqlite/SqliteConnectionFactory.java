@@ -122,8 +122,9 @@ public final class SqliteConnectionFactory implements ConnectionFactory, Closeab
 				this.journalSet = true;
 			}
 			if (this.unicodeCase) {
-				Function.create(jdbc, "lower", UnicodeCase.LOWER, 1, Function.FLAG_DETERMINISTIC);
-				Function.create(jdbc, "upper", UnicodeCase.UPPER, 1, Function.FLAG_DETERMINISTIC);
+				// One instance per connection: sqlite-jdbc keeps a call's arguments in the Function object.
+				Function.create(jdbc, "lower", new UnicodeCase(false), 1, Function.FLAG_DETERMINISTIC);
+				Function.create(jdbc, "upper", new UnicodeCase(true), 1, Function.FLAG_DETERMINISTIC);
 			}
 			String version;
 			try (java.sql.Statement s = jdbc.createStatement(); ResultSet rs = s.executeQuery("SELECT sqlite_version()")) {
@@ -180,13 +181,9 @@ public final class SqliteConnectionFactory implements ConnectionFactory, Closeab
 	/** Java's Unicode case mapping for SQLite's {@code lower()} and {@code upper()}, which map ASCII only. */
 	private static final class UnicodeCase extends Function {
 
-		static final UnicodeCase LOWER = new UnicodeCase(false);
-
-		static final UnicodeCase UPPER = new UnicodeCase(true);
-
 		private final boolean upper;
 
-		private UnicodeCase(boolean upper) {
+		UnicodeCase(boolean upper) {
 			this.upper = upper;
 		}
 

@@ -193,6 +193,20 @@ class SqliteConnectionTests {
 	}
 
 	@Test
+	void unicodeLowerAndUpperRunOnManyConnectionsAtOnce() {
+		open(this.dir.resolve("case.db").toString());
+		List<String> lowered = Flux.range(0, 8)
+			.flatMap((c) -> Mono.usingWhen(this.factory.create(), (conn) -> Flux.range(0, 200)
+				.concatMap((i) -> Flux.from(conn.createStatement("SELECT lower(?)").bind(0, "ÄÖÜ-" + i).execute())
+					.flatMap((r) -> r.map((row, md) -> row.get(0, String.class))))
+				.collectList(), Connection::close), 8)
+			.flatMapIterable((list) -> list)
+			.collectList()
+			.block(Duration.ofMinutes(1));
+		assertThat(lowered).hasSize(1600).allMatch((v) -> v.startsWith("äöü-"));
+	}
+
+	@Test
 	void transactionsRollBackAndSavepointsUndoPart() {
 		Connection c = open(this.dir.resolve("tx.db").toString());
 		run(c, "CREATE TABLE t (n INT)");
