@@ -38,7 +38,8 @@ public class SqliteDialect extends Dialect {
 	/** Credentials that are not SQLite pragmas: the file, the pool, time-outs, and Python-only settings. */
 	private static final Set<String> NOT_PRAGMAS = Set.of("file_path", "minsize", "maxsize", "min_size", "max_size",
 			"statement_timeout", "command_timeout", "connection_name", "url", "timeout", "isolation_level",
-			"check_same_thread", "cached_statements", "uri", "install_regexp_functions", "echo", "autocommit");
+			"check_same_thread", "cached_statements", "uri", "install_regexp_functions", "echo", "autocommit",
+			"unicode_case");
 
 	/** Found through {@link java.util.ServiceLoader}; use {@link Dialect#forEngine}. */
 	public SqliteDialect() {
@@ -98,10 +99,16 @@ public class SqliteDialect extends Dialect {
 			pragmas.remove("journal_mode");
 			pragmas.remove("journal_size_limit");
 		}
-		return ConnectionFactoryOptions.builder()
+		ConnectionFactoryOptions.Builder options = ConnectionFactoryOptions.builder()
 			.option(ConnectionFactoryOptions.DRIVER, "sqlite")
 			.option(ConnectionFactoryOptions.DATABASE, (path != null) ? path : ":memory:")
 			.option(io.r2dbc.spi.Option.valueOf("pragmas"), pragmas);
+		Object unicodeCase = config.credentials().get("unicode_case");
+		if (unicodeCase != null) {
+			// Our connections' Unicode lower()/upper() (default), or SQLite's ASCII-only ones.
+			options.option(io.r2dbc.spi.Option.valueOf("unicodeCase"), unicodeCase.toString());
+		}
+		return options;
 	}
 
 	@Override

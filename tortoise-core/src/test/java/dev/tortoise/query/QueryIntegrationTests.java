@@ -248,6 +248,21 @@ abstract class QueryIntegrationTests {
 
 	// --- filters ----------------------------------------------------------------------
 
+	/** SQLite's own LIKE and lower() fold ASCII only; every database here folds all of Unicode. */
+	@Test
+	void caseInsensitiveLookupsFoldNonAsciiLetters() {
+		Tournament t = tournament("Cup");
+		event("École d'été", t, null);
+		event("ÜBER", t, null);
+		event("plain", t, null);
+		var q = this.ctx.objects(Event.class);
+		assertThat(names(q.filter("name__icontains", "ÉCOLE").all())).containsExactly("École d'été");
+		assertThat(names(q.filter("name__icontains", "d'ÉTÉ").all())).containsExactly("École d'été");
+		assertThat(names(q.filter("name__istartswith", "über").all())).containsExactly("ÜBER");
+		assertThat(names(q.filter("name__iexact", "über").all())).containsExactly("ÜBER");
+		assertThat(names(q.filter("name__contains", "école").all())).isEmpty();
+	}
+
 	@Test
 	void everyLookupFilters() {
 		Tournament t = tournament("Cup");
