@@ -39,7 +39,7 @@ public class SqliteDialect extends Dialect {
 	private static final Set<String> NOT_PRAGMAS = Set.of("file_path", "minsize", "maxsize", "min_size", "max_size",
 			"statement_timeout", "command_timeout", "connection_name", "url", "timeout", "isolation_level",
 			"check_same_thread", "cached_statements", "uri", "install_regexp_functions", "echo", "autocommit",
-			"unicode_case");
+			"unicode_case", "caller_runs");
 
 	/** Found through {@link java.util.ServiceLoader}; use {@link Dialect#forEngine}. */
 	public SqliteDialect() {
@@ -107,6 +107,10 @@ public class SqliteDialect extends Dialect {
 		if (unicodeCase != null) {
 			// Our connections' Unicode lower()/upper() (default), or SQLite's ASCII-only ones.
 			options.option(io.r2dbc.spi.Option.valueOf("unicodeCase"), unicodeCase.toString());
+		}
+		Object callerRuns = config.credentials().get("caller_runs");
+		if (callerRuns != null) {
+			options.option(io.r2dbc.spi.Option.valueOf("callerRuns"), callerRuns.toString());
 		}
 		return options;
 	}

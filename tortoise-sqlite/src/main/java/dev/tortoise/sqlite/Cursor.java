@@ -37,19 +37,26 @@ final class Cursor implements SqliteResult.Source {
 
 	private long read;
 
+	/** Rows read before the cursor was handed out, emitted first. */
+	private final java.util.List<SqliteRow> head;
+
+	private int headEmitted;
+
 	Cursor(SqliteConnection connection, SqliteConnection.Execution execution, ResultSet rows,
-			SqliteRowMetadata metadata, boolean changesRows) {
+			SqliteRowMetadata metadata, boolean changesRows, java.util.List<SqliteRow> head) {
 		this.connection = connection;
 		this.execution = execution;
 		this.rows = rows;
 		this.metadata = metadata;
 		this.changesRows = changesRows;
+		this.head = head;
+		this.read = head.size();
 	}
 
 	@Override
 	public <T> Flux<T> rows(BiFunction<Row, RowMetadata, ? extends T> mapping) {
 		SqliteRow row = SqliteRow.live(this.metadata, this.rows);
-		return stream((cursor) -> mapping.apply(row, this.metadata));
+		return stream((cursor) -> mapping.apply(row, this.metadata), (copy) -> mapping.apply(copy, this.metadata));
 	}
 
 	@Override
@@ -57,7 +64,7 @@ final class Cursor implements SqliteResult.Source {
 		Flux<Segment> rows = stream((cursor) -> {
 			SqliteRow copy = SqliteRow.copy(this.metadata, cursor);
 			return (RowSegment) () -> copy;
-		});
+		}, (copy) -> (RowSegment) () -> copy);
 		return this.changesRows ? rows.concatWith(Mono.fromSupplier(() -> (UpdateCount) () -> this.read)) : rows;
 	}
 
@@ -90,10 +97,10 @@ final class Cursor implements SqliteResult.Source {
 
 	}
 
-	private <T> Flux<T> stream(RowMapping<T> mapping) {
+	private <T> Flux<T> stream(RowMapping<T> mapping, java.util.function.Function<SqliteRow, ? extends T> headMapping) {
 		return Flux.create((sink) -> {
 			sink.onRequest((n) -> {
-				if (!this.connection.worker().submit(() -> fill(sink, mapping))) {
+				if (!this.connection.worker().submit(() -> fill(sink, mapping, headMapping))) {
 					sink.error(this.connection.worker().closed());
 				}
 			});
@@ -105,11 +112,19 @@ final class Cursor implements SqliteResult.Source {
 		});
 	}
 
-	private <T> void fill(FluxSink<T> sink, RowMapping<T> mapping) {
+	private <T> void fill(FluxSink<T> sink, RowMapping<T> mapping,
+			java.util.function.Function<SqliteRow, ? extends T> headMapping) {
 		if (this.closed) {
 			return;
 		}
 		try {
+			while (!this.cancelled && this.headEmitted < this.head.size() && sink.requestedFromDownstream() > 0) {
+				T value = headMapping.apply(this.head.get(this.headEmitted++));
+				if (value == null) {
+					throw new NullPointerException("The mapping function returned null for a row.");
+				}
+				sink.next(value);
+			}
 			while (!this.cancelled && sink.requestedFromDownstream() > 0) {
 				if (!step()) {
 					close();

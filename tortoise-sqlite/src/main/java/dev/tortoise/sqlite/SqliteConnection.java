@@ -35,6 +35,9 @@ public final class SqliteConnection implements Connection {
 
 	static final int CACHED_STATEMENTS = 256;
 
+	/** Rows read with the statement's first step, before any subscriber asks. */
+	static final int PREFETCH = 64;
+
 	private static final java.util.concurrent.atomic.AtomicInteger RUNNING = new java.util.concurrent.atomic.AtomicInteger();
 
 	private static final java.util.concurrent.atomic.AtomicInteger TRANSACTIONS = new java.util.concurrent.atomic.AtomicInteger();
@@ -138,9 +141,7 @@ public final class SqliteConnection implements Connection {
 				bind(ps, bindings.get(0));
 				boolean rows = step(e, ps::execute);
 				if (rows) {
-					ResultSet rs = ps.getResultSet();
-					return List.of(SqliteResult.of(new Cursor(this, e, rs, SqliteRowMetadata.of(rs.getMetaData()),
-							parameters.changesRows())));
+					return List.of(firstRows(e, ps.getResultSet(), parameters.changesRows()));
 				}
 				long changed = parameters.changesRows() ? ps.getUpdateCount() : 0;
 				release(e);
@@ -170,6 +171,25 @@ public final class SqliteConnection implements Connection {
 			discard(e);
 			throw asException(failure(e, ex));
 		}
+	}
+
+	/**
+	 * Reads up to {@link #PREFETCH} rows in the call that ran the statement, so that a small
+	 * result (most of them) needs no second trip to the connection's thread; a larger one
+	 * goes on as a cursor, stepped as subscribers ask.
+	 */
+	private SqliteResult firstRows(Execution e, ResultSet rs, boolean changesRows) throws Exception {
+		SqliteRowMetadata md = SqliteRowMetadata.of(rs.getMetaData());
+		List<SqliteRow> head = new ArrayList<>();
+		while (head.size() < PREFETCH) {
+			if (!step(e, rs::next)) {
+				rs.close();
+				release(e);
+				return SqliteResult.rows(md, head, changesRows ? head.size() : -1);
+			}
+			head.add(SqliteRow.copy(md, rs));
+		}
+		return SqliteResult.of(new Cursor(this, e, rs, md, changesRows, head));
 	}
 
 	/** Runs statements given as text, one after the other (a batch), each as its own result. */

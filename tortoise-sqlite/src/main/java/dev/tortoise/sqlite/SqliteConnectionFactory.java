@@ -48,6 +48,8 @@ public final class SqliteConnectionFactory implements ConnectionFactory, Closeab
 
 	private final boolean unicodeCase;
 
+	private final boolean callerRuns;
+
 	private volatile boolean journalSet;
 
 	private volatile boolean closed;
@@ -70,6 +72,7 @@ public final class SqliteConnectionFactory implements ConnectionFactory, Closeab
 				: b.busyTimeout;
 		this.pragmas = Map.copyOf(p);
 		this.unicodeCase = b.unicodeCase;
+		this.callerRuns = b.callerRuns;
 	}
 
 	/** A factory for the database at a path ({@code :memory:} for one in memory). */
@@ -89,7 +92,7 @@ public final class SqliteConnectionFactory implements ConnectionFactory, Closeab
 				return Mono.error(new io.r2dbc.spi.R2dbcNonTransientResourceException("The SQLite connection factory for "
 						+ database() + " is closed."));
 			}
-			Worker worker = new Worker("tortoise-sqlite-" + THREADS.incrementAndGet());
+			Worker worker = new Worker("tortoise-sqlite-" + THREADS.incrementAndGet(), this.callerRuns);
 			return worker.call(() -> open(worker), (dropped) -> dropped.close().subscribe())
 				.doOnError((ex) -> worker.shutdown())
 				.cast(Connection.class);
@@ -211,6 +214,8 @@ public final class SqliteConnectionFactory implements ConnectionFactory, Closeab
 
 		private boolean unicodeCase = true;
 
+		private boolean callerRuns;
+
 		private Builder(String database) {
 			this.database = database.trim();
 		}
@@ -243,6 +248,17 @@ public final class SqliteConnectionFactory implements ConnectionFactory, Closeab
 		 */
 		public Builder unicodeCase(boolean unicodeCase) {
 			this.unicodeCase = unicodeCase;
+			return this;
+		}
+
+		/**
+		 * Whether a caller on a thread that may block (not an event loop, not Reactor's parallel
+		 * scheduler) runs its statement itself when the connection is idle, as plain JDBC does,
+		 * instead of handing it to the connection's thread (default false). Faster for batch jobs
+		 * and blocking callers; subscribing then blocks such a caller until the statement is done.
+		 */
+		public Builder callerRuns(boolean callerRuns) {
+			this.callerRuns = callerRuns;
 			return this;
 		}
 

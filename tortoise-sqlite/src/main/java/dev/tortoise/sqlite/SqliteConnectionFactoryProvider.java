@@ -13,7 +13,7 @@ import io.r2dbc.spi.Option;
  * the working directory), {@code r2dbc:sqlite:////var/db/app.db} (absolute),
  * {@code r2dbc:sqlite:///:memory:}. Options: {@code pragmas} (a map, or
  * {@code name=value;name=value}), any of the common pragmas by name, {@code busyTimeout}
- * (a Duration or milliseconds) and {@code unicodeCase}.
+ * (a Duration or milliseconds), {@code unicodeCase} and {@code callerRuns}.
  */
 public final class SqliteConnectionFactoryProvider implements ConnectionFactoryProvider {
 
@@ -28,6 +28,9 @@ public final class SqliteConnectionFactoryProvider implements ConnectionFactoryP
 
 	/** Whether {@code lower()}/{@code upper()} map all of Unicode (default true). */
 	public static final Option<Object> UNICODE_CASE = Option.valueOf("unicodeCase");
+
+	/** See {@link SqliteConnectionFactory.Builder#callerRuns}. */
+	public static final Option<Object> CALLER_RUNS = Option.valueOf("callerRuns");
 
 	/** Pragmas that may also be given as options of their own, e.g. in a URL's query. */
 	static final List<String> COMMON_PRAGMAS = List.of("journal_mode", "journal_size_limit", "foreign_keys",
@@ -73,6 +76,10 @@ public final class SqliteConnectionFactoryProvider implements ConnectionFactoryP
 		Object unicode = options.getValue(UNICODE_CASE);
 		if (unicode != null) {
 			b.unicodeCase(Boolean.parseBoolean(unicode.toString()));
+		}
+		Object callerRuns = options.getValue(CALLER_RUNS);
+		if (callerRuns != null) {
+			b.callerRuns(Boolean.parseBoolean(callerRuns.toString()));
 		}
 		return b.build();
 	}

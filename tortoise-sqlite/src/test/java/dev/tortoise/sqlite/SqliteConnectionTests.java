@@ -207,6 +207,38 @@ class SqliteConnectionTests {
 	}
 
 	@Test
+	void statementsRunOnTheConnectionsThreadUnlessCallersMayRunThem() {
+		String select = "SELECT 1";
+		Connection c = open(":memory:");
+		assertThat(threadOf(c, select)).startsWith("tortoise-sqlite-");
+		SqliteConnectionFactory callerRuns = SqliteConnectionFactory.builder(":memory:").callerRuns(true).build();
+		try {
+			Connection inline = Mono.from(callerRuns.create()).block();
+			try {
+				assertThat(threadOf(inline, select)).isEqualTo(Thread.currentThread().getName());
+				// A non-blocking thread never runs a statement: it goes to the connection's thread.
+				assertThat(Flux.from(inline.createStatement(select).execute())
+					.subscribeOn(reactor.core.scheduler.Schedulers.parallel())
+					.flatMap((r) -> r.map((row, md) -> Thread.currentThread().getName()))
+					.blockLast()).startsWith("tortoise-sqlite-");
+			}
+			finally {
+				Mono.from(inline.close()).block();
+			}
+		}
+		finally {
+			callerRuns.close().block();
+		}
+	}
+
+	/** The thread a statement's rows were handed over on. */
+	private static String threadOf(Connection c, String sql) {
+		return Flux.from(c.createStatement(sql).execute())
+			.flatMap((r) -> r.map((row, md) -> Thread.currentThread().getName()))
+			.blockLast();
+	}
+
+	@Test
 	void transactionsRollBackAndSavepointsUndoPart() {
 		Connection c = open(this.dir.resolve("tx.db").toString());
 		run(c, "CREATE TABLE t (n INT)");
