@@ -152,7 +152,7 @@ public final class SqliteConnection implements Connection {
 				bind(ps, values);
 				if (step(e, ps::execute)) {
 					try (ResultSet rs = ps.getResultSet()) {
-						SqliteRowMetadata md = SqliteRowMetadata.of(rs.getMetaData());
+						SqliteRowMetadata md = e.prepared.columns(rs);
 						List<SqliteRow> rows = new ArrayList<>();
 						while (rs.next()) {
 							rows.add(SqliteRow.copy(md, rs));
@@ -179,7 +179,7 @@ public final class SqliteConnection implements Connection {
 	 * goes on as a cursor, stepped as subscribers ask.
 	 */
 	private SqliteResult firstRows(Execution e, ResultSet rs, boolean changesRows) throws Exception {
-		SqliteRowMetadata md = SqliteRowMetadata.of(rs.getMetaData());
+		SqliteRowMetadata md = e.prepared.columns(rs);
 		List<SqliteRow> head = new ArrayList<>();
 		while (head.size() < PREFETCH) {
 			if (!step(e, rs::next)) {
@@ -612,6 +612,34 @@ public final class SqliteConnection implements Connection {
 		boolean inUse;
 
 		boolean evicted;
+
+		/** The result's columns, kept when every one has a declared type (then they cannot vary by row). */
+		private @Nullable SqliteRowMetadata columns;
+
+		SqliteRowMetadata columns(ResultSet rs) throws java.sql.SQLException {
+			java.sql.ResultSetMetaData md = rs.getMetaData();
+			SqliteRowMetadata known = this.columns;
+			// A statement SQLite prepared again after a schema change may have other columns.
+			if (known != null && known.size() == md.getColumnCount()) {
+				return known;
+			}
+			SqliteRowMetadata read = SqliteRowMetadata.of(md);
+			if (this.cached && declaresEveryType(md.getColumnCount())) {
+				this.columns = read;
+			}
+			return read;
+		}
+
+		private boolean declaresEveryType(int count) throws java.sql.SQLException {
+			return ((org.sqlite.core.CoreStatement) this.statement).pointer.safeRunInt((db, ptr) -> {
+				for (int i = 0; i < count; i++) {
+					if (db.column_decltype(ptr, i) == null) {
+						return 0;
+					}
+				}
+				return 1;
+			}) == 1;
+		}
 
 		Prepared(String sql, PreparedStatement statement, boolean cached) {
 			this.sql = sql;
