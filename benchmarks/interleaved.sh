@@ -8,7 +8,7 @@
 # Usage: benchmarks/interleaved.sh [quick|full] [operation...] [-p db=h2,postgres]
 #   quick: 1 fork, 20 s of warm-up, 10 turns of 3 × 500 ms (about 15 minutes)
 #   full:  2 forks, 45 s of warm-up, 30 turns of 3 × 500 ms (about 55 minutes); when every
-#          operation ran on every database, its table replaces the README's.
+#          operation ran on every database, its table replaces the one in benchmarks/README.md.
 # Each fork of each operation and database is a fresh JVM with the heap JMH's forks have.
 # CalibrationBenchmark (the same CPU work every time) runs before and after each fork round.
 # PostgreSQL is found as OrmBenchmark finds it: TORTOISE_BENCH_POSTGRES_URL (see run.sh).
@@ -56,7 +56,7 @@ for fork in $(seq 1 "$forks"); do
 done
 report=()
 if [[ "$mode" == full ]] && ((whole)); then
-  report=(--readme README.md)
+  report=(--readme benchmarks/README.md)
   if commit=$(git rev-parse --short HEAD 2>/dev/null); then report+=(--commit "$commit"); fi
 fi
 java -cp "$jar" dev.tortoise.benchmarks.Interleaved --report "${report[@]}" "${calibrations[@]}" "$out" \

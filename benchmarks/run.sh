@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Runs the JMH benchmarks and writes the README's table.
+# Runs the JMH benchmarks and writes the table in benchmarks/README.md.
 # Usage: benchmarks/run.sh [quick|full] [benchmark regex...] [-p db=h2,postgres] [JMH options...]
 #   Regexes select benchmarks as JMH's do (none: all); -p db=... selects the databases;
 #   other options go to every JMH run. JMH refuses an option given twice, so -f, -wi, -i, -w,
 #   -r and -prof come from the mode.
 #   quick: 1 round of 6 warm-up + 5 measured iterations of 2 s (about 40 minutes on 2 cores,
 #          most of it OrmBenchmark)
-#   full:  3 rounds of 10 warm-up + 3 measured iterations of 2 s, for the figures in the README,
+#   full:  3 rounds of 10 warm-up + 3 measured iterations of 2 s, for the figures in benchmarks/README.md,
 #          whose table (with the settings, the machine and the commit) it rewrites when the
 #          whole OrmBenchmark ran on every database
 #          (benchmarks/run.sh full OrmBenchmark: about 95 minutes). The long warm-up is for
@@ -72,7 +72,7 @@ while read -r name; do
   fi
 done < <(listed "${regexes[@]}")
 [[ -n "${calibration:-}" ]] || calibration=$(listed 'CalibrationBenchmark\.')
-# The whole OrmBenchmark on every database, or only part of it: only the whole rewrites the README.
+# The whole OrmBenchmark on every database, or only part of it: only the whole rewrites benchmarks/README.md.
 whole=$(( ${#dbs[@]} == 0 && ${#contender_name[@]} == $(listed 'OrmBenchmark\.' | wc -l) ))
 if ((${#dbs[@]} == 0 && ${#operations[@]} > 0)); then
   for any in "${contender_name[@]}"; do break; done
@@ -116,10 +116,10 @@ for round in $(seq 1 "$rounds"); do
 done
 report=()
 if [[ "$mode" == full ]] && ((whole)); then
-  # The full run's table, with its settings and this machine, replaces the README's.
-  report=(--readme README.md)
+  # The full run's table, with its settings and this machine, replaces the one in benchmarks/README.md.
+  report=(--readme benchmarks/README.md)
   if commit=$(git rev-parse --short HEAD 2>/dev/null); then report+=(--commit "$commit"); fi
 elif [[ "$mode" == full ]]; then
-  echo "Only part of OrmBenchmark ran, so the README's table stays as it is." >&2
+  echo "Only part of OrmBenchmark ran, so the table in benchmarks/README.md stays as it is." >&2
 fi
 java -cp "$jar" dev.tortoise.benchmarks.Report "${report[@]}" "${files[@]}" | tee "benchmarks/results/$mode.md"
