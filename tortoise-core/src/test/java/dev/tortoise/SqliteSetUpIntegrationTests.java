@@ -25,8 +25,7 @@ class SqliteSetUpIntegrationTests {
 	@Test
 	void aDbUrlInitsGeneratesQueriesAndClosesWithNothingLeft() {
 		String file = TestDatabase.sqliteFile("setup-url");
-		TortoiseContext ctx = Tortoise.init(TortoiseConfig.of("sqlite://" + file, Map.of("models", List.of(QUERY_MODELS))))
-			.block();
+		TortoiseContext ctx = onFile(file);
 		try {
 			ctx.generateSchemas().block();
 			ctx.create(new Tournament("Cup")).block();
@@ -121,8 +120,7 @@ class SqliteSetUpIntegrationTests {
 	@Test
 	void fiftyConcurrentWritersAllSucceedOnTheDefaultPool() {
 		String file = TestDatabase.sqliteFile("setup-writers");
-		TortoiseContext ctx = Tortoise.init(TortoiseConfig.of("sqlite://" + file, Map.of("models", List.of(QUERY_MODELS))))
-			.block();
+		TortoiseContext ctx = onFile(file);
 		try {
 			ctx.generateSchemas().block();
 			Flux.range(0, 50)
@@ -139,6 +137,10 @@ class SqliteSetUpIntegrationTests {
 		}
 		TestDatabase.awaitNoSqliteThreads();
 		TestDatabase.deleteSqlite(file);
+	}
+
+	private static TortoiseContext onFile(String file) {
+		return Tortoise.init(TortoiseConfig.of("sqlite://" + file, Map.of("models", List.of(QUERY_MODELS)))).block();
 	}
 
 }

@@ -163,15 +163,20 @@ public class OrmBenchmark {
 	public record RawNamed(Long id, String name) {
 	}
 
-	private static final String COLUMNS = "id, name, prize, score, tournament_id";
+	static final String COLUMNS = "id, name, prize, score, tournament_id";
 
-	private static RawEvent rawEvent(io.r2dbc.spi.Row row) {
+	static RawEvent rawEvent(io.r2dbc.spi.Row row) {
 		return new RawEvent(row.get(0, Long.class), row.get(1, String.class), row.get(2, BigDecimal.class),
 				row.get(3, Integer.class), row.get(4, Long.class));
 	}
 
 	private <T> Flux<T> raw(java.util.function.Function<Connection, org.reactivestreams.Publisher<T>> work) {
-		return Flux.usingWhen(this.pool.create(), work, Connection::close);
+		return raw(this.pool, work);
+	}
+
+	/** Work on one connection of the pool, closed after it as a careful user closes it. */
+	static <T> Flux<T> raw(ConnectionFactory pool, java.util.function.Function<Connection, org.reactivestreams.Publisher<T>> work) {
+		return Flux.usingWhen(pool.create(), work, Connection::close);
 	}
 
 	// --- insert one -------------------------------------------------------------------

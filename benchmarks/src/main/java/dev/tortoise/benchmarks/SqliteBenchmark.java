@@ -47,8 +47,6 @@ public class SqliteBenchmark {
 
 	static final int EVENTS = 1000;
 
-	private static final String COLUMNS = "id, name, prize, score, tournament_id";
-
 	Path file;
 
 	TortoiseContext ctx;
@@ -101,8 +99,8 @@ public class SqliteBenchmark {
 			s.execute("PRAGMA foreign_keys = ON");
 			s.execute("PRAGMA busy_timeout = 5000");
 		}
-		this.jdbcGet = this.jdbc.prepareStatement("SELECT " + COLUMNS + " FROM b_event WHERE id = ?");
-		this.jdbcFilter = this.jdbc.prepareStatement("SELECT " + COLUMNS + " FROM b_event WHERE score >= ? ORDER BY name LIMIT 100");
+		this.jdbcGet = this.jdbc.prepareStatement("SELECT " + OrmBenchmark.COLUMNS + " FROM b_event WHERE id = ?");
+		this.jdbcFilter = this.jdbc.prepareStatement("SELECT " + OrmBenchmark.COLUMNS + " FROM b_event WHERE score >= ? ORDER BY name LIMIT 100");
 		this.jdbcCount = this.jdbc.prepareStatement("SELECT COUNT(*) FROM b_event WHERE score > ?");
 		this.jdbcInsert = this.jdbc.prepareStatement(
 				"INSERT INTO b_event (name, prize, score, tournament_id) VALUES (?, ?, ?, ?) RETURNING id");
@@ -127,11 +125,6 @@ public class SqliteBenchmark {
 		return this.firstEventId + ThreadLocalRandom.current().nextInt(EVENTS);
 	}
 
-	private static RawEvent rawEvent(io.r2dbc.spi.Row row) {
-		return new RawEvent(row.get(0, Long.class), row.get(1, String.class), row.get(2, BigDecimal.class),
-				row.get(3, Integer.class), row.get(4, Long.class));
-	}
-
 	/** Tortoise stores decimals as Tortoise's SQLite backend does: exact text. */
 	private static RawEvent rawEvent(ResultSet rs) throws SQLException {
 		String prize = rs.getString(3);
@@ -140,7 +133,7 @@ public class SqliteBenchmark {
 	}
 
 	private <T> Flux<T> r2dbc(java.util.function.Function<Connection, org.reactivestreams.Publisher<T>> work) {
-		return Flux.usingWhen(this.pool.create(), work, Connection::close);
+		return OrmBenchmark.raw(this.pool, work);
 	}
 
 	// --- insert one -------------------------------------------------------------------
@@ -252,8 +245,8 @@ public class SqliteBenchmark {
 	@Benchmark
 	public Object getByPk_r2dbc() {
 		long id = randomEventId();
-		return r2dbc((c) -> Flux.from(c.createStatement("SELECT " + COLUMNS + " FROM b_event WHERE id = ?").bind(0, id)
-			.execute()).flatMap((r) -> r.map((row, md) -> rawEvent(row)))).blockLast();
+		return r2dbc((c) -> Flux.from(c.createStatement("SELECT " + OrmBenchmark.COLUMNS + " FROM b_event WHERE id = ?").bind(0, id)
+			.execute()).flatMap((r) -> r.map((row, md) -> OrmBenchmark.rawEvent(row)))).blockLast();
 	}
 
 	@Benchmark
@@ -282,7 +275,7 @@ public class SqliteBenchmark {
 	public Object filter100_r2dbc() {
 		return r2dbc((c) -> Flux.from(c.createStatement("SELECT " + COLUMNS
 				+ " FROM b_event WHERE score >= ? ORDER BY name LIMIT 100").bind(0, 10).execute())
-			.flatMap((r) -> r.map((row, md) -> rawEvent(row)))).collectList().block();
+			.flatMap((r) -> r.map((row, md) -> OrmBenchmark.rawEvent(row)))).collectList().block();
 	}
 
 	@Benchmark

@@ -368,6 +368,63 @@ public abstract class Dialect {
 	/** The statements creating a through table. */
 	abstract List<String> createThrough(TableSpec.Through through, boolean safe);
 
+	/**
+	 * Tortoise's CREATE TABLE with foreign keys inline ({@code REFERENCES ... ON DELETE}) and
+	 * named unique constraints, followed by its indexes, for the databases that write it so
+	 * (PostgreSQL, SQLite, H2). {@code comment} renders a comment inline after a column and
+	 * after the closing parenthesis; dialects that comment in statements of their own give
+	 * one that renders nothing.
+	 */
+	final List<String> inlineCreateTable(TableSpec table, boolean safe, java.util.function.UnaryOperator<String> comment) {
+		String exists = safe ? "IF NOT EXISTS " : "";
+		List<String> lines = new ArrayList<>();
+		for (TableSpec.Column c : table.columns()) {
+			String sql = columnSql(c);
+			if (c.reference() != null) {
+				sql += references(c.reference());
+			}
+			lines.add(sql + comment.apply(c.comment()));
+		}
+		for (List<String> unique : table.uniqueTogether()) {
+			lines.add("CONSTRAINT " + quote(indexName("uid", table.table(), unique)) + " UNIQUE ("
+					+ columnList(unique) + ")");
+		}
+		List<String> out = new ArrayList<>();
+		out.add("CREATE TABLE " + exists + quote(table.table()) + " (\n    " + String.join(",\n    ", lines) + "\n)"
+				+ comment.apply(table.comment()) + ";");
+		Set<String> seen = new java.util.LinkedHashSet<>();
+		for (List<String> index : table.indexes()) {
+			String name = indexName("idx", table.table(), index);
+			if (seen.add(name)) {
+				out.add("CREATE INDEX " + exists + quote(name) + " ON " + quote(table.table()) + " ("
+						+ columnList(index) + ");");
+			}
+		}
+		return out;
+	}
+
+	/** A through table written as {@link #inlineCreateTable} writes tables, and its unique index after {@code between}. */
+	final List<String> inlineCreateThrough(TableSpec.Through t, boolean safe, java.util.function.UnaryOperator<String> comment,
+			List<String> between) {
+		String exists = safe ? "IF NOT EXISTS " : "";
+		List<String> out = new ArrayList<>();
+		out.add("CREATE TABLE " + exists + quote(t.table()) + " (\n    " + quote(t.backwardKey()) + " "
+				+ t.backwardType() + " NOT NULL" + (t.constraints() ? references(t.backward()) : "") + ",\n    "
+				+ quote(t.forwardKey()) + " " + t.forwardType() + " NOT NULL"
+				+ (t.constraints() ? references(t.forward()) : "") + "\n)" + comment.apply(t.comment()) + ";");
+		out.addAll(between);
+		if (t.uniqueIndex()) {
+			List<String> columns = List.of(t.backwardKey(), t.forwardKey());
+			out.add("CREATE UNIQUE INDEX " + exists + quote(indexName("uidx", t.table(), columns)) + " ON "
+					+ quote(t.table()) + " (" + columnList(columns) + ");");
+		}
+		return out;
+	}
+
+	private String references(TableSpec.Reference r) {
+		return " REFERENCES " + quote(r.table()) + " (" + quote(r.column()) + ") ON DELETE " + r.onDelete().sql();
+	}
+
 	/** The column list of an index or key, quoted. */
 	final String columnList(List<String> columns) {
 		return columns.stream().map(this::quote).collect(Collectors.joining(", "));

@@ -1,9 +1,6 @@
 package dev.tortoise.schema;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import dev.tortoise.fields.FieldType;
 import dev.tortoise.query.sql.Context;
@@ -36,29 +33,7 @@ abstract class StandardDialect extends Dialect {
 
 	@Override
 	List<String> createTable(TableSpec table, boolean safe) {
-		String exists = safe ? "IF NOT EXISTS " : "";
-		List<String> lines = new ArrayList<>();
-		for (TableSpec.Column c : table.columns()) {
-			String sql = columnSql(c);
-			if (c.reference() != null) {
-				sql += references(c.reference());
-			}
-			lines.add(sql);
-		}
-		for (List<String> unique : table.uniqueTogether()) {
-			lines.add("CONSTRAINT " + quote(indexName("uid", table.table(), unique)) + " UNIQUE ("
-					+ columnList(unique) + ")");
-		}
-		List<String> out = new ArrayList<>();
-		out.add("CREATE TABLE " + exists + quote(table.table()) + " (\n    " + String.join(",\n    ", lines) + "\n);");
-		Set<String> seen = new LinkedHashSet<>();
-		for (List<String> index : table.indexes()) {
-			String name = indexName("idx", table.table(), index);
-			if (seen.add(name)) {
-				out.add("CREATE INDEX " + exists + quote(name) + " ON " + quote(table.table()) + " ("
-						+ columnList(index) + ");");
-			}
-		}
+		List<String> out = inlineCreateTable(table, safe, (comment) -> "");
 		for (TableSpec.Column c : table.columns()) {
 			if (!c.comment().isEmpty()) {
 				out.add("COMMENT ON COLUMN " + quote(table.table()) + "." + quote(c.name()) + " IS "
@@ -73,25 +48,8 @@ abstract class StandardDialect extends Dialect {
 
 	@Override
 	List<String> createThrough(TableSpec.Through t, boolean safe) {
-		String exists = safe ? "IF NOT EXISTS " : "";
-		List<String> out = new ArrayList<>();
-		out.add("CREATE TABLE " + exists + quote(t.table()) + " (\n    " + quote(t.backwardKey()) + " "
-				+ t.backwardType() + " NOT NULL" + (t.constraints() ? references(t.backward()) : "") + ",\n    "
-				+ quote(t.forwardKey()) + " " + t.forwardType() + " NOT NULL"
-				+ (t.constraints() ? references(t.forward()) : "") + "\n);");
-		if (!t.comment().isEmpty()) {
-			out.add("COMMENT ON TABLE " + quote(t.table()) + " IS " + literal(t.comment()) + ";");
-		}
-		if (t.uniqueIndex()) {
-			List<String> columns = List.of(t.backwardKey(), t.forwardKey());
-			out.add("CREATE UNIQUE INDEX " + exists + quote(indexName("uidx", t.table(), columns)) + " ON "
-					+ quote(t.table()) + " (" + columnList(columns) + ");");
-		}
-		return out;
-	}
-
-	private String references(TableSpec.Reference r) {
-		return " REFERENCES " + quote(r.table()) + " (" + quote(r.column()) + ") ON DELETE " + r.onDelete().sql();
+		return inlineCreateThrough(t, safe, (comment) -> "", t.comment().isEmpty() ? List.of()
+				: List.of("COMMENT ON TABLE " + quote(t.table()) + " IS " + literal(t.comment()) + ";"));
 	}
 
 	private static String literal(String text) {

@@ -35,17 +35,8 @@ final class Values {
 	private static final DateTimeFormatter OFFSET = new DateTimeFormatterBuilder().appendOffset("+HH:MM", "+00:00")
 		.toFormatter();
 
-	/** What the text forms above parse from: 'T' or a space, 0 to 9 fraction digits, an optional offset or Z. */
-	private static final DateTimeFormatter PARSE = new DateTimeFormatterBuilder().parseCaseInsensitive()
-		.append(DateTimeFormatter.ISO_LOCAL_DATE)
-		.optionalStart()
-		.appendLiteral(' ')
-		.optionalEnd()
-		.optionalStart()
-		.appendLiteral('T')
-		.optionalEnd()
-		.optionalStart()
-		.appendPattern("HH:mm")
+	/** A time of day as the text forms below write it: seconds and fraction optional, an optional offset or Z. */
+	private static final DateTimeFormatter PARSE_TIME = new DateTimeFormatterBuilder().appendPattern("HH:mm")
 		.optionalStart()
 		.appendPattern(":ss")
 		.optionalEnd()
@@ -58,18 +49,19 @@ final class Values {
 		.optionalStart()
 		.appendOffset("+HHMM", "Z")
 		.optionalEnd()
-		.optionalEnd()
 		.toFormatter();
 
-	private static final DateTimeFormatter PARSE_TIME = new DateTimeFormatterBuilder().appendPattern("HH:mm")
+	/** What the text forms above parse from: a date, then 'T' or a space and a {@link #PARSE_TIME}. */
+	private static final DateTimeFormatter PARSE = new DateTimeFormatterBuilder().parseCaseInsensitive()
+		.append(DateTimeFormatter.ISO_LOCAL_DATE)
 		.optionalStart()
-		.appendPattern(":ss")
+		.appendLiteral(' ')
 		.optionalEnd()
 		.optionalStart()
-		.appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+		.appendLiteral('T')
 		.optionalEnd()
 		.optionalStart()
-		.appendOffset("+HH:MM", "Z")
+		.append(PARSE_TIME)
 		.optionalEnd()
 		.toFormatter();
 

@@ -22,7 +22,8 @@ public class TortoiseProperties {
 
 	/**
 	 * Connections by name. Each is a database URL (postgres://user:pass@host:5432/db,
-	 * mysql://..., h2://./data/app, h2://:memory:, r2dbc:...) or an object with a url, or an
+	 * mysql://..., sqlite://data/app.db, sqlite://:memory:, h2://./data/app, h2://:memory:,
+	 * r2dbc:...) or an object with a url, or an
 	 * engine and credentials, plus pool settings.
 	 */
 	private Map<String, Connection> connections = new LinkedHashMap<>();
@@ -169,12 +170,15 @@ public class TortoiseProperties {
 	/** One connection: a URL, or an engine and credentials, plus pool settings. */
 	public static class Connection {
 
-		/** Database URL, such as postgres://postgres@127.0.0.1:5432/test or h2://./data/app. */
+		/**
+		 * Database URL, such as postgres://postgres@127.0.0.1:5432/test, sqlite://data/app.db or
+		 * h2://./data/app.
+		 */
 		private @Nullable String url;
 
 		/**
-		 * Engine, used with credentials instead of url: postgres, mysql, h2, or Tortoise's
-		 * tortoise.backends.asyncpg, psycopg and mysql.
+		 * Engine, used with credentials instead of url: postgres, mysql, sqlite, h2, or
+		 * Tortoise's tortoise.backends.asyncpg, psycopg, mysql and sqlite (with file_path).
 		 */
 		private @Nullable String engine;
 
@@ -261,7 +265,7 @@ public class TortoiseProperties {
 		/**
 		 * How long one statement may run before the database stops it and the query fails
 		 * with an OperationalException naming the connection (PostgreSQL statement_timeout,
-		 * MariaDB max_statement_time, H2 QUERY_TIMEOUT; also statement_timeout=SECONDS in the
+		 * MariaDB max_statement_time, H2 QUERY_TIMEOUT, SQLite an interrupt; also statement_timeout=SECONDS in the
 		 * URL). Default: no limit.
 		 */
 		private @Nullable Duration statementTimeout;
