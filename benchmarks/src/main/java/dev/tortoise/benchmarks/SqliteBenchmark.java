@@ -273,7 +273,7 @@ public class SqliteBenchmark {
 
 	@Benchmark
 	public Object filter100_r2dbc() {
-		return r2dbc((c) -> Flux.from(c.createStatement("SELECT " + COLUMNS
+		return r2dbc((c) -> Flux.from(c.createStatement("SELECT " + OrmBenchmark.COLUMNS
 				+ " FROM b_event WHERE score >= ? ORDER BY name LIMIT 100").bind(0, 10).execute())
 			.flatMap((r) -> r.map((row, md) -> OrmBenchmark.rawEvent(row)))).collectList().block();
 	}

@@ -47,14 +47,29 @@ final class Reads {
 	 * values share one statement.
 	 */
 	private record Key(Kind kind, ModelMeta<?> meta, String connection, Object filters, List<String> orderBy,
-			boolean limit, boolean offset, List<String> related) {
+			long limit, boolean offset, List<String> related) {
 
 		static @Nullable Key of(Kind kind, QuerySet<?> qs, String connection, List<String> related) {
 			Object filters = qs.filters.isEmpty() ? List.of() : Filters.shape(qs.filters);
-			return (filters != null) ? new Key(kind, qs.meta, connection, filters, qs.orderBy, qs.limit != null,
+			return (filters != null) ? new Key(kind, qs.meta, connection, filters, qs.orderBy, limitShape(qs.limit),
 					qs.offset != null, related) : null;
 		}
 
+	}
+
+	/** The largest limit written into the text: get() and first() ask for 2 and 1. */
+	private static final long WRITTEN_LIMIT = 2;
+
+	/**
+	 * How a limit shapes the text: -1 none, 0 a bound value (a paged listing shares one
+	 * statement), or the limit itself when it is one of the few small ones written as a
+	 * number, which spares the database a bound value on every get() and first().
+	 */
+	private static long limitShape(@Nullable Long limit) {
+		if (limit == null) {
+			return -1;
+		}
+		return (limit >= 1 && limit <= WRITTEN_LIMIT) ? limit : 0;
 	}
 
 	/** A read written once: its statement, and how its rows map (a SELECT's, or the values'). */
@@ -87,7 +102,9 @@ final class Reads {
 		Plan plan = this.engine.statements().get(Key.of(kind, qs, connection, related), (key) -> {
 			Filters.Build build = new Filters.Build(this.engine.joins(connection, qs.meta, "_t0"), 0);
 			Condition where = Filters.where(qs.filters, build);
-			Parts parts = new Parts(build.joins, where, (qs.limit != null) ? Params.raw(leaves, Long.class) : null,
+			long limit = limitShape(qs.limit);
+			Part limitPart = (limit < 0) ? null : (limit == 0) ? Params.raw(leaves, Long.class) : Part.raw(Long.toString(limit));
+			Parts parts = new Parts(build.joins, where, limitPart,
 					(qs.offset != null) ? Params.raw(leaves + 1, Long.class) : null, leaves);
 			return writer.write(qs, connection, parts, build);
 		}, (p) -> !p.oneOff());
