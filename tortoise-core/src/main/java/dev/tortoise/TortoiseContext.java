@@ -19,6 +19,7 @@ import dev.tortoise.models.ModelMeta;
 import dev.tortoise.query.ManyToManyManager;
 import dev.tortoise.query.QueryEngine;
 import dev.tortoise.query.QuerySet;
+import dev.tortoise.schema.Dialect;
 import dev.tortoise.schema.SchemaGenerator;
 import dev.tortoise.transactions.BoundConnections;
 import dev.tortoise.transactions.TransactionScope;
@@ -235,8 +236,12 @@ public final class TortoiseContext implements AutoCloseable {
 		return this.apps.all().stream().filter((m) -> connectionName.equals(m.connection())).toList();
 	}
 
-	private Mono<Void> execute(String name, List<String> statements) {
-		boolean transactional = this.connections.dialect(name).transactionalDdl();
+	private Mono<Void> execute(String name, List<String> generated) {
+		Dialect dialect = this.connections.dialect(name);
+		boolean transactional = dialect.transactionalDdl();
+		String lock = transactional ? dialect.schemaGenerationLock() : null;
+		List<String> statements = (lock == null) ? generated
+				: java.util.stream.Stream.concat(java.util.stream.Stream.of(lock), generated.stream()).toList();
 		// A cancel (an application stopped while starting) lets the schema's statements run to
 		// their end before the connection goes back: never half a transaction in the pool.
 		return QueryEngine.onConnection(this.connections.get(name).create(), (Connection connection) -> {

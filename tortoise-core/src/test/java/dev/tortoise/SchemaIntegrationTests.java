@@ -198,6 +198,17 @@ abstract class SchemaIntegrationTests {
 	}
 
 	@Test
+	void generationsStartedTogetherEachSucceedAndChangeNothing() {
+		TreeSet<String> before = catalogSnapshot();
+		for (int round = 0; round < 5; round++) {
+			// Replicas of one service starting at once: each runs the whole safe script.
+			Flux.range(0, 3).flatMap((i) -> this.ctx.generateSchemas(), 3).blockLast(Duration.ofMinutes(1));
+		}
+		TestDatabase.awaitReleased(this.ctx.connections().pool("default"));
+		assertThat(catalogSnapshot()).isEqualTo(before);
+	}
+
+	@Test
 	void closingLeavesNoSessionOpen() {
 		TortoiseContext other = Tortoise.init(config()).block();
 		Flux.range(0, 4).flatMap((i) -> openOneSession(other)).blockLast();

@@ -281,6 +281,16 @@ public abstract class Dialect {
 		return false;
 	}
 
+	/**
+	 * A statement run first in a schema generation's transaction that waits until no other
+	 * generation on the same database is running, or null. Two generations at once (replicas
+	 * of one service starting together, or one started while a cancelled one still rolls back)
+	 * would otherwise take the same tables' locks in different orders and deadlock.
+	 */
+	public @Nullable String schemaGenerationLock() {
+		return null;
+	}
+
 	// --- sessions: how the server runs, stops and times out statements ----------------
 
 	/**

@@ -82,6 +82,12 @@ public class PostgresDialect extends StandardDialect {
 		return true;
 	}
 
+	/** A transaction-scoped advisory lock, released by the COMMIT or ROLLBACK; the key spells "tortoise". */
+	@Override
+	public String schemaGenerationLock() {
+		return "SELECT pg_advisory_xact_lock(" + 0x746f72746f697365L + ")";
+	}
+
 	@Override
 	public String placeholder(int index, @Nullable FieldType type) {
 		// Values are bound as text; JSONB needs the cast, the driver has no way to say so.
