@@ -6,7 +6,12 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** An enum stored by constant name in a VARCHAR as long as the longest name. */
+/**
+ * An enum stored as Tortoise's {@code CharEnumField} stores a member's value: the text of the
+ * enum's {@code String value()} method if it has one, else the constant's name, in a VARCHAR
+ * as long as the longest of them. Without a description the column's comment lists the
+ * members ({@code NAME: value} per line), as Tortoise's does.
+ */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
@@ -37,7 +42,7 @@ public @interface CharEnumField {
 	/** Default value, written as text and parsed to the field's Java type at init. */
 	String defaultValue() default "";
 
-	/** Column length; 0 means the length of the longest constant name. */
+	/** Column length; 0 means the length of the longest stored value. */
 	int maxLength() default 0;
 
 }

@@ -6,7 +6,11 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** An enum stored as a SMALLINT: its ordinal, or the value of an {@code int value()} method if the enum has one. */
+/**
+ * An enum stored as a SMALLINT: the value of its {@code int value()} method if the enum has
+ * one, else its ordinal. Without a description the column's comment lists the members
+ * ({@code NAME: value} per line), as Tortoise's does.
+ */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)

@@ -245,10 +245,8 @@ final class ModelReader {
 			f.setGenerated(true);
 		}
 		f.setColumn(source.isEmpty() ? snakeCase(field.getName()) : source);
-		if (type == FieldType.CHAR_ENUM && f.maxLength() == 0) {
-			for (Object constant : javaType.getEnumConstants()) {
-				f.setMaxLength(Math.max(f.maxLength(), ((Enum<?>) constant).name().length()));
-			}
+		if (type == FieldType.CHAR_ENUM || type == FieldType.INT_ENUM) {
+			readEnum(f, type, javaType, where);
 		}
 		validateData(f, where);
 		if (!defaultText.isEmpty()) {
@@ -261,6 +259,22 @@ final class ModelReader {
 			}
 		}
 		return f;
+	}
+
+	private static void readEnum(FieldMeta f, FieldType type, Class<?> javaType, String where) {
+		try {
+			if (type == FieldType.CHAR_ENUM && f.maxLength() == 0) {
+				f.setMaxLength(dev.tortoise.types.EnumValues.longestText(javaType));
+			}
+			if (f.description().isEmpty()) {
+				// Tortoise's own comment for an enum field without a description.
+				f.setDescription(dev.tortoise.types.EnumValues.description(javaType, type == FieldType.INT_ENUM));
+			}
+		}
+		catch (IllegalStateException ex) {
+			throw new ConfigurationException("Field " + where + " has an enum whose stored values cannot be read: "
+					+ ex.getMessage(), ex);
+		}
 	}
 
 	private static void validateData(FieldMeta f, String where) {

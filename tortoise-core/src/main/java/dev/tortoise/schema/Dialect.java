@@ -276,6 +276,30 @@ public abstract class Dialect {
 		return false;
 	}
 
+	/**
+	 * Comment text escaped as Tortoise's schema generators escape it (pymysql's table): NUL,
+	 * backslash, newline, carriage return and ^Z as backslash sequences, each quote as the
+	 * dialect's generator writes it, and slashes where the comment is an SQL comment.
+	 */
+	static String tortoiseEscaped(String text, String singleQuote, String doubleQuote, boolean slash) {
+		StringBuilder b = new StringBuilder(text.length() + 8);
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			switch (c) {
+				case '\0' -> b.append("\\0");
+				case '\\' -> b.append("\\\\");
+				case '\n' -> b.append("\\n");
+				case '\r' -> b.append("\\r");
+				case '\032' -> b.append("\\Z");
+				case '\'' -> b.append(singleQuote);
+				case '"' -> b.append(doubleQuote);
+				case '/' -> b.append(slash ? "\\/" : "/");
+				default -> b.append(c);
+			}
+		}
+		return b.toString();
+	}
+
 	/** Whether DDL runs inside a transaction, so that a schema is created whole or not at all. */
 	public boolean transactionalDdl() {
 		return false;

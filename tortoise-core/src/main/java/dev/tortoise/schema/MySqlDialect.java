@@ -230,7 +230,7 @@ public final class MySqlDialect extends Dialect {
 	}
 
 	private static String literal(String text) {
-		return "'" + text.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'";
+		return "'" + tortoiseEscaped(text, "\\'", "\\\"", false) + "'";
 	}
 
 }

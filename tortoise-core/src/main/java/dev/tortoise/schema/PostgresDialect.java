@@ -77,6 +77,15 @@ public class PostgresDialect extends StandardDialect {
 		return true; // TIMETZ, as Tortoise's
 	}
 
+	/**
+	 * As Tortoise writes comments on PostgreSQL: backslash sequences for newlines and the like,
+	 * which the server keeps as they are (standard strings), so that both sides' catalogs agree.
+	 */
+	@Override
+	String literal(String text) {
+		return "'" + tortoiseEscaped(text, "''", "\\\"", false) + "'";
+	}
+
 	@Override
 	public boolean transactionalDdl() {
 		return true;

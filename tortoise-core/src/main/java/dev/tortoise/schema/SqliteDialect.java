@@ -248,23 +248,7 @@ public class SqliteDialect extends Dialect {
 	 * text can never close the comment.
 	 */
 	static String comment(String text) {
-		if (text.isEmpty()) {
-			return "";
-		}
-		StringBuilder b = new StringBuilder(text.length() + 8).append(" /* ");
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			switch (c) {
-				case '\0' -> b.append("\\0");
-				case '\\' -> b.append("\\\\");
-				case '\n' -> b.append("\\n");
-				case '\r' -> b.append("\\r");
-				case '\032' -> b.append("\\Z");
-				case '/' -> b.append("\\/");
-				default -> b.append(c);
-			}
-		}
-		return b.append(" */").toString();
+		return text.isEmpty() ? "" : " /* " + tortoiseEscaped(text, "'", "\"", true) + " */";
 	}
 
 }

@@ -52,7 +52,8 @@ abstract class StandardDialect extends Dialect {
 				: List.of("COMMENT ON TABLE " + quote(t.table()) + " IS " + literal(t.comment()) + ";"));
 	}
 
-	private static String literal(String text) {
+	/** A comment's text as a string literal. */
+	String literal(String text) {
 		return "'" + text.replace("'", "''") + "'";
 	}
 

@@ -4,7 +4,7 @@ import java.util.Set;
 
 import dev.tortoise.fields.FieldType;
 
-/** What the two enum fields share: declared with any enum, defaults written as a constant's name. */
+/** What the two enum fields share: declared with any enum, defaults written as a constant's name or stored value. */
 abstract class Enums extends TypeHandler {
 
 	Enums(FieldType type) {
@@ -26,14 +26,10 @@ abstract class Enums extends TypeHandler {
 		return "an enum";
 	}
 
+	/** A default given by a constant's name or by its stored value. */
 	@Override
 	public final Object parseDefault(Class<?> javaType, String text) {
-		return byName(javaType, text.trim());
-	}
-
-	@SuppressWarnings({ "unchecked", "rawtypes" })
-	static Object byName(Class<?> type, String name) {
-		return Enum.valueOf((Class<? extends Enum>) type, name);
+		return parse(javaType, text.trim());
 	}
 
 	@Override

@@ -1,9 +1,5 @@
 package dev.tortoise.types;
 
-import java.lang.reflect.Method;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import dev.tortoise.exceptions.ValidationException;
 import dev.tortoise.fields.FieldType;
 import dev.tortoise.models.FieldMeta;
@@ -11,10 +7,6 @@ import dev.tortoise.schema.Dialect;
 
 /** {@code IntEnumField}: an enum stored as its {@code int value()} if it has one, else its ordinal, in a SMALLINT. */
 final class IntEnums extends Enums {
-
-	private static final Map<Class<?>, Object[]> VALUES = new ConcurrentHashMap<>();
-
-	private static final Map<Class<?>, Map<Integer, Object>> BY_VALUE = new ConcurrentHashMap<>();
 
 	IntEnums() {
 		super(FieldType.INT_ENUM);
@@ -50,49 +42,17 @@ final class IntEnums extends Enums {
 
 	@Override
 	public Object fromDb(FieldMeta field, Object value, TypeContext ctx) {
-		Class<?> type = field.javaType();
 		int stored = ((Number) value).intValue();
-		Map<Integer, Object> lookup = BY_VALUE.computeIfAbsent(type, (t) -> {
-			Map<Integer, Object> m = new ConcurrentHashMap<>();
-			for (Object constant : t.getEnumConstants()) {
-				m.put(value((Enum<?>) constant), constant);
-			}
-			return m;
-		});
-		Object constant = lookup.get(stored);
+		Object constant = EnumValues.of(field.javaType()).byNumber(stored);
 		if (constant == null) {
-			throw new ValidationException(stored + " is not a value of " + type.getSimpleName() + ".");
+			throw new ValidationException(stored + " is not a value of " + field.javaType().getSimpleName() + ".");
 		}
 		return constant;
 	}
 
 	/** The stored number of a constant: its {@code int value()} if it has one, else its ordinal. */
 	public static int value(Enum<?> constant) {
-		Object[] values = VALUES.computeIfAbsent(constant.getDeclaringClass(), IntEnums::values);
-		return (Integer) values[constant.ordinal()];
-	}
-
-	private static Object[] values(Class<?> type) {
-		Object[] constants = type.getEnumConstants();
-		Object[] values = new Object[constants.length];
-		Method value = null;
-		try {
-			value = type.getDeclaredMethod("value");
-			value.setAccessible(true);
-		}
-		catch (NoSuchMethodException ex) {
-			// ordinal it is
-		}
-		for (int i = 0; i < constants.length; i++) {
-			try {
-				values[i] = (value != null && (value.getReturnType() == int.class || value.getReturnType() == Integer.class))
-						? (Integer) value.invoke(constants[i]) : (Integer) i;
-			}
-			catch (ReflectiveOperationException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-		return values;
+		return EnumValues.number(constant);
 	}
 
 	@Override

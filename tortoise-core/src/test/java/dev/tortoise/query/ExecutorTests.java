@@ -89,7 +89,7 @@ class ExecutorTests {
 				"UPDATE \"all_types\" SET \"kind\" = 'QUADRUPLE' WHERE \"id\" = 3");
 		assertThatThrownBy(() -> this.ctx.objects(AllTypes.class).orderBy("id").all().collectList().block())
 			.isInstanceOf(ValidationException.class)
-			.hasMessage("Column kind of AllTypes holds \"QUADRUPLE\", which is not a constant of Kind"
+			.hasMessage("Column kind of AllTypes holds \"QUADRUPLE\", which is not a value of Kind"
 					+ " [SINGLE, DOUBLE, TEAM_RELAY]: add it to the enum or correct the row.");
 		TestDatabase.awaitReleased(this.ctx.connections().pool("default"));
 		assertThat(this.ctx.objects(AllTypes.class).filter("kind", Kind.SINGLE).count().block())

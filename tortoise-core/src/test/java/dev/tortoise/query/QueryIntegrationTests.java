@@ -25,6 +25,7 @@ import dev.tortoise.exceptions.IntegrityException;
 import dev.tortoise.exceptions.MultipleObjectsReturnedException;
 import dev.tortoise.exceptions.NoValuesFetchedException;
 import dev.tortoise.exceptions.ValidationException;
+import dev.tortoise.testing.Sql;
 import dev.tortoise.testing.TestDatabase;
 import dev.tortoise.testmodels.query.Address;
 import dev.tortoise.testmodels.query.AllTypes;
@@ -32,7 +33,9 @@ import dev.tortoise.testmodels.query.Event;
 import dev.tortoise.testmodels.query.Kind;
 import dev.tortoise.testmodels.query.Level;
 import dev.tortoise.testmodels.query.Team;
+import dev.tortoise.testmodels.query.TicketState;
 import dev.tortoise.testmodels.query.Tournament;
+import io.r2dbc.spi.ConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -202,6 +205,53 @@ abstract class QueryIntegrationTests {
 		assertThat(r.level).isEqualTo(Level.HIGH);
 		assertThat(this.ctx.objects(AllTypes.class).filter("level", Level.HIGH).count().block()).isEqualTo(1);
 		assertThat(this.ctx.objects(AllTypes.class).filter("uuidValue", a.uuidValue).count().block()).isEqualTo(1);
+	}
+
+	@Test
+	void charEnumsStoreTheirValueAsTortoiseDoesAndReadTheOtherSidesRows() {
+		AllTypes mine = new AllTypes();
+		mine.state = TicketState.IN_PROGRESS;
+		this.ctx.create(mine).block();
+		ConnectionFactory raw = this.ctx.connections().get("default");
+		String table = this.ctx.connections().dialect("default").quote("all_types");
+		String state = this.ctx.connections().dialect("default").quote("state");
+		assertThat(Sql.column(raw, "SELECT " + state + " FROM " + table)).as("what a Python service reads")
+			.containsExactly("in progress");
+		// A row as Tortoise ORM writes it: the member's value.
+		Sql.execute(raw, "UPDATE " + table + " SET " + state + " = 'closed'");
+		assertThat(this.ctx.objects(AllTypes.class).get().block().state).isEqualTo(TicketState.CLOSED);
+		assertThat(this.ctx.objects(AllTypes.class).filter("state", TicketState.CLOSED).count().block()).isEqualTo(1);
+		assertThat(this.ctx.objects(AllTypes.class).filter("state", "closed").count().block()).as("by stored value")
+			.isEqualTo(1);
+		assertThat(this.ctx.objects(AllTypes.class).filter("state", "CLOSED").count().block()).as("by name")
+			.isEqualTo(1);
+		assertThat(this.ctx.schemaSql("default", true)).as("sized to the longest value, as Tortoise")
+			.contains(state + " VARCHAR(11)");
+	}
+
+	@Test
+	void enumFieldsWithoutDescriptionCarryTortoisesMemberListAsTheirComment() {
+		String comment = columnComment("all_types", "level");
+		if (comment == null) {
+			return; // H2 and SQLite keep no column comments in a catalog Tortoise reads
+		}
+		String expected = "LOW: 10\nHIGH: 20";
+		// PostgreSQL keeps Tortoise's escapes as written (standard strings); MySQL unescapes them.
+		assertThat(comment).isEqualTo(url().startsWith("postgres") ? expected.replace("\n", "\\n") : expected);
+	}
+
+	/** A column's comment from the server's catalog, or null where there is none to read. */
+	private @org.jspecify.annotations.Nullable String columnComment(String table, String column) {
+		ConnectionFactory raw = this.ctx.connections().get("default");
+		if (url().startsWith("postgres")) {
+			return Sql.column(raw, "SELECT col_description('" + table + "'::regclass, a.attnum) FROM pg_attribute a"
+					+ " WHERE a.attrelid = '" + table + "'::regclass AND a.attname = '" + column + "'").get(0);
+		}
+		if (url().startsWith("mysql")) {
+			return Sql.column(raw, "SELECT COLUMN_COMMENT FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+					+ " AND TABLE_NAME = '" + table + "' AND COLUMN_NAME = '" + column + "'").get(0);
+		}
+		return null;
 	}
 
 	@Test

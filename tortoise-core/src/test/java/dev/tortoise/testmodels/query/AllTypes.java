@@ -98,4 +98,7 @@ public class AllTypes {
 	@IntEnumField(nullable = true)
 	public Level level;
 
+	@CharEnumField(nullable = true)
+	public TicketState state;
+
 }
