@@ -300,6 +300,24 @@ public abstract class Dialect {
 		return b.toString();
 	}
 
+	/** A boolean default value as Tortoise's generator writes it: {@code 1} or {@code 0}. */
+	String booleanDefault(boolean value) {
+		return value ? "1" : "0";
+	}
+
+	/**
+	 * A text default value as a literal: Tortoise's escapes, with a quote doubled so that the
+	 * statement stays valid where backslashes are plain characters.
+	 */
+	String textDefault(String text) {
+		return "'" + tortoiseEscaped(text, "''", "\\\"", false) + "'";
+	}
+
+	/** The default of an auto-now datetime column, with its leading space. */
+	String autoNowDefault(boolean onUpdate) {
+		return " DEFAULT CURRENT_TIMESTAMP";
+	}
+
 	/** Whether DDL runs inside a transaction, so that a schema is created whole or not at all. */
 	public boolean transactionalDdl() {
 		return false;
@@ -492,9 +510,8 @@ public abstract class Dialect {
 	}
 
 	/**
-	 * Tortoise's column: {@code "{name}" {type} [NOT NULL] [UNIQUE] [PRIMARY KEY]}, or the
-	 * dialect's generated-key form. Auto-now datetimes get no database default: Tortoise
-	 * sets them when it writes.
+	 * Tortoise's column: {@code "{name}" {type} [NOT NULL] [UNIQUE] [PRIMARY KEY] [DEFAULT ...]},
+	 * or the dialect's generated-key form.
 	 */
 	final String columnSql(TableSpec.Column c) {
 		if (c.generatedType() != null) {
@@ -510,7 +527,7 @@ public abstract class Dialect {
 		if (c.pk()) {
 			sql.append(" PRIMARY KEY");
 		}
-		return sql.toString();
+		return sql.append(c.defaultSql()).toString();
 	}
 
 }

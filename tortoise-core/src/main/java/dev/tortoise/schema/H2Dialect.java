@@ -25,6 +25,17 @@ import reactor.core.publisher.Mono;
  */
 public class H2Dialect extends StandardDialect {
 
+	/** H2 is not one of Tortoise's databases: standard SQL's literals. */
+	@Override
+	String booleanDefault(boolean value) {
+		return value ? "TRUE" : "FALSE";
+	}
+
+	@Override
+	String textDefault(String text) {
+		return "'" + text.replace("'", "''") + "'";
+	}
+
 	/** r2dbc-h2's option for database settings, {@code KEY=VALUE;KEY=VALUE}. */
 	private static final Option<String> H2_SETTINGS = Option.valueOf("options");
 

@@ -229,6 +229,18 @@ public final class MySqlDialect extends Dialect {
 				+ (comment.isEmpty() ? "" : " COMMENT=" + literal(comment)) + ";";
 	}
 
+	/** Tortoise's escapes as they are: MySQL reads backslash sequences in literals. */
+	@Override
+	String textDefault(String text) {
+		return literal(text);
+	}
+
+	/** {@code auto_now_add}: the time of the insert; {@code auto_now}: of every change too. */
+	@Override
+	String autoNowDefault(boolean onUpdate) {
+		return onUpdate ? " DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)" : " DEFAULT CURRENT_TIMESTAMP(6)";
+	}
+
 	private static String literal(String text) {
 		return "'" + tortoiseEscaped(text, "\\'", "\\\"", false) + "'";
 	}

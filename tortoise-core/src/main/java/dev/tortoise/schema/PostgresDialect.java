@@ -86,6 +86,12 @@ public class PostgresDialect extends StandardDialect {
 		return "'" + tortoiseEscaped(text, "''", "\\\"", false) + "'";
 	}
 
+	/** Python's {@code str(bool)}, which Tortoise's PostgreSQL generator writes as it is. */
+	@Override
+	String booleanDefault(boolean value) {
+		return value ? "True" : "False";
+	}
+
 	@Override
 	public boolean transactionalDdl() {
 		return true;

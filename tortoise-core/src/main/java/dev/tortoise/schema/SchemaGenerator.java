@@ -135,7 +135,8 @@ public final class SchemaGenerator {
 			TableSpec.Reference reference = (relation && f.dbConstraint())
 					? new TableSpec.Reference(f.related().table(), f.toField().column(), f.onDelete()) : null;
 			columns.add(new TableSpec.Column(f.column(), type, f.nullable(), f.unique() && !f.pk(), f.pk(),
-					generated ? this.dialect.generatedPrimaryKey(f.type()) : null, f.description(), reference));
+					generated ? this.dialect.generatedPrimaryKey(f.type()) : null, ColumnDefaults.of(f, this.dialect),
+					f.description(), reference));
 			if (f.indexed() && !f.pk() && !f.unique()) {
 				indexes.add(List.of(f.column()));
 			}

@@ -10,11 +10,12 @@ record TableSpec(String table, String comment, List<Column> columns, List<List<S
 		List<List<String>> indexes) {
 
 	/**
-	 * One column; {@code generatedType} is set for database-generated keys, {@code reference}
+	 * One column; {@code generatedType} is set for database-generated keys, {@code defaultSql}
+	 * is the {@code DEFAULT} clause with its leading space (or empty), {@code reference} is set
 	 * for foreign keys with a database constraint.
 	 */
 	record Column(String name, String type, boolean nullable, boolean unique, boolean pk,
-			@Nullable String generatedType, String comment, @Nullable Reference reference) {
+			@Nullable String generatedType, String defaultSql, String comment, @Nullable Reference reference) {
 	}
 
 	/** The target of a foreign-key column. */

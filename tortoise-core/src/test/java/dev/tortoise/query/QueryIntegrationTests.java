@@ -25,6 +25,7 @@ import dev.tortoise.exceptions.IntegrityException;
 import dev.tortoise.exceptions.MultipleObjectsReturnedException;
 import dev.tortoise.exceptions.NoValuesFetchedException;
 import dev.tortoise.exceptions.ValidationException;
+import dev.tortoise.schema.Dialect;
 import dev.tortoise.testing.Sql;
 import dev.tortoise.testing.TestDatabase;
 import dev.tortoise.testmodels.query.Address;
@@ -35,6 +36,7 @@ import dev.tortoise.testmodels.query.Level;
 import dev.tortoise.testmodels.query.Team;
 import dev.tortoise.testmodels.query.TicketState;
 import dev.tortoise.testmodels.query.Tournament;
+import dev.tortoise.testmodels.query.Wallet;
 import io.r2dbc.spi.ConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,6 +90,7 @@ abstract class QueryIntegrationTests {
 		this.ctx.objects(Team.class).delete().block();
 		this.ctx.objects(Tournament.class).delete().block();
 		this.ctx.objects(AllTypes.class).delete().block();
+		this.ctx.objects(Wallet.class).delete().block();
 	}
 
 	private Tournament tournament(String name) {
@@ -227,6 +230,34 @@ abstract class QueryIntegrationTests {
 			.isEqualTo(1);
 		assertThat(this.ctx.schemaSql("default", true)).as("sized to the longest value, as Tortoise")
 			.contains(state + " VARCHAR(11)");
+	}
+
+	@Test
+	void rowsOtherWritersInsertWithoutTheDefaultedColumnsGetTheFieldsDefaults() {
+		ConnectionFactory raw = this.ctx.connections().get("default");
+		Dialect dialect = this.ctx.connections().dialect("default");
+		// As a Python service's raw SQL, a migration or psql would: only the column without a default.
+		Sql.execute(raw, "INSERT INTO " + dialect.quote("wallet") + " (" + dialect.quote("owner") + ") VALUES ('ann')");
+		Wallet w = this.ctx.objects(Wallet.class).get().block();
+		assertThat(w.owner).isEqualTo("ann");
+		assertThat(w.currency).isEqualTo("EUR");
+		assertThat(w.active).isTrue();
+		assertThat(w.balance).isZero();
+		assertThat(w.rate).isEqualTo(1.5);
+		assertThat(w.fee).isEqualByComparingTo("0.50");
+		assertThat(w.state).isEqualTo(TicketState.OPEN);
+		assertThat(w.level).isEqualTo(Level.HIGH);
+		assertThat(w.opened).isEqualTo(java.time.LocalDate.of(2024, 1, 31));
+		assertThat(w.notes).as("Tortoise writes no default for text").isNull();
+		assertThat(w.created).as("auto_now_add: the time of the insert").isNotNull();
+		assertThat(w.modified).as("auto_now: the time of the insert").isNotNull();
+		// The ORM's own inserts fill the same defaults in Java.
+		Wallet mine = new Wallet();
+		mine.owner = "bob";
+		this.ctx.create(mine).block();
+		Wallet read = this.ctx.objects(Wallet.class).filter("owner", "bob").get().block();
+		assertThat(read.currency).isEqualTo("EUR");
+		assertThat(read.notes).isEqualTo("none");
 	}
 
 	@Test

@@ -72,7 +72,7 @@ class SchemaGeneratorTests {
 			CREATE TABLE "tournament" (
 			    "tid" SMALLSERIAL NOT NULL PRIMARY KEY,
 			    "name" VARCHAR(100) NOT NULL,
-			    "created" TIMESTAMPTZ NOT NULL
+			    "created" TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP
 			);
 			CREATE INDEX "idx_tournament_name_6fe200" ON "tournament" ("name");
 			COMMENT ON COLUMN "tournament"."name" IS 'Tournament name';
@@ -81,7 +81,7 @@ class SchemaGeneratorTests {
 			CREATE TABLE "event" (
 			    "id" BIGSERIAL NOT NULL PRIMARY KEY,
 			    "name" TEXT NOT NULL,
-			    "modified" TIMESTAMPTZ NOT NULL,
+			    "modified" TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP,
 			    "prize" DECIMAL(10,2),
 			    "token" VARCHAR(100) NOT NULL UNIQUE,
 			    "key" VARCHAR(100) NOT NULL,
@@ -167,13 +167,13 @@ class SchemaGeneratorTests {
 			CREATE TABLE "tournament" (
 			    "tid" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
 			    "name" VARCHAR(100) NOT NULL /* Tournament name */,
-			    "created" TIMESTAMP NOT NULL /* Created *\\/'`\\/* datetime */
+			    "created" TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP /* Created *\\/'`\\/* datetime */
 			) /* What Tournaments *\\/'`\\/* we have */;
 			CREATE INDEX "idx_tournament_name_6fe200" ON "tournament" ("name");
 			CREATE TABLE "event" (
 			    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL /* Event ID */,
 			    "name" TEXT NOT NULL,
-			    "modified" TIMESTAMP NOT NULL,
+			    "modified" TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
 			    "prize" VARCHAR(40),
 			    "token" VARCHAR(100) NOT NULL UNIQUE /* Unique token */,
 			    "key" VARCHAR(100) NOT NULL,
@@ -254,13 +254,13 @@ class SchemaGeneratorTests {
 			CREATE TABLE `tournament` (
 			    `tid` SMALLINT NOT NULL PRIMARY KEY AUTO_INCREMENT,
 			    `name` VARCHAR(100) NOT NULL COMMENT 'Tournament name',
-			    `created` DATETIME(6) NOT NULL COMMENT 'Created */\\'`/* datetime',
+			    `created` DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) COMMENT 'Created */\\'`/* datetime',
 			    KEY `idx_tournament_name_6fe200` (`name`)
 			) CHARACTER SET utf8mb4 COMMENT='What Tournaments */\\'`/* we have';
 			CREATE TABLE `event` (
 			    `id` BIGINT NOT NULL PRIMARY KEY AUTO_INCREMENT COMMENT 'Event ID',
 			    `name` LONGTEXT NOT NULL,
-			    `modified` DATETIME(6) NOT NULL,
+			    `modified` DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6),
 			    `prize` DECIMAL(10,2),
 			    `token` VARCHAR(100) NOT NULL UNIQUE COMMENT 'Unique token',
 			    `key` VARCHAR(100) NOT NULL,
