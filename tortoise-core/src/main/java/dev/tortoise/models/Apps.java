@@ -13,6 +13,8 @@ import java.util.function.Function;
 
 import dev.tortoise.exceptions.ConfigurationException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The registry of apps and their models, discovered and linked once at init
@@ -21,6 +23,8 @@ import org.jspecify.annotations.Nullable;
 public final class Apps {
 
 	private final Map<String, Map<String, ModelMeta<?>>> apps = new LinkedHashMap<>();
+
+	private static final Logger logger = LoggerFactory.getLogger(Apps.class);
 
 	private final Map<Class<?>, ModelMeta<?>> byClass = new HashMap<>();
 
@@ -51,14 +55,14 @@ public final class Apps {
 						pinnedElsewhere.put(c, pinned);
 						continue;
 					}
+					// As Tortoise's discovery: an unpinned model belongs to the first app that lists it.
 					String previous = owner.putIfAbsent(c, app.getKey());
 					if (previous == null) {
 						classes.add(c);
 					}
-					else if (!previous.equals(app.getKey())) {
-						throw new ConfigurationException("Model " + c.getSimpleName() + " is listed by apps \"" + previous
-								+ "\" and \"" + app.getKey() + "\". List it in one app only, or pin it with"
-								+ " @Model(app = \"...\").");
+					else if (!previous.equals(app.getKey()) && logger.isDebugEnabled()) {
+						logger.debug("Model {} is listed by apps \"{}\" and \"{}\"; it belongs to \"{}\", the first",
+								c.getSimpleName(), previous, app.getKey(), previous);
 					}
 				}
 			}

@@ -292,12 +292,18 @@ class AppsTests {
 	}
 
 	@Test
-	void modelListedByTwoApps() {
+	void aModelListedByTwoAppsBelongsToTheFirstAsInTortoise() {
 		Map<String, List<String>> modules = new LinkedHashMap<>();
 		modules.put("one", List.of(Target.class.getName()));
 		modules.put("two", List.of(Target.class.getName()));
-		assertThatThrownBy(() -> Apps.discover(modules, null, null)).isInstanceOf(ConfigurationException.class)
-			.hasMessageContaining("Model Target is listed by apps \"one\" and \"two\"");
+		Apps apps = Apps.discover(modules, null, null);
+		assertThat(apps.model("one.Target").modelClass()).isEqualTo(Target.class);
+		assertThat(apps.models("two")).as("skipped by the later app").isEmpty();
+		modules.clear();
+		modules.put("two", List.of(Target.class.getName()));
+		modules.put("one", List.of(Target.class.getName()));
+		assertThat(Apps.discover(modules, null, null).model("two.Target").modelClass()).as("the order of the apps decides")
+			.isEqualTo(Target.class);
 	}
 
 	@Test
