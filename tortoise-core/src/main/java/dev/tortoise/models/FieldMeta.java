@@ -305,25 +305,20 @@ public final class FieldMeta {
 		d.put("db_column", this.column);
 		d.put("java_type", (this.related != null && this.kind != FieldKind.DATA)
 				? this.related.app() + "." + this.related.name() : this.javaType.getName());
-		d.put("generated", this.generated);
+		// As Tortoise: only a key the database generates is "generated".
+		d.put("generated", generatedKey());
 		d.put("nullable", this.nullable);
 		d.put("unique", this.unique || this.pk || this.kind == FieldKind.O2O);
 		d.put("indexed", this.index || this.unique || this.pk);
-		d.put("default", (this.defaultValue != null) ? String.valueOf(this.defaultValue) : null);
+		d.put("default", describedDefault());
 		d.put("description", this.description.isEmpty() ? null : this.description);
+		d.put("docstring", null);
 		if (this.type != null) {
-			Map<String, Object> constraints = new LinkedHashMap<>();
-			if (this.maxLength > 0) {
-				constraints.put("max_length", this.maxLength);
+			d.put("constraints", constraints());
+			if (this.type == FieldType.DATETIME) {
+				d.put("auto_now_add", this.autoNow || this.autoNowAdd);
+				d.put("auto_now", this.autoNow);
 			}
-			if (this.type == FieldType.DECIMAL) {
-				constraints.put("max_digits", this.maxDigits);
-				constraints.put("decimal_places", this.decimalPlaces);
-			}
-			if (this.autoNow || this.autoNowAdd) {
-				constraints.put("readOnly", true);
-			}
-			d.put("constraints", constraints);
 		}
 		if (this.kind.isRelation()) {
 			d.put("related_name", this.relatedName);
@@ -337,6 +332,51 @@ public final class FieldMeta {
 			d.put("backward_key", this.backwardKey);
 		}
 		return d;
+	}
+
+	/** Whether the database generates the field's values: an auto-increment integer key. */
+	boolean generatedKey() {
+		return this.pk && this.generated && this.kind == FieldKind.DATA && this.type != null && this.type.isInteger();
+	}
+
+	/** The default as Tortoise's {@code describe()} gives it: JSON's own types as they are, anything else as Python's {@code str()}. */
+	private @Nullable Object describedDefault() {
+		Object v = this.defaultValue;
+		if (v == null || v instanceof Boolean || v instanceof String || v instanceof Integer || v instanceof Long
+				|| v instanceof Short || v instanceof Double || v instanceof Float) {
+			return v;
+		}
+		if (v instanceof Enum<?> e) {
+			return e.getDeclaringClass().getSimpleName() + "." + e.name();
+		}
+		if (v instanceof java.time.temporal.TemporalAccessor t) {
+			return dev.tortoise.types.PythonText.str(t);
+		}
+		return v.toString();
+	}
+
+	/** Tortoise's {@code constraints} of the field, in JSON Schema's terms. */
+	private Map<String, Object> constraints() {
+		Map<String, Object> c = new LinkedHashMap<>();
+		switch (this.type) {
+			case SMALLINT, INT_ENUM -> range(c, -32768L, 32767L);
+			case INT -> range(c, -2147483648L, 2147483647L);
+			case BIGINT -> range(c, Long.MIN_VALUE, Long.MAX_VALUE);
+			case CHAR, CHAR_ENUM -> c.put("max_length", this.maxLength);
+			case DATETIME -> {
+				if (this.autoNow || this.autoNowAdd) {
+					c.put("readOnly", true);
+				}
+			}
+			default -> {
+			}
+		}
+		return c;
+	}
+
+	private void range(Map<String, Object> c, long min, long max) {
+		c.put("ge", generatedKey() ? 1L : min);
+		c.put("le", max);
 	}
 
 	private String fieldTypeName() {

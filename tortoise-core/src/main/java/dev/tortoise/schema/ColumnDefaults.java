@@ -1,22 +1,13 @@
 package dev.tortoise.schema;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.OffsetTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAccessor;
-import java.util.Locale;
 
 import dev.tortoise.fields.FieldType;
 import dev.tortoise.models.FieldKind;
 import dev.tortoise.models.FieldMeta;
 import dev.tortoise.types.EnumValues;
+import dev.tortoise.types.PythonText;
 
 /**
  * A column's {@code DEFAULT} clause as Tortoise's schema generators write it, so that a row
@@ -56,7 +47,7 @@ final class ColumnDefaults {
 					: dialect.textDefault(EnumValues.text(e));
 		}
 		if (value instanceof Double || value instanceof Float) {
-			return pythonG15(((Number) value).doubleValue());
+			return PythonText.g15(((Number) value).doubleValue());
 		}
 		if (value instanceof BigDecimal d) {
 			return d.toPlainString();
@@ -65,53 +56,9 @@ final class ColumnDefaults {
 			return n.toString();
 		}
 		if (value instanceof TemporalAccessor t) {
-			return "'" + isoformat(t) + "'";
+			return "'" + PythonText.isoformat(t) + "'";
 		}
 		return dialect.textDefault(String.valueOf(value));
-	}
-
-	/** Python's {@code f"{value:.15g}"}, Tortoise's float encoding. */
-	static String pythonG15(double value) {
-		if (value == 0) {
-			return (1 / value < 0) ? "-0" : "0";
-		}
-		BigDecimal rounded = new BigDecimal(value).round(new MathContext(15));
-		int exponent = rounded.precision() - rounded.scale() - 1;
-		if (exponent < -4 || exponent >= 15) {
-			BigDecimal mantissa = rounded.movePointLeft(exponent).stripTrailingZeros();
-			return mantissa.toPlainString() + "e" + (exponent < 0 ? "-" : "+")
-					+ String.format(Locale.ROOT, "%02d", Math.abs(exponent));
-		}
-		return rounded.stripTrailingZeros().toPlainString();
-	}
-
-	/** Python's {@code isoformat()} of a date, a time or a datetime: microseconds only when not zero. */
-	static String isoformat(TemporalAccessor t) {
-		if (t instanceof LocalDate d) {
-			return d.toString();
-		}
-		if (t instanceof LocalTime time) {
-			return time(time);
-		}
-		if (t instanceof OffsetTime time) {
-			return time(time.toLocalTime()) + offset(time.getOffset());
-		}
-		if (t instanceof LocalDateTime dt) {
-			return dt.toLocalDate() + "T" + time(dt.toLocalTime());
-		}
-		OffsetDateTime dt = (t instanceof Instant i) ? i.atOffset(ZoneOffset.UTC)
-				: (t instanceof ZonedDateTime z) ? z.toOffsetDateTime() : (OffsetDateTime) t;
-		return dt.toLocalDate() + "T" + time(dt.toLocalTime()) + offset(dt.getOffset());
-	}
-
-	private static String time(LocalTime t) {
-		String s = String.format(Locale.ROOT, "%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
-		int micros = t.getNano() / 1000;
-		return (micros == 0) ? s : s + String.format(Locale.ROOT, ".%06d", micros);
-	}
-
-	private static String offset(ZoneOffset offset) {
-		return offset.equals(ZoneOffset.UTC) ? "+00:00" : offset.getId();
 	}
 
 }

@@ -42,6 +42,10 @@ class AppsTests {
 		return Apps.discover(Map.of("models", List.of("dev.tortoise.testmodels.schema")), null, null);
 	}
 
+	private static Apps queryApps() {
+		return Apps.discover(Map.of("models", List.of("dev.tortoise.testmodels.query")), null, null);
+	}
+
 	// --- happy path -------------------------------------------------------------
 
 	@Test
@@ -103,6 +107,32 @@ class AppsTests {
 		assertThat(pk).containsEntry("name", "id").containsEntry("field_type", "BigIntField")
 			.containsEntry("generated", true);
 		assertThat(schemaApps().describe()).containsKey("models.TeamAddress");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void describedFieldsFollowTortoisesRules() {
+		Map<String, Object> d = schemaApps().meta(Event.class).describe();
+		Map<String, Object> pk = (Map<String, Object>) d.get("pk_field");
+		assertThat(pk).containsEntry("constraints", Map.of("ge", 1L, "le", Long.MAX_VALUE)).containsEntry("docstring", null);
+		Map<String, Map<String, Object>> data = new java.util.HashMap<>();
+		((List<Map<String, Object>>) d.get("data_fields")).forEach((f) -> data.put((String) f.get("name"), f));
+		assertThat(data.get("token")).as("a plain data field is not generated").containsEntry("generated", false)
+			.containsEntry("constraints", Map.of("max_length", 100)).containsEntry("unique", true)
+			.containsEntry("indexed", true);
+		assertThat(data.get("modified")).containsEntry("auto_now", true).containsEntry("auto_now_add", true)
+			.containsEntry("constraints", Map.of("readOnly", true));
+		assertThat(data.get("prize")).containsEntry("constraints", Map.of()).containsEntry("nullable", true);
+		Map<String, Object> wallet = queryApps().meta(dev.tortoise.testmodels.query.Wallet.class).describe();
+		Map<String, Map<String, Object>> fields = new java.util.HashMap<>();
+		((List<Map<String, Object>>) wallet.get("data_fields")).forEach((f) -> fields.put((String) f.get("name"), f));
+		assertThat(fields.get("active")).as("JSON's own types as they are").containsEntry("default", true);
+		assertThat(fields.get("balance")).containsEntry("default", 0)
+			.containsEntry("constraints", Map.of("ge", -2147483648L, "le", 2147483647L));
+		assertThat(fields.get("fee")).containsEntry("default", "0.50");
+		assertThat(fields.get("state")).as("Python's str() of a member").containsEntry("default", "TicketState.OPEN")
+			.containsEntry("description", "OPEN: open\nIN_PROGRESS: in progress\nCLOSED: closed");
+		assertThat(fields.get("opened")).containsEntry("default", "2024-01-31");
 	}
 
 	@Test
