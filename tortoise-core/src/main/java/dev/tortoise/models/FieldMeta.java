@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Type;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.tortoise.fields.FieldType;
 import dev.tortoise.fields.OnDelete;
@@ -50,6 +51,12 @@ public final class FieldMeta {
 	private String description = "";
 
 	private @Nullable Object defaultValue;
+
+	/** Computes a new instance's default (Tortoise's callable default), or null. */
+	private @Nullable Supplier<?> defaultFactory;
+
+	/** How {@code describe()} names the factory, as Tortoise names a callable. */
+	private String defaultFactoryName = "";
 
 	private boolean autoNow;
 
@@ -174,6 +181,11 @@ public final class FieldMeta {
 	/** The default value, already converted to the Java type, or null. */
 	public @Nullable Object defaultValue() {
 		return this.defaultValue;
+	}
+
+	/** What computes each new instance's default ({@code @DefaultFactory}, a UUID key's random UUID), or null. */
+	public @Nullable Supplier<?> defaultFactory() {
+		return this.defaultFactory;
 	}
 
 	/** Whether a datetime is set to now on every save. */
@@ -341,6 +353,9 @@ public final class FieldMeta {
 
 	/** The default as Tortoise's {@code describe()} gives it: JSON's own types as they are, anything else as Python's {@code str()}. */
 	private @Nullable Object describedDefault() {
+		if (this.defaultFactory != null) {
+			return "<function " + this.defaultFactoryName + ">";
+		}
 		Object v = this.defaultValue;
 		if (v == null || v instanceof Boolean || v instanceof String || v instanceof Integer || v instanceof Long
 				|| v instanceof Short || v instanceof Double || v instanceof Float) {
@@ -475,6 +490,12 @@ public final class FieldMeta {
 	void setDefaultValue(@Nullable Object value) {
 		this.owner.checkOpen();
 		this.defaultValue = value;
+	}
+
+	void setDefaultFactory(@Nullable Supplier<?> factory, String description) {
+		this.owner.checkOpen();
+		this.defaultFactory = factory;
+		this.defaultFactoryName = description;
 	}
 
 	void setAutoNow(boolean value) {

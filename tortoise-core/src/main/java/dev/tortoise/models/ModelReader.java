@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import dev.tortoise.exceptions.ConfigurationException;
+import dev.tortoise.fields.DefaultFactory;
 import dev.tortoise.fields.FieldType;
 import dev.tortoise.fields.ForeignKeyField;
 import dev.tortoise.fields.ManyToManyField;
@@ -249,6 +250,7 @@ final class ModelReader {
 			readEnum(f, type, javaType, where);
 		}
 		validateData(f, where);
+		readDefaultFactory(f, field, where, !defaultText.isEmpty());
 		if (!defaultText.isEmpty()) {
 			try {
 				f.setDefaultValue(TypeNames.parseDefault(type, javaType, defaultText));
@@ -259,6 +261,33 @@ final class ModelReader {
 			}
 		}
 		return f;
+	}
+
+	/**
+	 * A {@code @DefaultFactory}, or for a UUID primary key without a default a random UUID,
+	 * as Tortoise gives such a key {@code default=uuid4}.
+	 */
+	private static void readDefaultFactory(FieldMeta f, Field field, String where, boolean hasDefaultValue) {
+		DefaultFactory annotation = field.getAnnotation(DefaultFactory.class);
+		if (annotation == null) {
+			if (f.pk() && f.type() == FieldType.UUID && !hasDefaultValue) {
+				f.setDefaultFactory(java.util.UUID::randomUUID, "uuid.uuid4");
+			}
+			return;
+		}
+		if (hasDefaultValue) {
+			throw new ConfigurationException("Field " + where + " has both defaultValue and @DefaultFactory; keep one.");
+		}
+		try {
+			java.lang.reflect.Constructor<? extends java.util.function.Supplier<?>> constructor = annotation.value()
+				.getDeclaredConstructor();
+			constructor.setAccessible(true);
+			f.setDefaultFactory(constructor.newInstance(), annotation.value().getName());
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			throw new ConfigurationException("Field " + where + " has @DefaultFactory(" + annotation.value().getSimpleName()
+					+ ".class), which cannot be created: give it a public constructor without arguments.", ex);
+		}
 	}
 
 	private static void readEnum(FieldMeta f, FieldType type, Class<?> javaType, String where) {

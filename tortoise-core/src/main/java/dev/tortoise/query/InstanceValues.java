@@ -37,6 +37,10 @@ final class InstanceValues {
 				f.set(instance, f.defaultValue());
 				continue;
 			}
+			if (value == null && creating && f.defaultFactory() != null) {
+				f.set(instance, produce(meta, f));
+				continue;
+			}
 			if (value == null && !f.nullable() && !(f.pk() && f.generated())) {
 				throw new ValidationException("Field " + meta.name() + "." + f.name() + " is required but is null.");
 			}
@@ -45,6 +49,19 @@ final class InstanceValues {
 						+ f.related().name() + " that has no " + f.toField().name() + " yet; save it first.");
 			}
 		}
+	}
+
+	private static Object produce(ModelMeta<?> meta, FieldMeta f) {
+		Object value = f.defaultFactory().get();
+		if (value == null) {
+			throw new ValidationException("The default factory of " + meta.name() + "." + f.name()
+					+ " returned null; it must return a " + f.javaType().getSimpleName() + ".");
+		}
+		if (!f.javaType().isInstance(value) && !f.javaType().isPrimitive()) {
+			throw new ValidationException("The default factory of " + meta.name() + "." + f.name() + " returned a "
+					+ value.getClass().getSimpleName() + "; the field holds a " + f.javaType().getSimpleName() + ".");
+		}
+		return value;
 	}
 
 	/** The current time in the field's Java type, at the precision the databases keep. */

@@ -133,6 +133,9 @@ class AppsTests {
 		assertThat(fields.get("state")).as("Python's str() of a member").containsEntry("default", "TicketState.OPEN")
 			.containsEntry("description", "OPEN: open\nIN_PROGRESS: in progress\nCLOSED: closed");
 		assertThat(fields.get("opened")).containsEntry("default", "2024-01-31");
+		Map<String, Object> tenant = queryApps().meta(dev.tortoise.testmodels.query.Tenant.class).describe();
+		assertThat((Map<String, Object>) tenant.get("pk_field")).as("as Tortoise names default=uuid4")
+			.containsEntry("default", "<function uuid.uuid4>").containsEntry("generated", false);
 	}
 
 	@Test
@@ -385,6 +388,49 @@ class AppsTests {
 
 		@CharField(maxLength = 20)
 		String name;
+
+	}
+
+	@Test
+	void aDefaultFactoryThatCannotBeMadeOrThatClashesIsAConfigurationError() {
+		assertThatThrownBy(() -> apps(Unmakeable.class)).isInstanceOf(ConfigurationException.class)
+			.hasMessageContaining("Unmakeable.token")
+			.hasMessageContaining("give it a public constructor without arguments");
+		assertThatThrownBy(() -> apps(TwoDefaults.class)).isInstanceOf(ConfigurationException.class)
+			.hasMessageContaining("TwoDefaults.token has both defaultValue and @DefaultFactory");
+	}
+
+	/** A supplier with no constructor the reader can call. */
+	static final class NeedsArgument implements java.util.function.Supplier<String> {
+
+		NeedsArgument(String prefix) {
+		}
+
+		@Override
+		public String get() {
+			return "x";
+		}
+
+	}
+
+	@dev.tortoise.models.Model
+	static class Unmakeable {
+
+		Integer id;
+
+		@dev.tortoise.fields.DefaultFactory(NeedsArgument.class)
+		String token;
+
+	}
+
+	@dev.tortoise.models.Model
+	static class TwoDefaults {
+
+		Integer id;
+
+		@dev.tortoise.fields.DefaultFactory(dev.tortoise.testmodels.query.Tenant.Tokens.class)
+		@CharField(maxLength = 10, defaultValue = "x")
+		String token;
 
 	}
 

@@ -34,6 +34,7 @@ import dev.tortoise.testmodels.query.Event;
 import dev.tortoise.testmodels.query.Kind;
 import dev.tortoise.testmodels.query.Level;
 import dev.tortoise.testmodels.query.Team;
+import dev.tortoise.testmodels.query.Tenant;
 import dev.tortoise.testmodels.query.TicketState;
 import dev.tortoise.testmodels.query.Tournament;
 import dev.tortoise.testmodels.query.Wallet;
@@ -91,6 +92,7 @@ abstract class QueryIntegrationTests {
 		this.ctx.objects(Tournament.class).delete().block();
 		this.ctx.objects(AllTypes.class).delete().block();
 		this.ctx.objects(Wallet.class).delete().block();
+		this.ctx.objects(Tenant.class).delete().block();
 	}
 
 	private Tournament tournament(String name) {
@@ -258,6 +260,29 @@ abstract class QueryIntegrationTests {
 		Wallet read = this.ctx.objects(Wallet.class).filter("owner", "bob").get().block();
 		assertThat(read.currency).isEqualTo("EUR");
 		assertThat(read.notes).isEqualTo("none");
+	}
+
+	@Test
+	void uuidKeysLeftEmptyGetARandomUuidAndFactoriesComputeEachNewInstancesDefault() {
+		Tenant a = new Tenant();
+		a.name = "a";
+		Tenant b = new Tenant();
+		b.name = "b";
+		this.ctx.create(a).block();
+		this.ctx.bulkCreate(List.of(b)).block();
+		assertThat(a.id).as("Tortoise's default=uuid4 for a UUID key").isNotNull().isNotEqualTo(b.id);
+		assertThat(b.id).isNotNull();
+		assertThat(a.token).startsWith("t-").isNotEqualTo(b.token);
+		Tenant read = this.ctx.objects(Tenant.class).filter("id", a.id).get().block();
+		assertThat(read.name).isEqualTo("a");
+		assertThat(read.token).isEqualTo(a.token);
+		Tenant given = new Tenant();
+		given.id = UUID.fromString("00000000-0000-4000-8000-000000000001");
+		given.token = "mine";
+		given.name = "c";
+		this.ctx.create(given).block();
+		assertThat(this.ctx.objects(Tenant.class).filter("id", given.id).get().block().token).as("a value given wins")
+			.isEqualTo("mine");
 	}
 
 	@Test
