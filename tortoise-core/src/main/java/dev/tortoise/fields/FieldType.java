@@ -34,10 +34,12 @@ public enum FieldType {
 	JSON,
 	/** {@code BinaryField}: bytes. */
 	BINARY,
-	/** {@code CharEnumField}: an enum stored by name. */
+	/** {@code CharEnumField}: an enum stored by its value (or name). */
 	CHAR_ENUM,
 	/** {@code IntEnumField}: an enum stored as a small integer. */
-	INT_ENUM;
+	INT_ENUM,
+	/** {@code TimeDeltaField}: a duration stored as a BIGINT of microseconds. */
+	TIMEDELTA;
 
 	/** Whether this is an integer type that can back an auto-increment primary key. */
 	public boolean isInteger() {

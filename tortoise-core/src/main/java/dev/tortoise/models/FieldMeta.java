@@ -364,6 +364,9 @@ public final class FieldMeta {
 		if (v instanceof Enum<?> e) {
 			return e.getDeclaringClass().getSimpleName() + "." + e.name();
 		}
+		if (v instanceof java.time.Duration duration) {
+			return dev.tortoise.types.PythonText.str(duration);
+		}
 		if (v instanceof java.time.temporal.TemporalAccessor t) {
 			return dev.tortoise.types.PythonText.str(t);
 		}

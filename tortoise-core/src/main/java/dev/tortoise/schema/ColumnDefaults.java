@@ -55,6 +55,9 @@ final class ColumnDefaults {
 		if (value instanceof Number n) {
 			return n.toString();
 		}
+		if (value instanceof java.time.Duration d) {
+			return String.valueOf(PythonText.micros(d));
+		}
 		if (value instanceof TemporalAccessor t) {
 			return "'" + PythonText.isoformat(t) + "'";
 		}

@@ -83,6 +83,7 @@ public final class MySqlDialect extends Dialect {
 	private static final Map<FieldType, String> TYPES = Map.ofEntries(
 			Map.entry(FieldType.INT, "INT"),
 			Map.entry(FieldType.BIGINT, "BIGINT"),
+			Map.entry(FieldType.TIMEDELTA, "BIGINT"),
 			Map.entry(FieldType.SMALLINT, "SMALLINT"),
 			Map.entry(FieldType.DATE, "DATE"),
 			Map.entry(FieldType.TEXT, "LONGTEXT"),

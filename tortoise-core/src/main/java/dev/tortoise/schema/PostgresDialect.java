@@ -56,6 +56,7 @@ public class PostgresDialect extends StandardDialect {
 	private static final Map<FieldType, String> TYPES = Map.ofEntries(
 			Map.entry(FieldType.INT, "INT"),
 			Map.entry(FieldType.BIGINT, "BIGINT"),
+			Map.entry(FieldType.TIMEDELTA, "BIGINT"),
 			Map.entry(FieldType.SMALLINT, "SMALLINT"),
 			Map.entry(FieldType.DATE, "DATE"),
 			Map.entry(FieldType.TEXT, "TEXT"),

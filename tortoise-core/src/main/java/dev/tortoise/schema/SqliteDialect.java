@@ -211,6 +211,7 @@ public class SqliteDialect extends Dialect {
 	private static final Map<FieldType, String> TYPES = Map.ofEntries(
 			Map.entry(FieldType.INT, "INT"),
 			Map.entry(FieldType.BIGINT, "BIGINT"),
+			Map.entry(FieldType.TIMEDELTA, "BIGINT"),
 			Map.entry(FieldType.SMALLINT, "SMALLINT"),
 			Map.entry(FieldType.DATE, "DATE"),
 			Map.entry(FieldType.TEXT, "TEXT"),

@@ -23,6 +23,23 @@ public final class PythonText {
 	private PythonText() {
 	}
 
+	/** A duration in whole microseconds, as Tortoise stores a {@code timedelta}. */
+	public static long micros(java.time.Duration d) {
+		return TimeDeltas.micros(d);
+	}
+
+	/** Python's {@code str()} of a {@code timedelta}: {@code [D day[s], ]H:MM:SS[.ffffff]}. */
+	public static String str(java.time.Duration d) {
+		long micros = micros(d);
+		long days = Math.floorDiv(micros, 86_400_000_000L);
+		long rest = Math.floorMod(micros, 86_400_000_000L);
+		long seconds = rest / 1_000_000;
+		long fraction = rest % 1_000_000;
+		String time = String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, (seconds / 60) % 60, seconds % 60)
+				+ ((fraction == 0) ? "" : String.format(Locale.ROOT, ".%06d", fraction));
+		return (days == 0) ? time : days + ((Math.abs(days) == 1) ? " day, " : " days, ") + time;
+	}
+
 	/** Python's {@code str()} of a date, a time or a datetime: {@code isoformat()} with a space before the time. */
 	public static String str(TemporalAccessor t) {
 		String iso = isoformat(t);

@@ -34,7 +34,7 @@ public abstract class TypeHandler {
 		for (TypeHandler h : new TypeHandler[] { new Integers(FieldType.INT), new Integers(FieldType.BIGINT),
 				new Integers(FieldType.SMALLINT), new Texts(FieldType.CHAR), new Texts(FieldType.TEXT), new Booleans(),
 				new Decimals(), new Floats(), new Datetimes(), new Dates(), new Times(), new Uuids(), new Jsons(),
-				new Binaries(), new CharEnums(), new IntEnums() }) {
+				new Binaries(), new CharEnums(), new IntEnums(), new TimeDeltas() }) {
 			all.put(h.type(), h);
 		}
 		return all;

@@ -251,6 +251,7 @@ abstract class QueryIntegrationTests {
 		assertThat(w.level).isEqualTo(Level.HIGH);
 		assertThat(w.opened).isEqualTo(java.time.LocalDate.of(2024, 1, 31));
 		assertThat(w.notes).as("Tortoise writes no default for text").isNull();
+		assertThat(w.grace).isEqualTo(java.time.Duration.ofHours(1));
 		assertThat(w.created).as("auto_now_add: the time of the insert").isNotNull();
 		assertThat(w.modified).as("auto_now: the time of the insert").isNotNull();
 		// The ORM's own inserts fill the same defaults in Java.
@@ -260,6 +261,24 @@ abstract class QueryIntegrationTests {
 		Wallet read = this.ctx.objects(Wallet.class).filter("owner", "bob").get().block();
 		assertThat(read.currency).isEqualTo("EUR");
 		assertThat(read.notes).isEqualTo("none");
+	}
+
+	@Test
+	void durationsAreStoredAsTortoisesMicroseconds() {
+		Wallet w = new Wallet();
+		w.owner = "ann";
+		w.grace = java.time.Duration.ofDays(2).plusMillis(1500).plusNanos(7_999);
+		this.ctx.create(w).block();
+		ConnectionFactory raw = this.ctx.connections().get("default");
+		Dialect dialect = this.ctx.connections().dialect("default");
+		String stored = "SELECT " + dialect.quote("grace") + " FROM " + dialect.quote("wallet");
+		assertThat(Sql.column(raw, stored)).as("what timedelta(days=2, seconds=1.5, microseconds=7) is stored as")
+			.containsExactly("172801500007");
+		assertThat(this.ctx.objects(Wallet.class).get().block().grace).as("finer than a microsecond is dropped")
+			.isEqualTo(java.time.Duration.ofDays(2).plusMillis(1500).plusNanos(7_000));
+		Sql.execute(raw, "UPDATE " + dialect.quote("wallet") + " SET " + dialect.quote("grace") + " = -1");
+		assertThat(this.ctx.objects(Wallet.class).get().block().grace).isEqualTo(java.time.Duration.ofNanos(-1000));
+		assertThat(this.ctx.objects(Wallet.class).filter("grace__lt", java.time.Duration.ZERO).count().block()).isEqualTo(1);
 	}
 
 	@Test

@@ -50,6 +50,7 @@ class ColumnDefaultsTests {
 		assertThat(ColumnDefaults.literal(FieldType.INT, 0, POSTGRES)).isEqualTo("0");
 		assertThat(ColumnDefaults.literal(FieldType.DECIMAL, new BigDecimal("0.50"), POSTGRES)).isEqualTo("0.50");
 		assertThat(ColumnDefaults.literal(FieldType.FLOAT, 1e20, POSTGRES)).isEqualTo("1e+20");
+		assertThat(ColumnDefaults.literal(FieldType.TIMEDELTA, java.time.Duration.ofHours(1), MYSQL)).isEqualTo("3600000000");
 	}
 
 	@Test

@@ -38,6 +38,15 @@ class PythonTextTests {
 	}
 
 	@Test
+	void durationsAsPythonsTimedelta() {
+		assertThat(PythonText.str(java.time.Duration.ofHours(1))).isEqualTo("1:00:00");
+		assertThat(PythonText.str(java.time.Duration.ofDays(2).plusSeconds(5))).isEqualTo("2 days, 0:00:05");
+		assertThat(PythonText.str(java.time.Duration.ofSeconds(-1))).isEqualTo("-1 day, 23:59:59");
+		assertThat(PythonText.str(java.time.Duration.ofMillis(1500))).isEqualTo("0:00:01.500000");
+		assertThat(PythonText.micros(java.time.Duration.ofSeconds(1, 999))).isEqualTo(1_000_000L);
+	}
+
+	@Test
 	void strPutsASpaceBeforeTheTimeOfADatetime() {
 		assertThat(PythonText.str(LocalDateTime.of(2024, 1, 2, 3, 4, 5))).isEqualTo("2024-01-02 03:04:05");
 		assertThat(PythonText.str(LocalDate.of(2024, 1, 2))).isEqualTo("2024-01-02");

@@ -1,6 +1,7 @@
 package dev.tortoise.testmodels.query;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
@@ -14,6 +15,7 @@ import dev.tortoise.fields.FloatField;
 import dev.tortoise.fields.IntEnumField;
 import dev.tortoise.fields.IntField;
 import dev.tortoise.fields.TextField;
+import dev.tortoise.fields.TimeDeltaField;
 import dev.tortoise.models.Model;
 
 /** Every kind of column default Tortoise writes into the schema. */
@@ -52,6 +54,9 @@ public class Wallet {
 	/** Tortoise writes no default for text: left nullable so that other writers can omit it. */
 	@TextField(nullable = true, defaultValue = "none")
 	public String notes;
+
+	@TimeDeltaField(defaultValue = "PT1H")
+	public Duration grace;
 
 	@DatetimeField(autoNowAdd = true)
 	public OffsetDateTime created;
