@@ -3,6 +3,7 @@ package dev.tortoise.models;
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Type;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -51,6 +52,9 @@ public final class FieldMeta {
 	private String description = "";
 
 	private @Nullable Object defaultValue;
+
+	/** The field's validators, with Tortoise's messages; empty for most fields. */
+	private List<java.util.function.Consumer<Object>> checks = List.of();
 
 	/** Computes a new instance's default (Tortoise's callable default), or null. */
 	private @Nullable Supplier<?> defaultFactory;
@@ -181,6 +185,26 @@ public final class FieldMeta {
 	/** The default value, already converted to the Java type, or null. */
 	public @Nullable Object defaultValue() {
 		return this.defaultValue;
+	}
+
+	List<java.util.function.Consumer<Object>> checks() {
+		return this.checks;
+	}
+
+	void setChecks(List<java.util.function.Consumer<Object>> checks) {
+		this.owner.checkOpen();
+		this.checks = checks;
+	}
+
+	/**
+	 * Runs the field's validators ({@code @MinValue}, {@code @Regex}, {@code @Validators}, ...)
+	 * on a value about to be written.
+	 * @throws dev.tortoise.exceptions.ValidationException naming the field, with Tortoise's message
+	 */
+	public void validate(@Nullable Object value) {
+		if (value != null && !this.checks.isEmpty()) {
+			FieldChecks.run(this, value);
+		}
 	}
 
 	/** What computes each new instance's default ({@code @DefaultFactory}, a UUID key's random UUID), or null. */

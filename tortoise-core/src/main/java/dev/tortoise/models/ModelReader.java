@@ -251,6 +251,7 @@ final class ModelReader {
 		}
 		validateData(f, where);
 		readDefaultFactory(f, field, where, !defaultText.isEmpty());
+		f.setChecks(FieldChecks.read(field, where));
 		if (!defaultText.isEmpty()) {
 			try {
 				f.setDefaultValue(TypeNames.parseDefault(type, javaType, defaultText));

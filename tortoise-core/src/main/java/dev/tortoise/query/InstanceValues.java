@@ -44,6 +44,7 @@ final class InstanceValues {
 			if (value == null && !f.nullable() && !(f.pk() && f.generated())) {
 				throw new ValidationException("Field " + meta.name() + "." + f.name() + " is required but is null.");
 			}
+			f.validate(value);
 			if (value != null && f.kind() != FieldKind.DATA && f.toField().get(value) == null) {
 				throw new ValidationException("Field " + meta.name() + "." + f.name() + " refers to a "
 						+ f.related().name() + " that has no " + f.toField().name() + " yet; save it first.");
@@ -93,6 +94,7 @@ final class InstanceValues {
 			if (value == null && !f.nullable()) {
 				throw new ValidationException("Field " + meta.name() + "." + f.name() + " is not nullable.");
 			}
+			f.validate(value);
 			out.put(f, value);
 		});
 		for (FieldMeta f : meta.columns()) {

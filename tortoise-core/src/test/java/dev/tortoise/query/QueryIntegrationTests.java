@@ -33,6 +33,7 @@ import dev.tortoise.testmodels.query.AllTypes;
 import dev.tortoise.testmodels.query.Event;
 import dev.tortoise.testmodels.query.Kind;
 import dev.tortoise.testmodels.query.Level;
+import dev.tortoise.testmodels.query.Member;
 import dev.tortoise.testmodels.query.Team;
 import dev.tortoise.testmodels.query.Tenant;
 import dev.tortoise.testmodels.query.TicketState;
@@ -93,6 +94,7 @@ abstract class QueryIntegrationTests {
 		this.ctx.objects(AllTypes.class).delete().block();
 		this.ctx.objects(Wallet.class).delete().block();
 		this.ctx.objects(Tenant.class).delete().block();
+		this.ctx.objects(Member.class).delete().block();
 	}
 
 	private Tournament tournament(String name) {
@@ -279,6 +281,23 @@ abstract class QueryIntegrationTests {
 		Sql.execute(raw, "UPDATE " + dialect.quote("wallet") + " SET " + dialect.quote("grace") + " = -1");
 		assertThat(this.ctx.objects(Wallet.class).get().block().grace).isEqualTo(java.time.Duration.ofNanos(-1000));
 		assertThat(this.ctx.objects(Wallet.class).filter("grace__lt", java.time.Duration.ZERO).count().block()).isEqualTo(1);
+	}
+
+	@Test
+	void valuesValidatorsRefuseAreRefusedBeforeAnySqlOnCreateSaveAndUpdate() {
+		Member m = new Member();
+		m.handle = "x";
+		m.age = 30;
+		assertThatThrownBy(() -> this.ctx.create(m).block()).isInstanceOf(ValidationException.class)
+			.hasMessage("Member.handle: Length of 'x' 1 < 2");
+		assertThat(this.ctx.objects(Member.class).count().block()).isZero();
+		m.handle = "ann";
+		this.ctx.create(m).block();
+		m.age = 200;
+		assertThatThrownBy(() -> this.ctx.save(m).block()).hasMessage("Member.age: Value should be less or equal to 150");
+		assertThatThrownBy(() -> this.ctx.objects(Member.class).update(Map.of("seats", 3)).block())
+			.isInstanceOf(ValidationException.class).hasMessage("Member.seats: 3 is not even");
+		assertThat(this.ctx.objects(Member.class).get().block().age).as("nothing written").isEqualTo(30);
 	}
 
 	@Test
