@@ -5,7 +5,7 @@ import java.util.List;
 
 import dev.tortoise.exceptions.ConfigurationException;
 
-/** Reads {@link UniqueTogether} and {@link Index} of a model once its fields are linked. */
+/** Reads {@link UniqueTogether}, {@link Index} and the ordering of a model once its fields are linked. */
 final class CompositeReader {
 
 	private final ModelMeta<?> meta;
@@ -21,6 +21,19 @@ final class CompositeReader {
 		}
 		for (Index i : type.getAnnotationsByType(Index.class)) {
 			this.meta.addIndex(resolve("@Index", i.value()));
+		}
+		Model model = type.getAnnotation(Model.class);
+		if (model != null && model.ordering().length > 0) {
+			for (String key : model.ordering()) {
+				String name = key.startsWith("-") ? key.substring(1) : key;
+				// A relation's field is checked when a query first uses the ordering.
+				if (!name.contains("__") && this.meta.findField(name) == null) {
+					throw new ConfigurationException("@Model(ordering) on model " + this.meta.name() + " names \"" + key
+							+ "\", which is not a field. Valid fields: " + String.join(", ",
+									this.meta.fields().stream().map(FieldMeta::name).toList()) + ".");
+				}
+			}
+			this.meta.setOrdering(List.of(model.ordering()));
 		}
 	}
 

@@ -24,4 +24,10 @@ public @interface Model {
 	/** The app this model belongs to; empty means any app whose modules list it. */
 	String app() default "";
 
+	/**
+	 * The order of the model's queries that give none (Tortoise's {@code Meta.ordering}):
+	 * field names, {@code -name} descending, as {@code orderBy} takes them. Counts ignore it.
+	 */
+	String[] ordering() default {};
+
 }

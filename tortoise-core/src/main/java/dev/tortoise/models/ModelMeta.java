@@ -45,6 +45,8 @@ public final class ModelMeta<T> {
 
 	private List<List<FieldMeta>> indexes = new ArrayList<>();
 
+	private List<String> ordering = List.of();
+
 	private @Nullable FieldMeta pk;
 
 	/** Bound by init ({@link Apps#bindConnections}), the one thing that changes after the models are frozen. */
@@ -247,6 +249,16 @@ public final class ModelMeta<T> {
 	void addIndex(List<FieldMeta> columns) {
 		checkOpen();
 		this.indexes.add(List.copyOf(columns));
+	}
+
+	void setOrdering(List<String> ordering) {
+		checkOpen();
+		this.ordering = List.copyOf(ordering);
+	}
+
+	/** The order of queries that give none ({@code @Model(ordering)}, Tortoise's {@code Meta.ordering}); empty if none. */
+	public List<String> ordering() {
+		return this.ordering;
 	}
 
 	void setPk(FieldMeta pk) {

@@ -41,7 +41,7 @@ public final class QuerySet<T> {
 	final @Nullable String using;
 
 	QuerySet(Engine engine, ModelMeta<T> meta) {
-		this(engine, meta, List.of(), List.of(), null, null, List.of(), List.of(), null);
+		this(engine, meta, List.of(), meta.ordering(), null, null, List.of(), List.of(), null);
 	}
 
 	private QuerySet(Engine engine, ModelMeta<T> meta, List<Q> filters, List<String> orderBy,

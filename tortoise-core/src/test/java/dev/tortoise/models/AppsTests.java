@@ -400,6 +400,21 @@ class AppsTests {
 			.hasMessageContaining("TwoDefaults.token has both defaultValue and @DefaultFactory");
 	}
 
+	@dev.tortoise.models.Model(ordering = "-nmae")
+	static class BadOrdering {
+
+		Integer id;
+
+		String name;
+
+	}
+
+	@Test
+	void anOrderingThatNamesNoFieldIsAConfigurationError() {
+		assertThatThrownBy(() -> apps(BadOrdering.class)).isInstanceOf(ConfigurationException.class)
+			.hasMessageContaining("@Model(ordering) on model BadOrdering names \"-nmae\", which is not a field");
+	}
+
 	/** A supplier with no constructor the reader can call. */
 	static final class NeedsArgument implements java.util.function.Supplier<String> {
 

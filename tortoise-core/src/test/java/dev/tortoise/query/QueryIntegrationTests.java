@@ -301,6 +301,26 @@ abstract class QueryIntegrationTests {
 	}
 
 	@Test
+	void aModelsOrderingAppliesToQueriesThatGiveNone() {
+		for (String[] m : new String[][] { { "bo", "30" }, { "al", "40" }, { "cy", "30" } }) {
+			Member member = new Member();
+			member.handle = m[0];
+			member.age = Integer.parseInt(m[1]);
+			this.ctx.create(member).block();
+		}
+		assertThat(this.ctx.objects(Member.class).all().map((m) -> m.handle).collectList().block())
+			.as("-age, then handle").containsExactly("al", "bo", "cy");
+		assertThat(this.ctx.objects(Member.class).values("handle").map((r) -> r.get("handle")).collectList().block())
+			.containsExactly("al", "bo", "cy");
+		assertThat(this.ctx.objects(Member.class).first().block().handle).isEqualTo("al");
+		assertThat(this.ctx.objects(Member.class).orderBy("handle").all().map((m) -> m.handle).collectList().block())
+			.as("an explicit order replaces it").containsExactly("al", "bo", "cy");
+		assertThat(this.ctx.objects(Member.class).orderBy("-handle").all().map((m) -> m.handle).collectList().block())
+			.containsExactly("cy", "bo", "al");
+		assertThat(this.ctx.objects(Member.class).filter("age", 30).count().block()).isEqualTo(2);
+	}
+
+	@Test
 	void uuidKeysLeftEmptyGetARandomUuidAndFactoriesComputeEachNewInstancesDefault() {
 		Tenant a = new Tenant();
 		a.name = "a";

@@ -11,8 +11,8 @@ import dev.tortoise.fields.Validator;
 import dev.tortoise.fields.Validators;
 import dev.tortoise.models.Model;
 
-/** Tortoise's validators on fields. */
-@Model
+/** Tortoise's validators on fields, and a default ordering. */
+@Model(ordering = { "-age", "handle" })
 public class Member {
 
 	public Integer id;
