@@ -9,8 +9,12 @@ import dev.tortoise.fields.FieldType;
 import dev.tortoise.models.FieldMeta;
 
 /**
- * {@code TimeField}: with an offset where the column keeps one (a local time is taken as
- * UTC), else a local time (an offset converted to UTC).
+ * {@code TimeField}: with an offset where the column keeps one (PostgreSQL's TIMETZ, as
+ * Tortoise's), else a local time (an offset converted to UTC). A {@code LocalTime} in a column
+ * with offsets is taken at the offset of the configured {@code timezone} when that zone has a
+ * fixed one (UTC, Tortoise's default), else at UTC, since a time of day has no date to choose
+ * a daylight-saving offset by; a value stored with another offset (a Python service's
+ * {@code 12:00+09:00}) reads back converted to that offset, never with its offset dropped.
  */
 final class Times extends TypeHandler {
 
@@ -39,10 +43,16 @@ final class Times extends TypeHandler {
 		return ctx.dialect().timeHasOffset(field) ? OffsetTime.class : LocalTime.class;
 	}
 
+	/** The offset a {@code LocalTime} stands at in a column with offsets. */
+	static ZoneOffset localOffset(TypeContext ctx) {
+		return ctx.zone().getRules().isFixedOffset() ? ctx.zone().getRules().getOffset(java.time.Instant.EPOCH)
+				: ZoneOffset.UTC;
+	}
+
 	@Override
 	public Object toDb(FieldMeta field, Object value, TypeContext ctx) {
 		if (ctx.dialect().timeHasOffset(field)) {
-			return (value instanceof OffsetTime o) ? o : ((LocalTime) value).atOffset(ZoneOffset.UTC);
+			return (value instanceof OffsetTime o) ? o : ((LocalTime) value).atOffset(localOffset(ctx));
 		}
 		return (value instanceof OffsetTime o) ? o.withOffsetSameInstant(ZoneOffset.UTC).toLocalTime() : (LocalTime) value;
 	}
@@ -51,7 +61,7 @@ final class Times extends TypeHandler {
 	public Object fromDb(FieldMeta field, Object value, TypeContext ctx) {
 		boolean offset = field.javaType() == OffsetTime.class;
 		if (value instanceof OffsetTime o) {
-			return offset ? o : o.toLocalTime();
+			return offset ? o : o.withOffsetSameInstant(localOffset(ctx)).toLocalTime();
 		}
 		return offset ? ((LocalTime) value).atOffset(ZoneOffset.UTC) : value;
 	}

@@ -301,6 +301,22 @@ abstract class QueryIntegrationTests {
 	}
 
 	@Test
+	void localTimesReadFromColumnsWithOffsetsAreConvertedNotStrippedOfTheirOffset() {
+		if (!this.ctx.connections().dialect("default").timeHasOffset(this.ctx.meta(AllTypes.class).field("timeValue"))) {
+			return; // only PostgreSQL's TIMETZ keeps an offset
+		}
+		AllTypes a = new AllTypes();
+		a.timeValue = LocalTime.of(12, 0);
+		this.ctx.create(a).block();
+		ConnectionFactory raw = this.ctx.connections().get("default");
+		assertThat(Sql.column(raw, "SELECT time_value::text FROM all_types")).as("Paris has no fixed offset: UTC")
+			.containsExactly("12:00:00+00");
+		Sql.execute(raw, "UPDATE all_types SET time_value = '12:00+09:00'");
+		assertThat(this.ctx.objects(AllTypes.class).get().block().timeValue).as("what a Python service wrote")
+			.isEqualTo(LocalTime.of(3, 0));
+	}
+
+	@Test
 	void aModelsOrderingAppliesToQueriesThatGiveNone() {
 		for (String[] m : new String[][] { { "bo", "30" }, { "al", "40" }, { "cy", "30" } }) {
 			Member member = new Member();

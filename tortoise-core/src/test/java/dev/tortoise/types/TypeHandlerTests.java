@@ -31,6 +31,20 @@ class TypeHandlerTests {
 	}
 
 	@Test
+	void aLocalTimeInATimetzColumnStandsAtTheConfiguredFixedOffsetElseUtc() {
+		FieldMeta time = ALL.field("timeValue");
+		TypeHandler handler = TypeHandler.of(FieldType.TIME);
+		TypeContext tokyo = new TypeContext(Dialect.forEngine("postgres"), true, ZoneOffset.ofHours(9));
+		assertThat(handler.toDb(time, LocalTime.NOON, tokyo)).isEqualTo(OffsetTime.of(LocalTime.NOON, ZoneOffset.ofHours(9)));
+		assertThat(handler.fromDb(time, OffsetTime.of(3, 0, 0, 0, ZoneOffset.UTC), tokyo)).isEqualTo(LocalTime.NOON);
+		TypeContext paris = new TypeContext(Dialect.forEngine("postgres"), true, java.time.ZoneId.of("Europe/Paris"));
+		assertThat(handler.toDb(time, LocalTime.NOON, paris)).as("no date to choose a DST offset by")
+			.isEqualTo(OffsetTime.of(LocalTime.NOON, ZoneOffset.UTC));
+		assertThat(handler.fromDb(time, OffsetTime.of(12, 0, 0, 0, ZoneOffset.ofHours(9)), paris))
+			.isEqualTo(LocalTime.of(3, 0));
+	}
+
+	@Test
 	void everyFieldTypeHasItsHandler() {
 		for (FieldType type : FieldType.values()) {
 			assertThat(TypeHandler.of(type).type()).isEqualTo(type);
