@@ -253,6 +253,13 @@ final class Filters {
 				throw new ValidationException("Lookup \"" + this.lookup + "\" on " + this.field + " takes text, got "
 						+ ((value != null) ? value.getClass().getSimpleName() : "null") + ".");
 			}
+			try {
+				dev.tortoise.types.StoredText.check((CharSequence) value);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new ValidationException("Lookup \"" + this.lookup + "\" on " + this.field + " got text that no"
+						+ " database can compare: " + ex.getMessage() + ".");
+			}
 			String escaped = value.toString().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 			String kind = this.lookup.startsWith("i") ? this.lookup.substring(1) : this.lookup;
 			b.bind(switch (kind) {

@@ -98,9 +98,10 @@ final class ValueCodec {
 	private static String describe(Object value) {
 		String text = String.valueOf(value);
 		if (text.length() > 60) {
-			text = text.substring(0, 57) + "...";
+			text = dev.tortoise.types.StoredText.cut(text, 57) + "...";
 		}
-		return "\"" + text + "\" of type " + value.getClass().getSimpleName();
+		return "\"" + dev.tortoise.types.StoredText.printable(text) + "\" of type " + value.getClass().getSimpleName();
 	}
+
 
 }

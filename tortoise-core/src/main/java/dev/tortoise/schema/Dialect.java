@@ -300,6 +300,22 @@ public abstract class Dialect {
 		return b.toString();
 	}
 
+	/**
+	 * The first year a date or datetime column takes here; the last is 9999 everywhere, as
+	 * for Python's {@code datetime}, so that every value one side writes the other can read.
+	 */
+	public int firstYear() {
+		return 1;
+	}
+
+	/**
+	 * The length of text as a VARCHAR of this database counts it: code points, as Python's
+	 * {@code len()}, for Tortoise's databases.
+	 */
+	public int textLength(String text) {
+		return text.codePointCount(0, text.length());
+	}
+
 	/** A boolean default value as Tortoise's generator writes it: {@code 1} or {@code 0}. */
 	String booleanDefault(boolean value) {
 		return value ? "1" : "0";

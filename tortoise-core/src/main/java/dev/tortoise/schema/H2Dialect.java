@@ -25,6 +25,12 @@ import reactor.core.publisher.Mono;
  */
 public class H2Dialect extends StandardDialect {
 
+	/** H2's VARCHAR counts UTF-16 units, as Java's {@code String.length()}: a character outside the BMP counts twice. */
+	@Override
+	public int textLength(String text) {
+		return text.length();
+	}
+
 	/** H2 is not one of Tortoise's databases: standard SQL's literals. */
 	@Override
 	String booleanDefault(boolean value) {

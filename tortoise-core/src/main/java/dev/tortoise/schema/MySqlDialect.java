@@ -230,6 +230,12 @@ public final class MySqlDialect extends Dialect {
 				+ (comment.isEmpty() ? "" : " COMMENT=" + literal(comment)) + ";";
 	}
 
+	/** DATE and DATETIME start at the year 1000. */
+	@Override
+	public int firstYear() {
+		return 1000;
+	}
+
 	/** Tortoise's escapes as they are: MySQL reads backslash sequences in literals. */
 	@Override
 	String textDefault(String text) {

@@ -30,7 +30,9 @@ final class Dates extends TypeHandler {
 
 	@Override
 	public Object toDb(FieldMeta field, Object value, TypeContext ctx) {
-		return (LocalDate) value;
+		LocalDate date = (LocalDate) value;
+		ctx.checkYear(date);
+		return date;
 	}
 
 	@Override

@@ -77,9 +77,13 @@ final class Datetimes extends TypeHandler {
 			throw new ClassCastException("not a date-time");
 		}
 		if (!ctx.dialect().datetimeHasOffset()) {
-			return instant.atZoneSameInstant(ctx.useTz() ? ZoneOffset.UTC : ctx.zone()).toLocalDateTime();
+			LocalDateTime stored = instant.atZoneSameInstant(ctx.useTz() ? ZoneOffset.UTC : ctx.zone()).toLocalDateTime();
+			ctx.checkYear(stored.toLocalDate());
+			return stored;
 		}
-		return ctx.useTz() ? instant.withOffsetSameInstant(ZoneOffset.UTC) : instant;
+		OffsetDateTime stored = ctx.useTz() ? instant.withOffsetSameInstant(ZoneOffset.UTC) : instant;
+		ctx.checkYear(stored.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate());
+		return stored;
 	}
 
 	@Override

@@ -38,8 +38,10 @@ final class Texts extends TypeHandler {
 	@Override
 	public Object toDb(FieldMeta field, Object value, TypeContext ctx) {
 		String s = (String) value;
-		if (type() == FieldType.CHAR && s.length() > field.maxLength()) {
-			throw new IllegalArgumentException("longer than maxLength " + field.maxLength());
+		StoredText.check(s);
+		if (type() == FieldType.CHAR && s.length() > field.maxLength() && ctx.dialect().textLength(s) > field.maxLength()) {
+			throw new IllegalArgumentException("it is " + ctx.dialect().textLength(s) + " characters long (as "
+					+ ctx.dialect().name() + " counts them), more than the field's maxLength of " + field.maxLength());
 		}
 		return s;
 	}

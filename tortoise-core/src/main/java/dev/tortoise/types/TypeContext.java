@@ -10,4 +10,18 @@ import dev.tortoise.schema.Dialect;
  * {@code timezone}).
  */
 public record TypeContext(Dialect dialect, boolean useTz, ZoneId zone) {
+
+	/**
+	 * Checks that a date (or a datetime's date, as stored) lies in the years both the
+	 * database and Python's {@code datetime} hold.
+	 * @throws ArithmeticException saying which years are
+	 */
+	public void checkYear(java.time.LocalDate date) {
+		int year = date.getYear();
+		if (year < this.dialect.firstYear() || year > 9999) {
+			throw new ArithmeticException("it is outside the years " + this.dialect.firstYear() + " to 9999 that "
+					+ this.dialect.name() + " and Tortoise ORM (Python's datetime) both hold");
+		}
+	}
+
 }

@@ -317,6 +317,55 @@ abstract class QueryIntegrationTests {
 	}
 
 	@Test
+	void valuesSomeDatabaseWouldRefuseAreRefusedOnEveryDatabaseBeforeAnySql() {
+		long before = this.ctx.statementCount();
+		Member nul = member("a\u0000b");
+		assertThatThrownBy(() -> this.ctx.create(nul).block()).isInstanceOf(ValidationException.class)
+			.hasMessageContaining("NUL character").hasMessageContaining("\\u0000");
+		assertThatThrownBy(() -> this.ctx.create(member("ab\uD800")).block()).isInstanceOf(ValidationException.class)
+			.hasMessageContaining("lone UTF-16 surrogate (\\uD800)");
+		assertThatThrownBy(() -> this.ctx.objects(Member.class).filter("handle", "a\u0000").count().block())
+			.isInstanceOf(ValidationException.class).hasMessageContaining("NUL character");
+		assertThatThrownBy(() -> this.ctx.objects(Member.class).filter("handle__contains", "\u0000").count().block())
+			.isInstanceOf(ValidationException.class).hasMessageContaining("NUL character");
+		AllTypes far = new AllTypes();
+		far.offsetValue = OffsetDateTime.parse("+10000-01-01T00:00:00Z");
+		assertThatThrownBy(() -> this.ctx.create(far).block()).isInstanceOf(ValidationException.class)
+			.hasMessageContaining("to 9999");
+		assertThatThrownBy(() -> this.ctx.objects(AllTypes.class)
+			.filter("offsetValue__gte", "+999999999-12-31T23:59:59Z").count().block())
+			.isInstanceOf(ValidationException.class).hasMessageContaining("to 9999");
+		assertThatThrownBy(() -> this.ctx.objects(AllTypes.class).update(Map.of("smallValue", 40_000)).block())
+			.isInstanceOf(ValidationException.class);
+		AllTypes digits = new AllTypes();
+		digits.decimalValue = new BigDecimal("1234567890123.5");
+		assertThatThrownBy(() -> this.ctx.create(digits).block()).isInstanceOf(ValidationException.class)
+			.hasMessageContaining("digits before the point");
+		assertThat(this.ctx.statementCount()).as("no statement was sent").isEqualTo(before);
+	}
+
+	@Test
+	void charFieldsCountCodePointsAsPythonsLen() {
+		if (this.ctx.connections().dialect("default").textLength("\uD83D\uDC22") == 2) {
+			return; // H2 counts UTF-16 units, and is no database Tortoise ORM shares
+		}
+		Tournament t = new Tournament("\uD83D\uDC22".repeat(90) + "abc");
+		assertThat(this.ctx.create(t).block().id).as("93 characters in 186 UTF-16 units fit maxLength 100").isNotNull();
+		assertThat(this.ctx.objects(Tournament.class).get().block().name).isEqualTo(t.name);
+		Tournament tooLong = new Tournament("\uD83D\uDC22".repeat(101));
+		assertThatThrownBy(() -> this.ctx.create(tooLong).block()).isInstanceOf(ValidationException.class)
+			.hasMessageContaining("101 characters long")
+			.satisfies((ex) -> dev.tortoise.types.StoredText.check(ex.getMessage())); // never half a character
+	}
+
+	private static Member member(String handle) {
+		Member m = new Member();
+		m.handle = handle;
+		m.age = 1;
+		return m;
+	}
+
+	@Test
 	void aModelsOrderingAppliesToQueriesThatGiveNone() {
 		for (String[] m : new String[][] { { "bo", "30" }, { "al", "40" }, { "cy", "30" } }) {
 			Member member = new Member();
