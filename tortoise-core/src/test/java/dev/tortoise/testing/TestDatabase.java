@@ -185,23 +185,7 @@ public final class TestDatabase implements AutoCloseable {
 	}
 
 	public static void awaitReleased(io.r2dbc.pool.ConnectionPool pool) {
-		awaitReleased(pool, () -> {
-		});
-	}
-
-	/**
-	 * Waits until the pool has every connection back, prompting a garbage collection before
-	 * each look: for connections given back once what held them has become unreachable.
-	 */
-	public static void awaitReleasedCollectingGarbage(io.r2dbc.pool.ConnectionPool pool) {
-		awaitReleased(pool, System::gc);
-	}
-
-	private static void awaitReleased(io.r2dbc.pool.ConnectionPool pool, Runnable beforeEachLook) {
-		Mono.fromCallable(() -> {
-			beforeEachLook.run();
-			return pool.getMetrics().get().acquiredSize() == 0 ? true : null;
-		})
+		Mono.fromCallable(() -> pool.getMetrics().get().acquiredSize() == 0 ? true : null)
 			.repeatWhenEmpty(Integer.MAX_VALUE, (attempts) -> attempts.delayElements(Duration.ofMillis(10)))
 			.timeout(Duration.ofSeconds(15), Mono.just(false))
 			.block();

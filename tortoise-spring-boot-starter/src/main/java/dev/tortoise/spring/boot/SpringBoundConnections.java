@@ -43,18 +43,22 @@ final class SpringBoundConnections implements BoundConnections {
 
 	@Override
 	public Mono<Connection> find(String connectionName, ConnectionFactory pool) {
-		return Mono.deferContextual((context) -> {
-			for (Object key : CONTEXT_KEYS) {
-				if (context.hasKey(key)) {
-					return bound(pool);
-				}
+		return Mono.deferContextual((context) -> inTransactionContext(context) ? bound(pool) : Mono.empty());
+	}
+
+	private static boolean inTransactionContext(reactor.util.context.ContextView context) {
+		for (Object key : CONTEXT_KEYS) {
+			if (context.hasKey(key)) {
+				return true;
 			}
-			return Mono.empty();
-		});
+		}
+		return false;
 	}
 
 	private static Mono<Connection> bound(ConnectionFactory pool) {
-		return holder(pool).mapNotNull(SpringBoundConnections::connection);
+		return holder(pool).mapNotNull(SpringBoundConnections::connection)
+			// A Tortoise transaction manager's connection is taken from the pool at the first statement.
+			.flatMap((c) -> (c instanceof DeferredConnection deferred) ? deferred.open() : Mono.just(c));
 	}
 
 	private static Mono<ConnectionHolder> holder(ConnectionFactory pool) {
@@ -66,11 +70,20 @@ final class SpringBoundConnections implements BoundConnections {
 
 	@Override
 	public Mono<Optional<TransactionScope>> scope(String connectionName, ConnectionFactory pool) {
-		return Mono.from(find(connectionName, pool))
-			.flatMap((connection) -> holder(pool).map((holder) -> SCOPES.computeIfAbsent(holder,
-					(h) -> TransactionScope.outside(connectionName, connection))))
+		return Mono.deferContextual((context) -> inTransactionContext(context)
+				? holder(pool).flatMap((holder) -> scope(connectionName, holder)) : Mono.<TransactionScope>empty())
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty());
+	}
+
+	/** The scope of the transaction whose connection the holder holds, its connection taken if deferred. */
+	private static Mono<TransactionScope> scope(String connectionName, ConnectionHolder holder) {
+		Connection held = connection(holder);
+		if (held == null) {
+			return Mono.empty();
+		}
+		Mono<Connection> connection = (held instanceof DeferredConnection deferred) ? deferred.open() : Mono.just(held);
+		return connection.map((c) -> SCOPES.computeIfAbsent(holder, (h) -> newScope(connectionName, held, c)));
 	}
 
 	/**
@@ -84,6 +97,20 @@ final class SpringBoundConnections implements BoundConnections {
 			return Mono.empty();
 		}
 		return SCOPES.computeIfAbsent(holder, (h) -> TransactionScope.outside(connectionName, connection)).end(rollback);
+	}
+
+	/**
+	 * The scope of a transaction's first statement; already ended if the transaction has
+	 * (a statement that found the connection just before the end, and the scope only after
+	 * the transaction's cleanup forgot it), so that the statement is refused, not sent on a
+	 * connection back in the pool.
+	 */
+	private static TransactionScope newScope(String connectionName, Connection held, Connection connection) {
+		TransactionScope scope = TransactionScope.outside(connectionName, connection);
+		if (held instanceof DeferredConnection deferred && deferred.isEnded()) {
+			scope.end(deferred.isRolledBack()).subscribe();
+		}
+		return scope;
 	}
 
 	/** Forgets the scope of an ended transaction. */

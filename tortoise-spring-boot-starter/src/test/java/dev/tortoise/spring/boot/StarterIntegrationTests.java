@@ -126,9 +126,7 @@ abstract class StarterIntegrationTests {
 					(i) -> (i % 2 == 0) ? service.createMany("m" + i, rows)
 							: operator.transactional(TeamService.createMany(tortoise, "o" + i, rows)));
 			run.assertNoErrors();
-			// A cancel just after BEGIN can make Spring drop a transaction unseen; the manager
-			// rolls it back once the JVM finds it unreachable.
-			TestDatabase.awaitReleasedCollectingGarbage(tortoise.connections().pool("default"));
+			TestDatabase.awaitReleased(tortoise.connections().pool("default"));
 			assertThat(this.db.sessionsInTransaction()).as("sessions left inside a transaction").isZero();
 			int committed = Cancellations.assertAllOrNothing(
 					tortoise.objects(Team.class).values("name").map((row) -> (String) row.get("name")).collectList().block(),
