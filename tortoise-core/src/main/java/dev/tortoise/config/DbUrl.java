@@ -124,10 +124,19 @@ public final class DbUrl {
 		String port = null;
 		if (hostPort.startsWith("[")) {
 			int close = hostPort.indexOf(']');
-			host = hostPort.substring(1, Math.max(close, 1));
-			if (close >= 0 && close + 1 < hostPort.length() && hostPort.charAt(close + 1) == ':') {
+			if (close < 0 || (close + 1 < hostPort.length() && hostPort.charAt(close + 1) != ':')) {
+				// Python's urlparse refuses it too ("Invalid IPv6 URL"); never guess localhost.
+				throw new ConfigurationException("The host of \"" + mask(url) + "\" is not valid: an IPv6 address is"
+						+ " written in brackets, [::1], optionally followed by :port.");
+			}
+			host = hostPort.substring(1, close);
+			if (close + 1 < hostPort.length()) {
 				port = hostPort.substring(close + 2);
 			}
+		}
+		else if (hostPort.indexOf('[') >= 0 || hostPort.indexOf(']') >= 0) {
+			throw new ConfigurationException("The host of \"" + mask(url) + "\" is not valid: brackets belong around"
+					+ " a whole IPv6 address, [::1].");
 		}
 		else {
 			int colon = hostPort.lastIndexOf(':');

@@ -177,6 +177,19 @@ class DbUrlTests {
 	void ipv6Hosts() {
 		assertThat(DbUrl.parse("postgres://u@[::1]:6543/db").credentials()).containsEntry("host", "::1")
 			.containsEntry("port", 6543);
+		assertThat(DbUrl.parse("postgres://u@[::1]/db").credentials()).containsEntry("host", "::1")
+			.containsEntry("port", 5432);
+	}
+
+	@Test
+	void malformedHostsAreRefusedWithThePasswordMaskedNeverTakenForLocalhost() {
+		for (String url : new String[] { "postgres://app:s3cret@[bad:5432/x", "postgres://app:s3cret@[::1]x/db",
+				"mysql://app:s3cret@ho]st:3306/x" }) {
+			assertThatThrownBy(() -> DbUrl.parse(url)).as(url).isInstanceOf(ConfigurationException.class)
+				.hasMessageContaining("is not valid")
+				.hasMessageContaining("app:******@")
+				.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("s3cret"));
+		}
 	}
 
 	@Test
