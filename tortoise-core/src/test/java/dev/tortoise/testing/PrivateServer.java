@@ -50,6 +50,37 @@ public abstract class PrivateServer implements AutoCloseable {
 	/** Freezes every process of the server ({@code SIGSTOP}): connections stay open, nothing answers. */
 	public void freeze() {
 		signal("STOP");
+		// kill returns before every thread has stopped: one still running could answer the next query.
+		long deadline = System.nanoTime() + COMMAND_TIMEOUT.toNanos();
+		while (!allStopped()) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("The server's threads did not all stop within " + COMMAND_TIMEOUT);
+			}
+			Thread.onSpinWait();
+		}
+	}
+
+	/** Whether every thread of every server process is stopped (state T in /proc). */
+	private boolean allStopped() {
+		for (long pid : pids()) {
+			java.io.File[] tasks = new java.io.File("/proc/" + pid + "/task").listFiles();
+			if (tasks == null) {
+				continue; // not on Linux, or gone: nothing more to wait for
+			}
+			for (java.io.File task : tasks) {
+				try {
+					String stat = Files.readString(task.toPath().resolve("stat"));
+					char state = stat.charAt(stat.lastIndexOf(')') + 2);
+					if (state != 'T' && state != 't' && state != 'Z' && state != 'X') {
+						return false;
+					}
+				}
+				catch (IOException ex) {
+					// the thread ended meanwhile
+				}
+			}
+		}
+		return true;
 	}
 
 	/** Lets a frozen server go on ({@code SIGCONT}). */
