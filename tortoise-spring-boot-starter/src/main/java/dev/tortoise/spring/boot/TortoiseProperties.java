@@ -81,6 +81,9 @@ public class TortoiseProperties {
 	/** Model packages (or classes) by app label, used with db-url (Tortoise's modules). */
 	private Map<String, List<String>> modules = new LinkedHashMap<>();
 
+	/** How Tortoise's exceptions reach HTTP clients of a web application. */
+	private final ProblemDetails problemDetails = new ProblemDetails();
+
 	public Map<String, Connection> getConnections() {
 		return this.connections;
 	}
@@ -151,6 +154,29 @@ public class TortoiseProperties {
 
 	public void setModules(Map<String, List<String>> modules) {
 		this.modules = modules;
+	}
+
+	public ProblemDetails getProblemDetails() {
+		return this.problemDetails;
+	}
+
+	/** Tortoise's exceptions as RFC 9457 problem details in WebFlux and MVC applications. */
+	public static class ProblemDetails {
+
+		/**
+		 * Whether Tortoise's exceptions become problem details: a missing row 404, a refused
+		 * value or query 400, a broken constraint 409, a database that does not answer 503.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
 	}
 
 	/** What {@code generate-schemas} does at start-up. */
