@@ -30,6 +30,9 @@ class ConstraintViolationsTests {
 		assertThat(ConstraintViolations.describe("Unique index or primary key violation: \"PUBLIC.CONSTRAINT_INDEX_3 ON"
 				+ " PUBLIC.TEAM(NAME NULLS FIRST) VALUES ( /* 1 */ 'Red' )\"; SQL statement: INSERT INTO ..."))
 			.isEqualTo("the unique index on team(name)");
+		assertThat(ConstraintViolations.describe("Unique index or primary key violation: \"PUBLIC.CONSTRAINT_27 INDEX"
+				+ " PUBLIC.CONSTRAINT_INDEX_2 ON PUBLIC.TEAM(NAME NULLS FIRST) VALUES ( /* 1 */ 'a' )\"; SQL statement:"))
+			.as("H2 2.x").isEqualTo("the unique index on team(name)");
 		assertThat(ConstraintViolations.describe("[SQLITE_CONSTRAINT_UNIQUE] A UNIQUE constraint failed"
 				+ " (UNIQUE constraint failed: team.name)")).isEqualTo("the unique constraint on team.name");
 		assertThat(ConstraintViolations.describe("something else entirely")).isEqualTo("a constraint of the database");
