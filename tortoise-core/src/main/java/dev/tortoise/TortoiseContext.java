@@ -255,7 +255,12 @@ public final class TortoiseContext implements AutoCloseable {
 				.onErrorResume((ex) -> Mono.from(connection.rollbackTransaction())
 					.onErrorResume((rollbackError) -> Mono.empty())
 					.then(Mono.error(ex)));
-		}).then();
+		})
+			.then()
+			// The server refused or could not be reached before any statement: name the connection.
+			.onErrorMap((ex) -> !(ex instanceof dev.tortoise.exceptions.TortoiseException),
+					(ex) -> new OperationalException("Could not create the schema on connection \"" + name
+							+ "\": its database could not be used: " + ex.getMessage(), ex));
 	}
 
 	private static Flux<Long> run(String name, Connection connection, String sql) {

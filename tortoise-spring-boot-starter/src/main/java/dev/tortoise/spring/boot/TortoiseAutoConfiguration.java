@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ResourceLoader;
@@ -44,7 +45,8 @@ public final class TortoiseAutoConfiguration {
 	@ConditionalOnMissingBean
 	TortoiseConfig tortoiseConfig(TortoiseProperties properties, ObjectProvider<Router> routers,
 			ObjectProvider<TortoiseConfigCustomizer> customizers, AutowireCapableBeanFactory beanFactory,
-			ResourceLoader resourceLoader) {
+			ResourceLoader resourceLoader, Environment environment) {
+		UnknownProperties.check(environment);
 		TortoiseConfig.Builder builder = PropertiesConfig.builder(properties);
 		for (Class<? extends Router> type : properties.getRouters()) {
 			builder.router(beanFactory.createBean(type));
