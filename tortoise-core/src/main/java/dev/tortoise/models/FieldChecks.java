@@ -19,6 +19,7 @@ import dev.tortoise.fields.Regex;
 import dev.tortoise.fields.Validator;
 import dev.tortoise.fields.Validators;
 import dev.tortoise.types.EnumValues;
+import dev.tortoise.types.StoredText;
 
 /**
  * A field's validators, read once at init from its annotations, with Tortoise's messages:
@@ -81,7 +82,7 @@ final class FieldChecks {
 		if (custom != null) {
 			for (Class<? extends Validator<?>> type : custom.value()) {
 				@SuppressWarnings("unchecked")
-				Validator<Object> validator = (Validator<Object>) instantiate(type, where);
+				Validator<Object> validator = (Validator<Object>) instantiate(type, where, "@Validators");
 				checks.add(validator::validate);
 			}
 		}
@@ -118,7 +119,7 @@ final class FieldChecks {
 
 	private static int length(Object v) {
 		if (v instanceof CharSequence s) {
-			return Character.codePointCount(s, 0, s.length());
+			return StoredText.length(s);
 		}
 		if (v instanceof byte[] b) {
 			return b.length;
@@ -149,14 +150,15 @@ final class FieldChecks {
 		}
 	}
 
-	private static Object instantiate(Class<?> type, String where) {
+	/** One instance of a class an annotation on a field names ({@code @Validators}, {@code @DefaultFactory}). */
+	static <T> T instantiate(Class<T> type, String where, String annotation) {
 		try {
-			Constructor<?> constructor = type.getDeclaredConstructor();
+			Constructor<T> constructor = type.getDeclaredConstructor();
 			constructor.setAccessible(true);
 			return constructor.newInstance();
 		}
 		catch (ReflectiveOperationException | RuntimeException ex) {
-			throw new ConfigurationException("Field " + where + " has @Validators(" + type.getSimpleName()
+			throw new ConfigurationException("Field " + where + " has " + annotation + "(" + type.getSimpleName()
 					+ ".class), which cannot be created: give it a public constructor without arguments.", ex);
 		}
 	}

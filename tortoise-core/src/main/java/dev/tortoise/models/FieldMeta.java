@@ -371,7 +371,7 @@ public final class FieldMeta {
 	}
 
 	/** Whether the database generates the field's values: an auto-increment integer key. */
-	boolean generatedKey() {
+	public boolean generatedKey() {
 		return this.pk && this.generated && this.kind == FieldKind.DATA && this.type != null && this.type.isInteger();
 	}
 

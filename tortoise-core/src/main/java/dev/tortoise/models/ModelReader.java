@@ -279,16 +279,8 @@ final class ModelReader {
 		if (hasDefaultValue) {
 			throw new ConfigurationException("Field " + where + " has both defaultValue and @DefaultFactory; keep one.");
 		}
-		try {
-			java.lang.reflect.Constructor<? extends java.util.function.Supplier<?>> constructor = annotation.value()
-				.getDeclaredConstructor();
-			constructor.setAccessible(true);
-			f.setDefaultFactory(constructor.newInstance(), annotation.value().getName());
-		}
-		catch (ReflectiveOperationException | RuntimeException ex) {
-			throw new ConfigurationException("Field " + where + " has @DefaultFactory(" + annotation.value().getSimpleName()
-					+ ".class), which cannot be created: give it a public constructor without arguments.", ex);
-		}
+		f.setDefaultFactory(FieldChecks.instantiate(annotation.value(), where, "@DefaultFactory"),
+				annotation.value().getName());
 	}
 
 	private static void readEnum(FieldMeta f, FieldType type, Class<?> javaType, String where) {

@@ -103,5 +103,4 @@ final class ValueCodec {
 		return "\"" + dev.tortoise.types.StoredText.printable(text) + "\" of type " + value.getClass().getSimpleName();
 	}
 
-
 }

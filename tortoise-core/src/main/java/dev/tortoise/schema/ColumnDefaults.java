@@ -27,7 +27,7 @@ final class ColumnDefaults {
 	/** The clause with its leading space, or the empty string. */
 	static String of(FieldMeta f, Dialect dialect) {
 		FieldType type = f.type();
-		if (f.kind() != FieldKind.DATA || (f.pk() && f.generated() && type.isInteger()) || type == FieldType.TEXT
+		if (f.kind() != FieldKind.DATA || f.generatedKey() || type == FieldType.TEXT
 				|| type == FieldType.JSON || type == FieldType.UUID || type == FieldType.BINARY) {
 			return "";
 		}

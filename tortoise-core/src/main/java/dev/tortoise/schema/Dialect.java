@@ -313,7 +313,7 @@ public abstract class Dialect {
 	 * {@code len()}, for Tortoise's databases.
 	 */
 	public int textLength(String text) {
-		return text.codePointCount(0, text.length());
+		return dev.tortoise.types.StoredText.length(text);
 	}
 
 	/** A boolean default value as Tortoise's generator writes it: {@code 1} or {@code 0}. */

@@ -84,7 +84,7 @@ public class PostgresDialect extends StandardDialect {
 	 */
 	@Override
 	String literal(String text) {
-		return "'" + tortoiseEscaped(text, "''", "\\\"", false) + "'";
+		return textDefault(text);
 	}
 
 	/** Python's {@code str(bool)}, which Tortoise's PostgreSQL generator writes as it is. */

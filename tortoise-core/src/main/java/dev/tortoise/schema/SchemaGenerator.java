@@ -131,7 +131,7 @@ public final class SchemaGenerator {
 		for (FieldMeta f : meta.columns()) {
 			boolean relation = f.kind() != FieldKind.DATA;
 			String type = this.dialect.columnType(f.type(), relation ? f.toField() : f);
-			boolean generated = f.pk() && f.generated() && f.kind() == FieldKind.DATA && f.type().isInteger();
+			boolean generated = f.generatedKey();
 			TableSpec.Reference reference = (relation && f.dbConstraint())
 					? new TableSpec.Reference(f.related().table(), f.toField().column(), f.onDelete()) : null;
 			columns.add(new TableSpec.Column(f.column(), type, f.nullable(), f.unique() && !f.pk(), f.pk(),

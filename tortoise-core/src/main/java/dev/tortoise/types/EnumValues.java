@@ -73,7 +73,7 @@ public final class EnumValues {
 	public static int longestText(Class<?> enumType) {
 		int longest = 0;
 		for (String t : of(enumType).texts) {
-			longest = Math.max(longest, t.codePointCount(0, t.length()));
+			longest = Math.max(longest, StoredText.length(t));
 		}
 		return longest;
 	}

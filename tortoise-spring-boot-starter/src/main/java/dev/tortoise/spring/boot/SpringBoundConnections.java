@@ -56,9 +56,12 @@ final class SpringBoundConnections implements BoundConnections {
 	}
 
 	private static Mono<Connection> bound(ConnectionFactory pool) {
-		return holder(pool).mapNotNull(SpringBoundConnections::connection)
-			// A Tortoise transaction manager's connection is taken from the pool at the first statement.
-			.flatMap((c) -> (c instanceof DeferredConnection deferred) ? deferred.open() : Mono.just(c));
+		return holder(pool).mapNotNull(SpringBoundConnections::connection).flatMap(SpringBoundConnections::taken);
+	}
+
+	/** The connection statements use: a Tortoise transaction manager's is taken from the pool at the first one. */
+	private static Mono<Connection> taken(Connection held) {
+		return (held instanceof DeferredConnection deferred) ? deferred.open() : Mono.just(held);
 	}
 
 	private static Mono<ConnectionHolder> holder(ConnectionFactory pool) {
@@ -82,8 +85,7 @@ final class SpringBoundConnections implements BoundConnections {
 		if (held == null) {
 			return Mono.empty();
 		}
-		Mono<Connection> connection = (held instanceof DeferredConnection deferred) ? deferred.open() : Mono.just(held);
-		return connection.map((c) -> SCOPES.computeIfAbsent(holder, (h) -> newScope(connectionName, held, c)));
+		return taken(held).map((c) -> SCOPES.computeIfAbsent(holder, (h) -> newScope(connectionName, held, c)));
 	}
 
 	/**

@@ -80,11 +80,8 @@ final class UnknownProperties {
 	/** The bean's bindable properties, by their uniform names (lower case, letters and digits only). */
 	private static Map<String, Type> properties(Class<?> bean) {
 		Map<String, Type> out = new java.util.HashMap<>();
-		for (PropertyDescriptor p : BeanUtils.getPropertyDescriptors(bean)) {
-			Method getter = p.getReadMethod();
-			if (getter != null && getter.getDeclaringClass() != Object.class) {
-				out.put(uniform(p.getName()), getter.getGenericReturnType());
-			}
+		for (PropertyDescriptor p : bindable(bean)) {
+			out.put(uniform(p.getName()), p.getReadMethod().getGenericReturnType());
 		}
 		return out;
 	}
@@ -92,13 +89,18 @@ final class UnknownProperties {
 	/** The bean's bindable properties as they are written in configuration: {@code max-relation-depth}. */
 	private static TreeSet<String> dashedNames(Class<?> bean) {
 		TreeSet<String> out = new TreeSet<>();
-		for (PropertyDescriptor p : BeanUtils.getPropertyDescriptors(bean)) {
-			Method getter = p.getReadMethod();
-			if (getter != null && getter.getDeclaringClass() != Object.class) {
-				out.add(p.getName().replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT));
-			}
+		for (PropertyDescriptor p : bindable(bean)) {
+			out.add(p.getName().replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT));
 		}
 		return out;
+	}
+
+	/** The properties of a bean that configuration binds: those with a getter of the bean's own. */
+	private static java.util.List<PropertyDescriptor> bindable(Class<?> bean) {
+		return java.util.Arrays.stream(BeanUtils.getPropertyDescriptors(bean)).filter((p) -> {
+			Method getter = p.getReadMethod();
+			return getter != null && getter.getDeclaringClass() != Object.class;
+		}).toList();
 	}
 
 	private static String uniform(String name) {
