@@ -80,6 +80,14 @@ abstract class ApiTests {
 	}
 
 	@Test
+	void teamsTravelAsModelsThemselvesWithoutRelationWrappersOrClientKeys() {
+		Map<String, Object> created = post("/teams", Map.of("id", 999_999, "name", "Green"), HttpStatus.CREATED);
+		assertThat(created).containsOnlyKeys("id", "name").containsEntry("name", "Green");
+		assertThat(((Number) created.get("id")).longValue()).as("the database's key, not the body's").isNotEqualTo(999_999L);
+		assertThat((List<?>) get("/teams")).singleElement().isEqualTo(created);
+	}
+
+	@Test
 	void anEventIsCreatedWithItsParticipantsAndShownWithThemInTwoQueries() {
 		long cup = id(post("/tournaments", Map.of("name", "Cup"), HttpStatus.CREATED));
 		long red = id(post("/teams", Map.of("name", "Red"), HttpStatus.CREATED));

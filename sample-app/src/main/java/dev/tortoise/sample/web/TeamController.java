@@ -5,8 +5,6 @@ import java.util.Map;
 import dev.tortoise.TortoiseContext;
 import dev.tortoise.sample.audit.AuditTrail;
 import dev.tortoise.sample.models.Team;
-import dev.tortoise.sample.web.Views.NewTeam;
-import dev.tortoise.sample.web.Views.TeamView;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -31,20 +29,22 @@ class TeamController {
 		this.audit = audit;
 	}
 
-	/** A team; its name is unique, so a second one of the same name is a 409. */
+	/**
+	 * A team, read from the body and written back as the model itself (the starter's Jackson
+	 * module); its name is unique, so a second one of the same name is a 409.
+	 */
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	Mono<TeamView> create(@RequestBody NewTeam body) {
-		Team team = new Team();
-		team.name = body.name();
+	Mono<Team> create(@RequestBody Team team) {
+		team.id = null; // keys are the database's to give, whatever the body says
 		return this.tortoise.create(team)
 			.flatMap((saved) -> this.audit.record("create", "Team", Map.of("id", saved.id, "name", saved.name))
-				.thenReturn(TeamView.of(saved)));
+				.thenReturn(saved));
 	}
 
 	@GetMapping
-	Flux<TeamView> list() {
-		return this.tortoise.objects(Team.class).orderBy("id").all().map(TeamView::of);
+	Flux<Team> list() {
+		return this.tortoise.objects(Team.class).orderBy("id").all();
 	}
 
 }

@@ -20,9 +20,6 @@ final class Views {
 	record NewTournament(String name) {
 	}
 
-	record NewTeam(String name) {
-	}
-
 	record NewEvent(String name, Long tournamentId, List<Long> participantIds, BigDecimal prize) {
 	}
 

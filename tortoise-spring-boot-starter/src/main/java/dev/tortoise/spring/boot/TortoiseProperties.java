@@ -84,6 +84,8 @@ public class TortoiseProperties {
 	/** How Tortoise's exceptions reach HTTP clients of a web application. */
 	private final ProblemDetails problemDetails = new ProblemDetails();
 
+	private final Json json = new Json();
+
 	public Map<String, Connection> getConnections() {
 		return this.connections;
 	}
@@ -158,6 +160,30 @@ public class TortoiseProperties {
 
 	public ProblemDetails getProblemDetails() {
 		return this.problemDetails;
+	}
+
+	public Json getJson() {
+		return this.json;
+	}
+
+	/** Models as JSON through Jackson 3, in request and response bodies. */
+	public static class Json {
+
+		/**
+		 * Whether the starter registers its Jackson module: models written by their mapped
+		 * fields with fetched relations nested and unfetched foreign keys as keys, and read
+		 * back from request bodies.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
 	}
 
 	/** Tortoise's exceptions as RFC 9457 problem details in WebFlux and MVC applications. */
