@@ -41,6 +41,8 @@ public final class TortoiseContext implements AutoCloseable {
 
 	private static final Logger dbLogger = LoggerFactory.getLogger("dev.tortoise.db");
 
+	private static final Logger logger = LoggerFactory.getLogger(TortoiseContext.class);
+
 	private final TortoiseConfig config;
 
 	private final Apps apps;
@@ -280,8 +282,12 @@ public final class TortoiseContext implements AutoCloseable {
 			return Mono.error(new TransactionManagementException("Close the root context, not the one a transaction"
 					+ " passed to its work."));
 		}
-		this.closed.set(true);
-		return this.connections.close();
+		if (!this.closed.compareAndSet(false, true)) {
+			return this.connections.close();
+		}
+		return this.connections.close()
+			.doOnSuccess((v) -> logger.info("Tortoise closed its connections {}: every pool disposed",
+					this.connections.names()));
 	}
 
 	/** Whether the connections have been closed. */

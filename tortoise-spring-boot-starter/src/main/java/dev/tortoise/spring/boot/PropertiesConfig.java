@@ -59,6 +59,7 @@ final class PropertiesConfig {
 			return fromFile(file).toBuilder();
 		}
 		TortoiseConfig.Builder builder = dbUrl ? fromDbUrl(properties) : fromConnections(properties);
+		checkSettings(properties);
 		return builder.useTz(properties.isUseTz()).timezone(properties.getTimezone())
 			.maxRelationDepth(properties.getMaxRelationDepth());
 	}
@@ -86,7 +87,49 @@ final class PropertiesConfig {
 		return TortoiseConfig.of(url, properties.getModules()).toBuilder();
 	}
 
+	/** The settings beside connections and apps, refused in property names rather than the builder's. */
+	private static void checkSettings(TortoiseProperties properties) {
+		if (properties.getMaxRelationDepth() < 1) {
+			throw new ConfigurationException("tortoise.max-relation-depth must be at least 1, got "
+					+ properties.getMaxRelationDepth() + ". Leave it out for the default of "
+					+ TortoiseConfig.DEFAULT_MAX_RELATION_DEPTH + ".");
+		}
+		try {
+			java.time.ZoneId.of(properties.getTimezone());
+		}
+		catch (java.time.DateTimeException ex) {
+			throw new ConfigurationException("tortoise.timezone \"" + properties.getTimezone()
+					+ "\" is no time zone. Use a region such as UTC or Europe/Paris.");
+		}
+	}
+
+	/**
+	 * Connections and apps; what the core would report in builder terms (no connection, no app,
+	 * an app's missing connection) is reported here in property names.
+	 */
 	private static TortoiseConfig.Builder fromConnections(TortoiseProperties properties) {
+		if (properties.getConnections().isEmpty()) {
+			throw new ConfigurationException("tortoise.apps is set but no connection is configured. Add one, e.g."
+					+ " tortoise.connections.default=postgres://user:password@localhost:5432/app.");
+		}
+		if (properties.getApps().isEmpty()) {
+			throw new ConfigurationException("tortoise.connections is set but no app is configured. Add one with its"
+					+ " model packages, e.g. tortoise.apps.models.models=com.example.models.");
+		}
+		properties.getApps().forEach((label, app) -> {
+			String property = "tortoise.apps." + label;
+			if (app.getModels().isEmpty()) {
+				throw new ConfigurationException(property + ".models is empty: app \"" + label
+						+ "\" lists no models. Set it to the packages (or classes) of the app's models.");
+			}
+			if (!properties.getConnections().containsKey(app.getDefaultConnection())) {
+				throw new ConfigurationException(property + ".default-connection is \"" + app.getDefaultConnection()
+						+ "\", which is not configured. Configured: "
+						+ String.join(", ", properties.getConnections().keySet().stream()
+							.map((name) -> "tortoise.connections." + name).toList())
+						+ ". Set it to one of them, or add tortoise.connections." + app.getDefaultConnection() + ".");
+			}
+		});
 		TortoiseConfig.Builder builder = TortoiseConfig.builder();
 		properties.getConnections().forEach((name, connection) -> builder.connection(name, connection(name, connection)));
 		properties.getApps().forEach((label, app) -> builder.app(label, AppConfig.of(app.getModels(), app.getDefaultConnection())));
@@ -113,14 +156,28 @@ final class PropertiesConfig {
 				throw new ConfigurationException("It has neither a url nor an engine. Set " + property + "=<database URL>, "
 						+ property + ".url, or " + property + ".engine with " + property + ".credentials.");
 			}
-			return config.withPool(pool(config.pool(), properties.getPool()));
+			return config.withPool(pool(config.pool(), properties.getPool(), property + ".pool"));
 		}
 		catch (ConfigurationException ex) {
 			throw new ConfigurationException("Connection \"" + name + "\" (" + property + "): " + ex.getMessage(), ex);
 		}
 	}
 
-	private static PoolSettings pool(PoolSettings base, TortoiseProperties.Pool pool) {
+	private static PoolSettings pool(PoolSettings base, TortoiseProperties.Pool pool, String property) {
+		int maxSize = (pool.getMaxSize() != null) ? pool.getMaxSize() : base.maxSize();
+		if (maxSize < 1) {
+			throw new ConfigurationException(property + ".max-size must be at least 1, got " + maxSize + ".");
+		}
+		int initialSize = (pool.getInitialSize() != null) ? pool.getInitialSize() : Math.min(base.initialSize(), maxSize);
+		if (initialSize < 0 || initialSize > maxSize) {
+			throw new ConfigurationException(property + ".initial-size must be between 0 and " + property
+					+ ".max-size (" + maxSize + "), got " + initialSize + ".");
+		}
+		notNegative(property + ".max-idle-time", pool.getMaxIdleTime());
+		notNegative(property + ".max-life-time", pool.getMaxLifeTime());
+		notNegative(property + ".max-acquire-time", pool.getMaxAcquireTime());
+		notNegative(property + ".max-create-connection-time", pool.getMaxCreateConnectionTime());
+		notNegative(property + ".statement-timeout", pool.getStatementTimeout());
 		PoolSettings p = base;
 		p = (pool.getInitialSize() != null) ? p.withInitialSize(pool.getInitialSize()) : p;
 		p = (pool.getMaxSize() != null) ? p.withMaxSize(pool.getMaxSize()) : p;
@@ -131,6 +188,12 @@ final class PropertiesConfig {
 		p = (pool.getValidationQuery() != null) ? p.withValidationQuery(pool.getValidationQuery()) : p;
 		p = (pool.getStatementTimeout() != null) ? p.withStatementTimeout(pool.getStatementTimeout()) : p;
 		return p;
+	}
+
+	private static void notNegative(String property, java.time.@Nullable Duration value) {
+		if (value != null && value.isNegative()) {
+			throw new ConfigurationException(property + " must not be negative, got " + value + ".");
+		}
 	}
 
 	/** The connection names the properties configure, or an empty list when they are incomplete or invalid. */

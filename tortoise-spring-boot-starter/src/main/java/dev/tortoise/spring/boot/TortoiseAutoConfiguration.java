@@ -56,6 +56,7 @@ public final class TortoiseAutoConfiguration {
 		builder.classLoader(resourceLoader.getClassLoader());
 		builder.boundConnections(new SpringBoundConnections());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		EnvironmentConnections.mistakes(environment, properties.getConnections().keySet()).forEach(logger::warn);
 		return builder.build();
 	}
 

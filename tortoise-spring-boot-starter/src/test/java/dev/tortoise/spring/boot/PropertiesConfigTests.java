@@ -40,6 +40,66 @@ class PropertiesConfigTests {
 	}
 
 	@Test
+	void mistakesAreReportedInPropertyNamesNotBuilderCalls() {
+		TortoiseProperties appsOnly = new TortoiseProperties();
+		appsOnly.getApps().put("models", app("com.example.models", "default"));
+		assertRefused(appsOnly, "tortoise.apps is set but no connection is configured",
+				"tortoise.connections.default=");
+
+		TortoiseProperties connectionsOnly = new TortoiseProperties();
+		connectionsOnly.getConnections().put("default", new TortoiseProperties.Connection("h2://:memory:"));
+		assertRefused(connectionsOnly, "no app is configured", "tortoise.apps.models.models=");
+
+		TortoiseProperties wrongConnection = new TortoiseProperties();
+		wrongConnection.getConnections().put("main", new TortoiseProperties.Connection("h2://:memory:"));
+		wrongConnection.getApps().put("blog", app("com.example.blog", "default"));
+		assertRefused(wrongConnection, "tortoise.apps.blog.default-connection is \"default\", which is not configured."
+				+ " Configured: tortoise.connections.main.");
+
+		TortoiseProperties noModels = new TortoiseProperties();
+		noModels.getConnections().put("default", new TortoiseProperties.Connection("h2://:memory:"));
+		noModels.getApps().put("blog", new TortoiseProperties.App());
+		assertRefused(noModels, "tortoise.apps.blog.models is empty");
+
+		TortoiseProperties depth = valid();
+		depth.setMaxRelationDepth(0);
+		assertRefused(depth, "tortoise.max-relation-depth must be at least 1, got 0.");
+
+		TortoiseProperties zone = valid();
+		zone.setTimezone("Mars/Olympus");
+		assertRefused(zone, "tortoise.timezone \"Mars/Olympus\" is no time zone.");
+
+		TortoiseProperties idle = valid();
+		idle.getConnections().get("default").getPool().setMaxIdleTime(java.time.Duration.ofSeconds(-1));
+		assertRefused(idle, "tortoise.connections.default.pool.max-idle-time must not be negative");
+
+		for (TortoiseProperties properties : List.of(appsOnly, connectionsOnly, wrongConnection, noModels, depth, zone)) {
+			assertThatExceptionOfType(ConfigurationException.class).isThrownBy(() -> PropertiesConfig.builder(properties))
+				.satisfies((ex) -> assertThat(ex.getMessage()).as("no builder syntax").doesNotContain("(\"")
+					.doesNotContain("List.of").doesNotContain("maxRelationDepth"));
+		}
+	}
+
+	private static TortoiseProperties valid() {
+		TortoiseProperties properties = new TortoiseProperties();
+		properties.getConnections().put("default", new TortoiseProperties.Connection("h2://:memory:"));
+		properties.getApps().put("models", app("com.example.models", "default"));
+		return properties;
+	}
+
+	private static TortoiseProperties.App app(String models, String connection) {
+		TortoiseProperties.App app = new TortoiseProperties.App();
+		app.setModels(List.of(models));
+		app.setDefaultConnection(connection);
+		return app;
+	}
+
+	private static void assertRefused(TortoiseProperties properties, String... phrases) {
+		assertThatExceptionOfType(ConfigurationException.class).isThrownBy(() -> PropertiesConfig.builder(properties))
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains(phrases));
+	}
+
+	@Test
 	void poolPropertiesOverrideOnlyWhatTheySet() {
 		TortoiseProperties.Connection connection = new TortoiseProperties.Connection("h2://:memory:?minsize=2&maxsize=9");
 		connection.getPool().setMaxSize(4);
@@ -95,7 +155,8 @@ class PropertiesConfigTests {
 		assertThatExceptionOfType(ConfigurationException.class)
 			.isThrownBy(() -> PropertiesConfig.connection("events", connection))
 			.withMessageContaining("Connection \"events\" (tortoise.connections.events)")
-			.withMessageContaining("minsize");
+			.withMessageContaining("tortoise.connections.events.pool.initial-size must be between 0 and"
+					+ " tortoise.connections.events.pool.max-size (2), got 8.");
 	}
 
 	@Test

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,6 +36,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class TortoiseAutoConfigurationTests {
 
 	private static final String MODELS = "dev.tortoise.testmodels.query";
@@ -269,12 +271,21 @@ class TortoiseAutoConfigurationTests {
 	}
 
 	@Test
+	void closingTheApplicationSaysOnceWhichConnectionsWereClosed(CapturedOutput output) {
+		this.runner.withPropertyValues("tortoise.connections.default=h2://:memory:",
+				"tortoise.connections.audit=h2://:memory:", "tortoise.apps.models.models=" + MODELS)
+			.run((context) -> context.getBean(TortoiseContext.class).close());
+		assertThat(output.getOut().lines().filter((line) -> line.contains("Tortoise closed its connections")))
+			.singleElement().asString().contains("INFO").contains("[default, audit]");
+	}
+
+	@Test
 	void aConfigurationMistakeFailsTheStartNamingTheCulprit() {
 		this.runner.withPropertyValues("tortoise.connections.default=h2://:memory:",
 				"tortoise.apps.models.models=" + MODELS, "tortoise.apps.models.default-connection=missing")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause().isInstanceOf(ConfigurationException.class)
-				.hasMessageContaining("App \"models\"").hasMessageContaining("\"missing\""));
+				.hasMessageContaining("tortoise.apps.models.default-connection is \"missing\""));
 	}
 
 	@Test
