@@ -32,12 +32,41 @@ class ReadmeAppIT {
 			package com.example.demo.models;
 
 			import java.math.BigDecimal;
+			import java.nio.file.Path;
 			import java.time.OffsetDateTime;
+			import java.util.*;
 
+			import dev.tortoise.*;
+			import dev.tortoise.config.*;
 			import dev.tortoise.fields.*;
 			import dev.tortoise.models.*;
+			import dev.tortoise.query.*;
+			import dev.tortoise.routing.*;
+			import org.springframework.stereotype.Component;
+			import org.springframework.transaction.annotation.Transactional;
+			import reactor.core.publisher.*;
 
 			""";
+
+	private static final String TEST_IMPORTS = """
+			import dev.tortoise.spring.boot.test.TortoiseTest;
+			import org.junit.jupiter.api.Test;
+			import org.springframework.beans.factory.annotation.Autowired;
+
+			import static org.assertj.core.api.Assertions.assertThat;
+
+			""";
+
+	/**
+	 * Blocks that are no model go outside the application's packages, so that the README's
+	 * example router (pointing at a "replica" connection) is compiled but never scanned.
+	 */
+	private static final String SNIPPET_IMPORTS = MODEL_IMPORTS
+		.replace("package com.example.demo.models;", "package com.example.snippets;\n\nimport com.example.demo.models.*;");
+
+	/** What the README's statement blocks take as given: the objects their text refers to. */
+	private static final String GIVEN = "TortoiseContext ctx, Tournament cup, Tournament tournament, Event event,"
+			+ " List<Event> newEvents, Team red, Team blue, Event a, Event b";
 
 	@Test
 	void anApplicationBuiltFromTheReadmeServesItsModelsAsJson(@TempDir Path app) throws Exception {
@@ -52,6 +81,14 @@ class ReadmeAppIT {
 			assertThat(name.find()).as("a model class in the README's block").isTrue();
 			Files.writeString(models.resolve(name.group(1) + ".java"), MODEL_IMPORTS + model);
 		}
+		compileEveryOtherBlock(readme, models, app);
+		Files.writeString(models.resolve("AuditLog.java"), MODEL_IMPORTS + """
+				@Model
+				public class AuditLog {
+				    Long id;
+				    String action;
+				}
+				""");
 		Files.writeString(models.resolve("Team.java"), MODEL_IMPORTS + """
 				@Model
 				public class Team {
@@ -105,7 +142,10 @@ class ReadmeAppIT {
 				tortoise.generate-schemas=safe
 				""");
 
-		maven(app, "package", "-DskipTests");
+		maven(app, "package");
+		assertThat(app.resolve("target/surefire-reports/TEST-com.example.demo.models.TournamentRepositoryTests.xml"))
+			.as("the README's @TortoiseTest ran in the new application").content()
+			.contains("tests=\"1\"").contains("failures=\"0\"").contains("errors=\"0\"");
 		try (RunningJar running = RunningJar.start(app.resolve("target/demo-1.0.jar"), app, RunningJar.freePort())) {
 			running.awaitAnswer("/tournaments/1", (response) -> response.statusCode() == 200);
 			String body = running.send(java.net.http.HttpRequest.newBuilder(running.uri("/tournaments/1")).GET()).body();
@@ -117,6 +157,54 @@ class ReadmeAppIT {
 			assertThat(event.get("prize").decimalValue()).isEqualByComparingTo("100.50");
 			assertThat(body).doesNotContain("\"fetched\"");
 		}
+	}
+
+	/**
+	 * Every Java block besides the models and the controller: classes as they are, a test
+	 * class among the application's tests (with spring-boot-starter-test, as the README says),
+	 * methods inside a class holding {@code tortoise}, statements inside a method given what
+	 * they refer to.
+	 */
+	private static void compileEveryOtherBlock(String readme, Path models, Path app) throws IOException {
+		Path tests = Files.createDirectories(app.resolve("src/test/java/com/example/demo/models"));
+		Path snippets = Files.createDirectories(app.resolve("src/main/java/com/example/snippets"));
+		Matcher blocks = Pattern.compile("```java\n(.*?)\n```", Pattern.DOTALL).matcher(readme);
+		int n = 0;
+		while (blocks.find()) {
+			String code = blocks.group(1) + "\n";
+			String snippet = "Snippet" + (++n);
+			if (code.contains("class TournamentController") || code.startsWith("@Model(description")) {
+				continue; // the application's own, written above
+			}
+			Matcher name = Pattern.compile("class (\\w+)").matcher(code);
+			if (code.contains("@TortoiseTest")) {
+				name.find();
+				Files.writeString(tests.resolve(name.group(1) + ".java"), MODEL_IMPORTS + TEST_IMPORTS + code);
+			}
+			else if (name.find()) {
+				boolean model = code.startsWith("@Model");
+				Files.writeString((model ? models : snippets).resolve(name.group(1) + ".java"),
+						(model ? MODEL_IMPORTS : SNIPPET_IMPORTS) + code);
+			}
+			else if (code.contains("public Mono<")) {
+				Files.writeString(snippets.resolve(snippet + ".java"), SNIPPET_IMPORTS + "class " + snippet
+						+ " {\n    TortoiseContext tortoise;\n" + code + "}\n");
+			}
+			else {
+				String given = code.startsWith("TortoiseConfig config") ? "" : GIVEN;
+				Files.writeString(snippets.resolve(snippet + ".java"), SNIPPET_IMPORTS + "class " + snippet
+						+ " {\n    void run(" + given + ") throws Exception {\n" + code + "    }\n}\n");
+			}
+		}
+		String pom = Files.readString(app.resolve("pom.xml"));
+		Files.writeString(app.resolve("pom.xml"), pom.replace("</dependencies>", """
+				    <dependency>
+				      <groupId>org.springframework.boot</groupId>
+				      <artifactId>spring-boot-starter-test</artifactId>
+				      <scope>test</scope>
+				    </dependency>
+				  </dependencies>"""));
+		assertThat(n).as("Java blocks in the README").isGreaterThanOrEqualTo(8);
 	}
 
 	/** The repository's parent, core and starter in the local Maven repository, as {@code mvn install} puts them. */
