@@ -217,8 +217,9 @@ public final class TortoiseContext implements AutoCloseable {
 			for (String name : this.connections.names()) {
 				List<ModelMeta<?>> models = modelsOn(name);
 				if (!models.isEmpty()) {
-					List<String> statements = new SchemaGenerator(this.connections.dialect(name)).statements(models, safe);
-					steps.add(execute(name, statements));
+					SchemaGenerator generator = new SchemaGenerator(this.connections.dialect(name));
+					generator.statements(models, safe); // refuses an impossible schema before connecting
+					steps.add(execute(name, safe, (existing) -> generator.statements(models, safe, existing)));
 				}
 			}
 			return Flux.concat(steps).then();
@@ -238,16 +239,26 @@ public final class TortoiseContext implements AutoCloseable {
 		return this.apps.all().stream().filter((m) -> connectionName.equals(m.connection())).toList();
 	}
 
-	private Mono<Void> execute(String name, List<String> generated) {
+	/**
+	 * Runs a generation's statements on one connection, after the dialect's lock; in safe mode
+	 * where the dialect lists existing tables, the statements are made knowing them.
+	 */
+	private Mono<Void> execute(String name, boolean safe,
+			java.util.function.Function<java.util.Set<String>, List<String>> generate) {
 		Dialect dialect = this.connections.dialect(name);
 		boolean transactional = dialect.transactionalDdl();
 		String lock = transactional ? dialect.schemaGenerationLock() : null;
-		List<String> statements = (lock == null) ? generated
-				: java.util.stream.Stream.concat(java.util.stream.Stream.of(lock), generated.stream()).toList();
+		String existingTables = safe ? dialect.existingTablesQuery() : null;
 		// A cancel (an application stopped while starting) lets the schema's statements run to
 		// their end before the connection goes back: never half a transaction in the pool.
 		return QueryEngine.onConnection(this.connections.get(name).create(), (Connection connection) -> {
-			Flux<Long> run = Flux.fromIterable(statements).concatMap((sql) -> run(name, connection, sql));
+			Flux<Long> locked = (lock == null) ? Flux.empty() : run(name, connection, lock);
+			Mono<java.util.Set<String>> existing = (existingTables == null) ? Mono.just(java.util.Set.of())
+					: Flux.from(connection.createStatement(existingTables).execute())
+						.concatMap((result) -> result.map((row, rowMeta) -> row.get(0, String.class)))
+						.collect(java.util.stream.Collectors.toUnmodifiableSet());
+			Flux<Long> run = locked.thenMany(existing.flatMapMany((tables) -> Flux.fromIterable(generate.apply(tables))
+				.concatMap((sql) -> run(name, connection, sql))));
 			if (!transactional) {
 				return run.then();
 			}

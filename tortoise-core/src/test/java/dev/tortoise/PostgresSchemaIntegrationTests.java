@@ -2,7 +2,12 @@ package dev.tortoise;
 
 import java.util.Map;
 
+import dev.tortoise.config.TortoiseConfig;
+import dev.tortoise.testing.Sql;
 import dev.tortoise.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@link SchemaIntegrationTests} on a real PostgreSQL server, in a schema of its own. */
 class PostgresSchemaIntegrationTests extends ServerSchemaIntegrationTests {
@@ -39,6 +44,33 @@ class PostgresSchemaIntegrationTests extends ServerSchemaIntegrationTests {
 	@Override
 	String teamCommentSql() {
 		return "SELECT obj_description('\"" + this.db.name() + "\".\"team\"'::regclass, 'pg_class')";
+	}
+
+	/**
+	 * A service's role may create tables without owning the ones a DBA or a migration made;
+	 * PostgreSQL lets only the owner COMMENT ON a table, so a safe generation sends none for
+	 * existing tables and leaves their comments as they are.
+	 */
+	@Test
+	void aSafeGenerationByARoleThatOwnsNoTableSucceedsAndLeavesTheirComments() {
+		String role = "tortoise_not_owner";
+		String schema = "\"" + this.db.name() + "\"";
+		Sql.execute(catalog(), "DO $$ BEGIN CREATE ROLE " + role + " LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+				"GRANT USAGE, CREATE ON SCHEMA " + schema + " TO " + role,
+				"COMMENT ON TABLE " + schema + ".\"team\" IS 'Set by the DBA'");
+		String url = this.db.url().replaceFirst("//[^@/]*@", "//" + role + "@");
+		assertThat(url).contains(role);
+		try {
+			try (TortoiseContext notOwner = Tortoise.init(TortoiseConfig.builder().connection("default", url)
+				.app("models", MODELS).build()).block()) {
+				notOwner.generateSchemas(true).block();
+			}
+			assertThat(Sql.column(catalog(), teamCommentSql())).containsExactly("Set by the DBA");
+		}
+		finally {
+			Sql.execute(catalog(), "COMMENT ON TABLE " + schema + ".\"team\" IS 'The TEAMS!'",
+					"REVOKE ALL ON SCHEMA " + schema + " FROM " + role);
+		}
 	}
 
 	@Override

@@ -349,6 +349,15 @@ public abstract class Dialect {
 		return null;
 	}
 
+	/**
+	 * A query listing the tables and indexes of the connection's current schema, one name per row, asked
+	 * before a safe generation where comments are statements of their own; null where the
+	 * comments live inside {@code CREATE TABLE IF NOT EXISTS}, which leaves existing tables alone.
+	 */
+	public @Nullable String existingTablesQuery() {
+		return null;
+	}
+
 	// --- sessions: how the server runs, stops and times out statements ----------------
 
 	/**

@@ -105,6 +105,12 @@ public class PostgresDialect extends StandardDialect {
 	}
 
 	@Override
+	public String existingTablesQuery() {
+		return "SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+				+ " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'i')";
+	}
+
+	@Override
 	public String placeholder(int index, @Nullable FieldType type) {
 		// Values are bound as text; JSONB needs the cast, the driver has no way to say so.
 		return (type == FieldType.JSON) ? "$" + index + "::jsonb" : "$" + index;

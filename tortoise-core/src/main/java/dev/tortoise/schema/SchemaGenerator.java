@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.tortoise.exceptions.ConfigurationException;
@@ -45,20 +47,47 @@ public final class SchemaGenerator {
 	 * @throws ConfigurationException if foreign keys form a cycle that no order satisfies
 	 */
 	public List<String> statements(Collection<? extends ModelMeta<?>> models, boolean safe) {
+		return statements(models, safe, Set.of());
+	}
+
+	/**
+	 * The schema as statements for a database that already holds some of its tables: those
+	 * are left exactly as they are, comments included. Where comments are statements of their
+	 * own ({@code COMMENT ON}, which PostgreSQL allows only to a table's owner), none is sent
+	 * for an existing table, and no index that exists is created again, so a role that may
+	 * create tables but owns none of the existing ones can run a safe generation.
+	 * @param existingTables the tables and indexes the database already holds
+	 */
+	public List<String> statements(Collection<? extends ModelMeta<?>> models, boolean safe,
+			Set<String> existingTables) {
 		List<ModelMeta<?>> ordered = order(models);
 		List<String> tables = new ArrayList<>();
 		List<String> throughs = new ArrayList<>();
 		for (ModelMeta<?> meta : ordered) {
-			tables.addAll(this.dialect.createTable(table(meta), safe));
+			TableSpec table = table(meta);
+			tables.addAll(this.dialect.createTable(
+					existingTables.contains(table.table()) ? table.withoutComments() : table, safe));
 			for (FieldMeta f : meta.fields()) {
 				if (f.kind() == FieldKind.M2M) {
-					throughs.addAll(this.dialect.createThrough(through(meta, f), safe));
+					TableSpec.Through through = through(meta, f);
+					throughs.addAll(this.dialect.createThrough(
+							existingTables.contains(through.table()) ? through.withoutComment() : through, safe));
 				}
 			}
 		}
 		tables.addAll(throughs);
+		if (!existingTables.isEmpty()) {
+			// An index that exists is left alone too: PostgreSQL checks the table's ownership
+			// before it reads IF NOT EXISTS.
+			tables.removeIf((sql) -> {
+				Matcher index = EXISTING_INDEX.matcher(sql);
+				return index.find() && existingTables.contains(index.group(1));
+			});
+		}
 		return tables;
 	}
+
+	private static final Pattern EXISTING_INDEX = Pattern.compile("^CREATE (?:UNIQUE )?INDEX IF NOT EXISTS \"([^\"]+)\"");
 
 	/**
 	 * Tortoise's order: repeatedly take the first model, in model order, whose references

@@ -18,6 +18,14 @@ record TableSpec(String table, String comment, List<Column> columns, List<List<S
 			@Nullable String generatedType, String defaultSql, String comment, @Nullable Reference reference) {
 	}
 
+	/** The same table without its comment and its columns' comments. */
+	TableSpec withoutComments() {
+		return new TableSpec(this.table, "", this.columns.stream()
+			.map((c) -> new Column(c.name(), c.type(), c.nullable(), c.unique(), c.pk(), c.generatedType(),
+					c.defaultSql(), "", c.reference()))
+			.toList(), this.uniqueTogether, this.indexes);
+	}
+
 	/** The target of a foreign-key column. */
 	record Reference(String table, String column, OnDelete onDelete) {
 	}
@@ -25,6 +33,13 @@ record TableSpec(String table, String comment, List<Column> columns, List<List<S
 	/** A many-to-many through table. */
 	record Through(String table, String comment, String backwardKey, String backwardType, Reference backward,
 			String forwardKey, String forwardType, Reference forward, boolean constraints, boolean uniqueIndex) {
+
+		/** The same through table without its comment. */
+		Through withoutComment() {
+			return new Through(this.table, "", this.backwardKey, this.backwardType, this.backward, this.forwardKey,
+					this.forwardType, this.forward, this.constraints, this.uniqueIndex);
+		}
+
 	}
 
 }
