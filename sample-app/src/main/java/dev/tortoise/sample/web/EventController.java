@@ -57,6 +57,9 @@ class EventController {
 		if (body.tournamentId() == null) {
 			return Mono.error(new ValidationException("Field tournamentId is required: the id of the event's tournament."));
 		}
+		if (body.participantIds() != null && body.participantIds().contains(null)) {
+			return Mono.error(new ValidationException("Field participantIds must hold team ids, not null."));
+		}
 		List<Long> ids = (body.participantIds() != null) ? List.copyOf(new LinkedHashSet<>(body.participantIds())) : List.of();
 		Mono<Tournament> tournament = this.tortoise.objects(Tournament.class).filter("id", body.tournamentId()).getOrNone()
 			.switchIfEmpty(Mono.error(() -> new DoesNotExistException("Tournament " + body.tournamentId() + " does not exist.")));
@@ -66,7 +69,7 @@ class EventController {
 						return Mono.just(found);
 					}
 					List<Long> missing = ids.stream().filter((id) -> found.stream().noneMatch((t) -> t.id.equals(id))).toList();
-					return Mono.error(new DoesNotExistException("Teams " + missing + " do not exist."));
+					return Mono.error(new DoesNotExistException("Teams " + shortList(missing) + " do not exist."));
 				});
 		return Mono.zip(tournament, teams)
 			.flatMap((found) -> this.tortoise.inTransaction("default", (tx) -> {
@@ -78,7 +81,7 @@ class EventController {
 				return found.getT2().isEmpty() ? created
 						: created.flatMap((saved) -> tx.m2m(saved, "participants").add(found.getT2().toArray()).thenReturn(saved));
 			}).single())
-			.flatMap((saved) -> this.audit.record("create", "Event", payload(saved, ids)).thenReturn(saved.id))
+			.flatMap((saved) -> this.audit.recordAfterCommit("create", "Event", payload(saved, ids)).thenReturn(saved.id))
 			.flatMap(this::get);
 	}
 
@@ -110,6 +113,12 @@ class EventController {
 	Mono<EventView> get(@PathVariable long id) {
 		return this.tortoise.objects(Event.class).filter("id", id).selectRelated("tournament")
 			.prefetchRelated("participants").get().map(EventView::detailed);
+	}
+
+	/** At most ten ids of a list, so that an error never echoes a whole request back. */
+	private static String shortList(List<Long> ids) {
+		return (ids.size() <= 10) ? ids.toString()
+				: ids.subList(0, 10).toString().replace("]", ", ... and " + (ids.size() - 10) + " more]");
 	}
 
 	private static Object lookupValue(String key, String value) {

@@ -38,7 +38,7 @@ class TeamController {
 	Mono<Team> create(@RequestBody Team team) {
 		team.id = null; // keys are the database's to give, whatever the body says
 		return this.tortoise.create(team)
-			.flatMap((saved) -> this.audit.record("create", "Team", Map.of("id", saved.id, "name", saved.name))
+			.flatMap((saved) -> this.audit.recordAfterCommit("create", "Team", Map.of("id", saved.id, "name", saved.name))
 				.thenReturn(saved));
 	}
 

@@ -38,7 +38,7 @@ class TournamentController {
 		Tournament tournament = new Tournament();
 		tournament.name = body.name();
 		return this.tortoise.create(tournament)
-			.flatMap((saved) -> this.audit.record("create", "Tournament", Map.of("id", saved.id, "name", saved.name))
+			.flatMap((saved) -> this.audit.recordAfterCommit("create", "Tournament", Map.of("id", saved.id, "name", saved.name))
 				.thenReturn(TournamentView.of(saved)));
 	}
 
