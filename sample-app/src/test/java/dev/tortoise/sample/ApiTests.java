@@ -211,6 +211,19 @@ abstract class ApiTests {
 	}
 
 	@Test
+	void coercionsAreTheDocumentedOnes() {
+		long cup = id(post("/tournaments", Map.of("name", "Cup"), HttpStatus.CREATED));
+		post("/events", Map.of("name", "Half", "tournamentId", 1.5), HttpStatus.BAD_REQUEST);
+		Map<String, Object> rounded = post("/events", Map.of("name", "Rounded", "tournamentId", cup, "prize", "100.505"),
+				HttpStatus.CREATED);
+		assertThat(new java.math.BigDecimal(rounded.get("prize").toString())).as("half-even to 2 places, as Tortoise")
+			.isEqualByComparingTo("100.50");
+		assertThat(post("/teams", Map.of("name", 7), HttpStatus.CREATED).get("name")).isEqualTo("7");
+		post("/teams", Map.of("name", ""), HttpStatus.CREATED);
+		post("/events", Map.of("name", "Too rich", "tournamentId", cup, "prize", "123456789.00"), HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
 	void aNullParticipantIsABadRequestAndManyMissingOnesAreNotAllEchoed() {
 		long cup = id(post("/tournaments", Map.of("name", "Cup"), HttpStatus.CREATED));
 		Map<String, Object> body = new java.util.LinkedHashMap<>();
