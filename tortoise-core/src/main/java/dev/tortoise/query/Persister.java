@@ -95,23 +95,101 @@ final class Persister {
 			}
 			String connection = this.engine.route(meta, null, true);
 			List<FieldMeta> columns = insertColumns(meta, instances, inserts(meta, connection));
-			int rows = batchRows(columns);
-			List<List<T>> batches = new ArrayList<>();
-			for (int i = 0; i < instances.size(); i += rows) {
-				batches.add(instances.subList(i, Math.min(instances.size(), i + rows)));
-			}
-			if (batches.size() == 1) {
-				return insertBatches(this.engine, connection, meta, columns, batches).thenReturn(instances);
-			}
-			// Several statements: one transaction, so that a failure leaves no row behind.
-			return Flux.deferContextual((context) -> {
-				if (Executor.transaction(context, connection, this.engine.pinned()) != null) {
-					return insertBatches(this.engine, connection, meta, columns, batches);
+			return statementLimit(connection).flatMap((limit) -> {
+				List<List<T>> batches = batches(instances, columns, batchRows(columns), limit);
+				if (batches.size() == 1) {
+					return insertBatches(this.engine, connection, meta, columns, batches).thenReturn(instances);
 				}
-				return TransactionScope.run(connection, this.engine.connections().get(connection), this.engine.boundConnections(),
-						(scope) -> insertBatches(this.engine.pinnedTo(scope), connection, meta, columns, batches));
-			}).then(Mono.just(instances));
+				// Several statements: one transaction, so that a failure leaves no row behind.
+				return Flux.deferContextual((context) -> {
+					if (Executor.transaction(context, connection, this.engine.pinned()) != null) {
+						return insertBatches(this.engine, connection, meta, columns, batches);
+					}
+					return TransactionScope.run(connection, this.engine.connections().get(connection),
+							this.engine.boundConnections(),
+							(scope) -> insertBatches(this.engine.pinnedTo(scope), connection, meta, columns, batches));
+				}).then(Mono.just(instances));
+			});
 		});
+	}
+
+	/**
+	 * The largest statement a connection's server accepts, asked once per connection where the
+	 * dialect says the server has a limit a bulk INSERT can reach (MariaDB's
+	 * {@code max_allowed_packet}); else no limit.
+	 */
+	private Mono<Long> statementLimit(String connection) {
+		String query = this.engine.dialect(connection).maxStatementBytesQuery();
+		if (query == null) {
+			return NO_LIMIT;
+		}
+		Long known = this.statementLimits.get(connection);
+		if (known != null) {
+			return Mono.just(known);
+		}
+		return this.engine.executor()
+			.withConnection(connection, this.engine.pinned(), (Connection c) -> Flux.from(c.createStatement(query).execute())
+				.concatMap((result) -> result.map((row, rowMeta) -> ((Number) row.get(0)).longValue())))
+			.collectList()
+			.map((values) -> values.isEmpty() ? Long.MAX_VALUE : values.get(0))
+			.doOnNext((limit) -> this.statementLimits.put(connection, limit));
+	}
+
+	private static final Mono<Long> NO_LIMIT = Mono.just(Long.MAX_VALUE);
+
+	private final java.util.Map<String, Long> statementLimits = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * Instances split into INSERTs of at most {@code maxRows} rows and, where the server limits
+	 * a statement's size, of at most three quarters of {@code maxBytes} of values (the rest is
+	 * left to the statement's text and the driver's escaping). A row larger than that goes alone,
+	 * for the server to refuse.
+	 */
+	static <T> List<List<T>> batches(List<T> instances, List<FieldMeta> columns, int maxRows, long maxBytes) {
+		List<List<T>> batches = new ArrayList<>();
+		if (maxBytes == Long.MAX_VALUE) {
+			for (int i = 0; i < instances.size(); i += maxRows) {
+				batches.add(instances.subList(i, Math.min(instances.size(), i + maxRows)));
+			}
+			return batches;
+		}
+		long budget = maxBytes / 4 * 3;
+		int start = 0;
+		long bytes = 0;
+		for (int i = 0; i < instances.size(); i++) {
+			long row = rowBytes(columns, instances.get(i));
+			if (i > start && (i - start == maxRows || bytes + row > budget)) {
+				batches.add(instances.subList(start, i));
+				start = i;
+				bytes = 0;
+			}
+			bytes += row;
+		}
+		batches.add(instances.subList(start, instances.size()));
+		return batches;
+	}
+
+	/** About how many bytes a row's values take in a statement. */
+	static long rowBytes(List<FieldMeta> columns, Object instance) {
+		long bytes = 0;
+		for (FieldMeta f : columns) {
+			Object value = f.get(instance);
+			bytes += 8 + ((value == null) ? 0
+					: (value instanceof CharSequence text) ? utf8Length(text)
+					: (value instanceof byte[] binary) ? 2L * binary.length
+					: (value instanceof Number || value instanceof Boolean || value instanceof java.time.temporal.Temporal) ? 24
+					: utf8Length(String.valueOf(value)));
+		}
+		return bytes;
+	}
+
+	private static long utf8Length(CharSequence text) {
+		long n = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			n += (c < 0x80) ? 1 : (c < 0x800 || Character.isSurrogate(c)) ? 2 : 3;
+		}
+		return n;
 	}
 
 	private static <T> Mono<Void> insertBatches(Engine engine, String connection, ModelMeta<T> meta,

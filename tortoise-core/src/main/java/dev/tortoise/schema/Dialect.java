@@ -358,6 +358,15 @@ public abstract class Dialect {
 		return null;
 	}
 
+	/**
+	 * A query giving the largest statement the server accepts, in bytes, asked once per
+	 * connection before the first bulk INSERT; null where the limit is far beyond any batch
+	 * (bulk statements are then split by bound values alone).
+	 */
+	public @Nullable String maxStatementBytesQuery() {
+		return null;
+	}
+
 	// --- sessions: how the server runs, stops and times out statements ----------------
 
 	/**

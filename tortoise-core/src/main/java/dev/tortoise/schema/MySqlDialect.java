@@ -32,6 +32,12 @@ public final class MySqlDialect extends Dialect {
 	public MySqlDialect() {
 	}
 
+	/** {@code max_allowed_packet}: MariaDB refuses a larger statement and closes the connection. */
+	@Override
+	public String maxStatementBytesQuery() {
+		return "SELECT @@max_allowed_packet";
+	}
+
 	@Override
 	public Set<String> aliases() {
 		return Set.of("mariadb", "tortoise.backends.mysql");

@@ -265,7 +265,11 @@ public final class TransactionScope {
 		return Flux.usingWhen(Mono.from(pool.create()).map((connection) -> new TransactionScope(connectionName, connection, null)),
 				(scope) -> scope.begin().thenMany(Flux.defer(() -> work.apply(scope)).contextWrite((c) -> scope.bind(c))),
 				(scope) -> scope.finish(false, scope.connection::commitTransaction),
-				(scope, ex) -> scope.finish(true, scope.connection::rollbackTransaction),
+				// A ROLLBACK that fails too (the server closed the connection) must not hide why.
+				(scope, ex) -> scope.finish(true, scope.connection::rollbackTransaction).onErrorResume((failed) -> {
+					ex.addSuppressed(failed);
+					return Mono.empty();
+				}),
 				(scope) -> scope.finish(true, scope.connection::rollbackTransaction));
 	}
 

@@ -41,6 +41,23 @@ class PersisterTests {
 	}
 
 	@Test
+	void bulkBatchesKeepUnderTheRowCountAndTheServersStatementSize() {
+		Apps rows = Tortoise.initModels(Map.of("rows", List.of("dev.tortoise.testmodels.rows")));
+		@SuppressWarnings("unchecked")
+		ModelMeta<Site> meta = (ModelMeta<Site>) rows.model("rows.Site");
+		List<dev.tortoise.models.FieldMeta> columns = List.of(meta.field("name"));
+		List<Site> sites = java.util.stream.IntStream.range(0, 10).mapToObj((i) -> {
+			Site site = new Site();
+			site.name = (i == 7) ? "é".repeat(600) : "x".repeat(92); // 100 bytes a row; row 7: 1,208
+			return site;
+		}).toList();
+		assertThat(Persister.batches(sites, columns, 4, Long.MAX_VALUE)).extracting(List::size).containsExactly(4, 4, 2);
+		// 400 bytes of statement: 300 for values, three rows of 100 bytes.
+		assertThat(Persister.batches(sites, columns, 1000, 400)).extracting(List::size).containsExactly(3, 3, 1, 1, 2);
+		assertThat(Persister.batches(sites, columns, 2, 400)).extracting(List::size).containsExactly(2, 2, 2, 1, 1, 2);
+	}
+
+	@Test
 	void aKeyThatIsNotGeneratedIsAlwaysInserted() {
 		Persister.Inserts inserts = inserts("models.Team");
 		assertThat(inserts.withoutKey()).isEqualTo(inserts.all());

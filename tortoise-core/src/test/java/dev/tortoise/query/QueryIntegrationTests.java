@@ -932,6 +932,20 @@ abstract class QueryIntegrationTests {
 		assertThat(last.name).isEqualTo("E2499");
 	}
 
+	/** 2,000 rows of 20 KB: 40 MB, more than MariaDB's default max_allowed_packet of 16 MB in one statement. */
+	@Test
+	void bulkCreateOfLargeRowsIsSplitToFitTheServersStatementLimit() {
+		String notes = "n".repeat(20_000);
+		List<Tournament> large = IntStream.range(0, 2000).mapToObj((i) -> {
+			Tournament t = new Tournament("Large " + i);
+			t.notes = notes;
+			return t;
+		}).toList();
+		this.ctx.bulkCreate(large).block();
+		assertThat(this.ctx.objects(Tournament.class).filter("notes", notes).count().block()).isEqualTo(2000);
+		assertThat(large).allSatisfy((t) -> assertThat(t.id).isNotNull());
+	}
+
 	@Test
 	void constraintViolationsAreIntegrityErrorsAndLeaveNothing() {
 		this.ctx.create(new Team("Red")).block();
