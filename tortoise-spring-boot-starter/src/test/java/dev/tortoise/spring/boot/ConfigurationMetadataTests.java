@@ -38,6 +38,38 @@ class ConfigurationMetadataTests {
 				"tortoise.modules", "management.health.tortoise.enabled");
 	}
 
+	/**
+	 * Every key of the README's property table has an entry with a description; keys under a
+	 * connection or app name are listed for the names users write first ({@code default},
+	 * {@code models}), which is what an IDE can complete.
+	 */
+	@Test
+	void everyKeyTheReadmeListsHasADescribedEntry() throws IOException {
+		JsonNode metadata = read("META-INF/spring-configuration-metadata.json");
+		Map<String, String> described = new java.util.HashMap<>();
+		metadata.get("properties").forEach((p) -> described.put(p.get("name").asText(), p.path("description").asText()));
+		String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+		List<String> keys = new ArrayList<>();
+		java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^\\| (`(?:tortoise|management)\\.[^|]*)\\|")
+			.matcher(readme.substring(readme.indexOf("| property | default |")));
+		while (row.find() && keys.size() < 100) {
+			String base = null;
+			for (String part : row.group(1).split(" \\+ ")) {
+				String key = part.trim().replace("`", "").replace("<name>", "default").replace("<label>", "models")
+					.replace("<app>", "models").replace(".*", "");
+				key = key.startsWith(".") ? base + key : key;
+				base = key.substring(0, key.lastIndexOf('.'));
+				keys.add(key);
+			}
+		}
+		assertThat(keys).hasSizeGreaterThan(20).contains("tortoise.connections.default.pool.max-size",
+				"tortoise.apps.models.default-connection", "tortoise.connections.default.credentials");
+		for (String key : keys) {
+			assertThat(described).as("metadata for %s", key).containsKey(key);
+			assertThat(described.get(key)).as("description of %s", key).isNotBlank();
+		}
+	}
+
 	@Test
 	void mapKeysAndValuesHaveHints() throws IOException {
 		JsonNode metadata = read("META-INF/spring-configuration-metadata.json");
