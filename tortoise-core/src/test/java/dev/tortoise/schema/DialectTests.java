@@ -19,6 +19,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DialectTests {
 
 	@Test
+	void mariaDbConnectionsSendWithoutNagleUnlessTheUrlSaysOtherwise() {
+		io.r2dbc.spi.Option<Object> noDelay = io.r2dbc.spi.Option.valueOf("tcpNoDelay");
+		Dialect mysql = Dialect.forEngine("mysql");
+		assertThat(mysql.r2dbcOptions(dev.tortoise.config.DbUrl.parse("mysql://root:@127.0.0.1:3306/test")).build()
+			.getValue(noDelay)).isEqualTo(true);
+	}
+
+	@Test
 	void dialectsAreFoundThroughTheServiceLoaderByEngineAliasAndDriver() {
 		assertThat(Dialect.all()).extracting(Dialect::name).contains("postgres", "mysql", "h2", "h2variant");
 		assertThat(Dialect.forEngine("tortoise.backends.asyncpg")).isInstanceOf(PostgresDialect.class);
