@@ -218,8 +218,11 @@ public final class TortoiseContext implements AutoCloseable {
 				List<ModelMeta<?>> models = modelsOn(name);
 				if (!models.isEmpty()) {
 					SchemaGenerator generator = new SchemaGenerator(this.connections.dialect(name));
-					generator.statements(models, safe); // refuses an impossible schema before connecting
-					steps.add(execute(name, safe, (existing) -> generator.statements(models, safe, existing)));
+					// Written before connecting (an impossible schema is refused without a connection),
+					// and again only where the database already holds some of it.
+					List<String> whole = generator.statements(models, safe);
+					steps.add(execute(name, safe,
+							(existing) -> existing.isEmpty() ? whole : generator.statements(models, safe, existing)));
 				}
 			}
 			return Flux.concat(steps).then();

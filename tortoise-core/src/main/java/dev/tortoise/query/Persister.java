@@ -128,8 +128,8 @@ final class Persister {
 			return Mono.just(known);
 		}
 		return this.engine.executor()
-			.withConnection(connection, this.engine.pinned(), (Connection c) -> Flux.from(c.createStatement(query).execute())
-				.concatMap((result) -> result.map((row, rowMeta) -> ((Number) row.get(0)).longValue())))
+			.withConnection(connection, this.engine.pinned(), (Connection c) -> Executor.rows(
+					Flux.from(c.createStatement(query).execute()), (row, rowMeta) -> ((Number) row.get(0)).longValue()))
 			.collectList()
 			.map((values) -> values.isEmpty() ? Long.MAX_VALUE : values.get(0))
 			.doOnNext((limit) -> this.statementLimits.put(connection, limit));

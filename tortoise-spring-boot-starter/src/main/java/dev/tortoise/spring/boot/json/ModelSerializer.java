@@ -3,8 +3,6 @@ package dev.tortoise.spring.boot.json;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.tortoise.fields.ManyToManyRelation;
-import dev.tortoise.fields.ReverseRelation;
 import dev.tortoise.models.FieldMeta;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -56,7 +54,7 @@ final class ModelSerializer extends ValueSerializer<Object> {
 					}
 				}
 				case TO_MANY -> {
-					List<?> fetched = fetched(p.field().get(instance));
+					List<?> fetched = ModelShapes.fetched(p.field().get(instance));
 					if (fetched != null) {
 						gen.writeName(p.name());
 						writeAll(shapes, shapes.related(p.field()), fetched, gen, ctxt, path);
@@ -102,16 +100,6 @@ final class ModelSerializer extends ValueSerializer<Object> {
 			}
 		}
 		gen.writeEndArray();
-	}
-
-	static @Nullable List<?> fetched(@Nullable Object container) {
-		if (container instanceof ReverseRelation<?> r && r.isFetched()) {
-			return r.list();
-		}
-		if (container instanceof ManyToManyRelation<?> m && m.isFetched()) {
-			return m.list();
-		}
-		return null;
 	}
 
 	private static boolean onPath(List<Object> path, Object instance) {

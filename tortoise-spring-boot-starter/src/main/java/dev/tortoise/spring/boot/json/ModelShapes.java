@@ -1,5 +1,6 @@
 package dev.tortoise.spring.boot.json;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,11 +8,11 @@ import java.util.function.Supplier;
 
 import dev.tortoise.fields.ManyToManyRelation;
 import dev.tortoise.fields.ReverseRelation;
+import dev.tortoise.models.Apps;
 import dev.tortoise.models.FieldKind;
 import dev.tortoise.models.FieldMeta;
 import dev.tortoise.models.Model;
 import dev.tortoise.models.ModelMeta;
-import dev.tortoise.models.Apps;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -86,21 +87,27 @@ final class ModelShapes {
 			if (value == null || (f.javaType().isPrimitive() && isZero(value))) {
 				continue;
 			}
-			if (value instanceof ReverseRelation<?> r) {
-				if (r.isFetched()) {
-					return true;
-				}
-			}
-			else if (value instanceof ManyToManyRelation<?> m) {
-				if (m.isFetched()) {
-					return true;
-				}
-			}
-			else {
+			if (!isContainer(value) || fetched(value) != null) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/** Whether a value is a relation container (the two share no public type). */
+	static boolean isContainer(@Nullable Object value) {
+		return value instanceof ReverseRelation<?> || value instanceof ManyToManyRelation<?>;
+	}
+
+	/** The instances of a fetched relation container, or null when it is unfetched or no container. */
+	static @Nullable List<?> fetched(@Nullable Object container) {
+		if (container instanceof ReverseRelation<?> r && r.isFetched()) {
+			return r.list();
+		}
+		if (container instanceof ManyToManyRelation<?> m && m.isFetched()) {
+			return m.list();
+		}
+		return null;
 	}
 
 	private static boolean isZero(Object value) {
