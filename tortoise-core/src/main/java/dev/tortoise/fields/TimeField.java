@@ -37,4 +37,10 @@ public @interface TimeField {
 	/** Default value, written as text and parsed to the field's Java type at init. */
 	String defaultValue() default "";
 
+	/** Set to the current time of day on every save (Tortoise's {@code auto_now}). */
+	boolean autoNow() default false;
+
+	/** Set to the current time of day when the row is created (Tortoise's {@code auto_now_add}). */
+	boolean autoNowAdd() default false;
+
 }

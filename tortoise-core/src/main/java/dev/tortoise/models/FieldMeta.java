@@ -351,7 +351,7 @@ public final class FieldMeta {
 		d.put("docstring", null);
 		if (this.type != null) {
 			d.put("constraints", constraints());
-			if (this.type == FieldType.DATETIME) {
+			if (this.type == FieldType.DATETIME || this.type == FieldType.TIME) {
 				d.put("auto_now_add", this.autoNow || this.autoNowAdd);
 				d.put("auto_now", this.autoNow);
 			}
@@ -405,7 +405,7 @@ public final class FieldMeta {
 			case INT -> range(c, -2147483648L, 2147483647L);
 			case BIGINT -> range(c, Long.MIN_VALUE, Long.MAX_VALUE);
 			case CHAR, CHAR_ENUM -> c.put("max_length", this.maxLength);
-			case DATETIME -> {
+			case DATETIME, TIME -> {
 				if (this.autoNow || this.autoNowAdd) {
 					c.put("readOnly", true);
 				}

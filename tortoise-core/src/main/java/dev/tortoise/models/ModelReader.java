@@ -313,8 +313,9 @@ final class ModelReader {
 						+ f.maxDigits() + "), got " + f.decimalPlaces() + ".");
 			}
 		}
-		if ((f.autoNow() || f.autoNowAdd()) && f.type() != FieldType.DATETIME) {
-			throw new ConfigurationException("Field " + where + " sets autoNow or autoNowAdd, which only datetime fields have.");
+		if ((f.autoNow() || f.autoNowAdd()) && f.type() != FieldType.DATETIME && f.type() != FieldType.TIME) {
+			throw new ConfigurationException("Field " + where
+					+ " sets autoNow or autoNowAdd, which only datetime and time fields have.");
 		}
 		if (f.autoNow() && f.autoNowAdd()) {
 			throw new ConfigurationException("Field " + where

@@ -2,7 +2,9 @@ package dev.tortoise.query;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -77,6 +79,12 @@ final class InstanceValues {
 		}
 		if (type == LocalDateTime.class) {
 			return LocalDateTime.ofInstant(now, zone);
+		}
+		if (type == LocalTime.class) {
+			return LocalTime.ofInstant(now, zone);
+		}
+		if (type == OffsetTime.class) {
+			return OffsetTime.ofInstant(now, zone);
 		}
 		return OffsetDateTime.ofInstant(now, zone);
 	}

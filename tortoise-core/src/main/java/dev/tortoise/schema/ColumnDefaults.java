@@ -34,6 +34,9 @@ final class ColumnDefaults {
 		if (type == FieldType.DATETIME && (f.autoNow() || f.autoNowAdd())) {
 			return dialect.autoNowDefault(f.autoNow());
 		}
+		if (type == FieldType.TIME && (f.autoNow() || f.autoNowAdd())) {
+			return dialect.autoNowTimeDefault();
+		}
 		Object value = f.defaultValue();
 		return (value == null) ? "" : " DEFAULT " + literal(type, value, dialect);
 	}

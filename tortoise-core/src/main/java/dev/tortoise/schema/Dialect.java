@@ -334,6 +334,14 @@ public abstract class Dialect {
 		return " DEFAULT CURRENT_TIMESTAMP";
 	}
 
+	/**
+	 * The default of an auto-now time-of-day column, with its leading space: the current time
+	 * of day where the database has it ({@code CURRENT_TIME}), as no database updates a time on change.
+	 */
+	String autoNowTimeDefault() {
+		return " DEFAULT CURRENT_TIME";
+	}
+
 	/** Whether DDL runs inside a transaction, so that a schema is created whole or not at all. */
 	public boolean transactionalDdl() {
 		return false;

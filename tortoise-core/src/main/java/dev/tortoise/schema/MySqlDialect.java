@@ -258,6 +258,12 @@ public final class MySqlDialect extends Dialect {
 		return onUpdate ? " DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)" : " DEFAULT CURRENT_TIMESTAMP(6)";
 	}
 
+	/** Tortoise's text without its {@code ON UPDATE}, which MariaDB and MySQL refuse on a TIME column. */
+	@Override
+	String autoNowTimeDefault() {
+		return " DEFAULT CURRENT_TIMESTAMP(6)";
+	}
+
 	private static String literal(String text) {
 		return "'" + tortoiseEscaped(text, "\\'", "\\\"", false) + "'";
 	}

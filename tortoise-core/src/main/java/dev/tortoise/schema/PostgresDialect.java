@@ -145,4 +145,10 @@ public class PostgresDialect extends StandardDialect {
 		}
 	}
 
+	/** As Tortoise: PostgreSQL casts the timestamp to the column's TIMETZ. */
+	@Override
+	String autoNowTimeDefault() {
+		return " DEFAULT CURRENT_TIMESTAMP";
+	}
+
 }

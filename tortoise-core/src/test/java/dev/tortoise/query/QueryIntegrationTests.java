@@ -256,6 +256,8 @@ abstract class QueryIntegrationTests {
 		assertThat(w.grace).isEqualTo(java.time.Duration.ofHours(1));
 		assertThat(w.created).as("auto_now_add: the time of the insert").isNotNull();
 		assertThat(w.modified).as("auto_now: the time of the insert").isNotNull();
+		assertThat(w.openedAt).as("a time's auto_now_add: the time of day of the insert").isNotNull();
+		assertThat(w.touchedAt).as("a time's auto_now: the time of day of the insert").isNotNull();
 		// The ORM's own inserts fill the same defaults in Java.
 		Wallet mine = new Wallet();
 		mine.owner = "bob";
@@ -263,6 +265,25 @@ abstract class QueryIntegrationTests {
 		Wallet read = this.ctx.objects(Wallet.class).filter("owner", "bob").get().block();
 		assertThat(read.currency).isEqualTo("EUR");
 		assertThat(read.notes).isEqualTo("none");
+		assertThat(read.openedAt).as("set by the ORM on creation, read back to the microsecond").isEqualTo(mine.openedAt);
+		assertThat(read.touchedAt).isEqualTo(mine.touchedAt);
+	}
+
+	@Test
+	void timeFieldsWithAutoNowFollowEverySaveAndAutoNowAddOnlyTheFirst() {
+		Wallet w = new Wallet();
+		w.owner = "cid";
+		w.openedAt = java.time.LocalTime.of(1, 2, 3);
+		this.ctx.create(w).block();
+		assertThat(w.openedAt).as("auto_now_add keeps a value given").isEqualTo(java.time.LocalTime.of(1, 2, 3));
+		java.time.LocalTime first = w.touchedAt;
+		w.touchedAt = java.time.LocalTime.of(0, 0);
+		this.ctx.save(w).block();
+		assertThat(w.touchedAt).as("auto_now replaces the value on every save").isNotEqualTo(java.time.LocalTime.of(0, 0));
+		Wallet read = this.ctx.objects(Wallet.class).filter("owner", "cid").get().block();
+		assertThat(read.openedAt).isEqualTo(java.time.LocalTime.of(1, 2, 3));
+		assertThat(read.touchedAt).isEqualTo(w.touchedAt);
+		assertThat(first).isNotNull();
 	}
 
 	@Test

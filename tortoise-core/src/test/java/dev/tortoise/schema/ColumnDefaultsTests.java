@@ -58,4 +58,15 @@ class ColumnDefaultsTests {
 		assertThat(ColumnDefaults.literal(FieldType.DATE, LocalDate.of(2024, 1, 31), POSTGRES)).isEqualTo("'2024-01-31'");
 	}
 
+	@Test
+	void autoNowTimesTakeTheCurrentTimeWithoutAnUpdateClauseNoDatabaseAcceptsOnATime() {
+		assertThat(POSTGRES.autoNowTimeDefault()).as("Tortoise's text; TIMETZ takes the timestamp")
+			.isEqualTo(" DEFAULT CURRENT_TIMESTAMP");
+		assertThat(MYSQL.autoNowTimeDefault()).isEqualTo(" DEFAULT CURRENT_TIMESTAMP(6)");
+		assertThat(MYSQL.autoNowDefault(true)).endsWith("ON UPDATE CURRENT_TIMESTAMP(6)");
+		assertThat(SQLITE.autoNowTimeDefault()).as("a time of day, not a timestamp, in a TIME column")
+			.isEqualTo(" DEFAULT CURRENT_TIME");
+		assertThat(H2.autoNowTimeDefault()).isEqualTo(" DEFAULT CURRENT_TIME");
+	}
+
 }

@@ -3,6 +3,7 @@ package dev.tortoise.testmodels.query;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 
 import dev.tortoise.fields.BooleanField;
@@ -16,6 +17,7 @@ import dev.tortoise.fields.IntEnumField;
 import dev.tortoise.fields.IntField;
 import dev.tortoise.fields.TextField;
 import dev.tortoise.fields.TimeDeltaField;
+import dev.tortoise.fields.TimeField;
 import dev.tortoise.models.Model;
 
 /** Every kind of column default Tortoise writes into the schema. */
@@ -63,5 +65,11 @@ public class Wallet {
 
 	@DatetimeField(autoNow = true)
 	public OffsetDateTime modified;
+
+	@TimeField(autoNowAdd = true)
+	public LocalTime openedAt;
+
+	@TimeField(autoNow = true)
+	public LocalTime touchedAt;
 
 }
