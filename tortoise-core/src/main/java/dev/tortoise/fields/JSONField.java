@@ -37,4 +37,11 @@ public @interface JSONField {
 	/** Default value, written as text and parsed to the field's Java type at init. */
 	String defaultValue() default "";
 
+	/**
+	 * Tortoise's {@code encoder}/{@code decoder}: a {@link JsonCodec} that writes and reads the
+	 * column's text instead of the built-in Jackson mapping. {@code JsonCodec.class} means none.
+	 */
+	@SuppressWarnings("rawtypes")
+	Class<? extends JsonCodec> codec() default JsonCodec.class;
+
 }

@@ -62,6 +62,8 @@ public final class FieldMeta {
 	/** How {@code describe()} names the factory, as Tortoise names a callable. */
 	private String defaultFactoryName = "";
 
+	private dev.tortoise.fields.@Nullable JsonCodec<Object> jsonCodec;
+
 	private boolean autoNow;
 
 	private boolean autoNowAdd;
@@ -208,6 +210,11 @@ public final class FieldMeta {
 	}
 
 	/** What computes each new instance's default ({@code @DefaultFactory}, a UUID key's random UUID), or null. */
+	/** A JSON field's own codec ({@code @JSONField(codec = ...)}), or null for the built-in mapping. */
+	public dev.tortoise.fields.@Nullable JsonCodec<Object> jsonCodec() {
+		return this.jsonCodec;
+	}
+
 	public @Nullable Supplier<?> defaultFactory() {
 		return this.defaultFactory;
 	}
@@ -523,6 +530,11 @@ public final class FieldMeta {
 		this.owner.checkOpen();
 		this.defaultFactory = factory;
 		this.defaultFactoryName = description;
+	}
+
+	void setJsonCodec(dev.tortoise.fields.JsonCodec<Object> codec) {
+		this.owner.checkOpen();
+		this.jsonCodec = codec;
 	}
 
 	void setAutoNow(boolean value) {

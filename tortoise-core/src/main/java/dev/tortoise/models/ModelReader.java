@@ -251,6 +251,7 @@ final class ModelReader {
 		}
 		validateData(f, where);
 		readDefaultFactory(f, field, where, !defaultText.isEmpty());
+		readJsonCodec(f, field, where);
 		f.setChecks(FieldChecks.read(field, where));
 		if (!defaultText.isEmpty()) {
 			try {
@@ -281,6 +282,15 @@ final class ModelReader {
 		}
 		f.setDefaultFactory(FieldChecks.instantiate(annotation.value(), where, "@DefaultFactory"),
 				annotation.value().getName());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void readJsonCodec(FieldMeta f, Field field, String where) {
+		dev.tortoise.fields.JSONField annotation = field.getAnnotation(dev.tortoise.fields.JSONField.class);
+		if (annotation != null && annotation.codec() != dev.tortoise.fields.JsonCodec.class) {
+			f.setJsonCodec((dev.tortoise.fields.JsonCodec<Object>) FieldChecks.instantiate(annotation.codec(), where,
+					"@JSONField(codec = ...)"));
+		}
 	}
 
 	private static void readEnum(FieldMeta f, FieldType type, Class<?> javaType, String where) {

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.tortoise.exceptions.ValidationException;
 import dev.tortoise.fields.FieldType;
+import dev.tortoise.fields.JsonCodec;
 import dev.tortoise.models.FieldMeta;
+import org.jspecify.annotations.Nullable;
 
 /** {@code JSONField}: any reference type, stored as its JSON text; a String field holds the text itself. */
 final class Jsons extends TypeHandler {
@@ -54,8 +56,13 @@ final class Jsons extends TypeHandler {
 
 	@Override
 	public Object toDb(FieldMeta field, Object value, TypeContext ctx) {
-		if (value instanceof String s) {
+		JsonCodec<Object> codec = field.jsonCodec();
+		if (value instanceof String s && (codec == null || field.javaType() == String.class)) {
+			checkJson(s, codec);
 			return s;
+		}
+		if (codec != null) {
+			return codec.encode(value);
 		}
 		try {
 			return JSON.writeValueAsString(value);
@@ -65,11 +72,43 @@ final class Jsons extends TypeHandler {
 		}
 	}
 
+	/** As Tortoise: text given for a JSON column must be JSON (its decoder must read it), else it is refused before any SQL. */
+	private static void checkJson(String text, @Nullable JsonCodec<Object> codec) {
+		try {
+			if (codec != null) {
+				codec.decode(text);
+			}
+			else {
+				JSON.readTree(text);
+			}
+		}
+		catch (JsonProcessingException | RuntimeException ex) {
+			throw new IllegalArgumentException("not valid JSON text; give the value itself, or its JSON text");
+		}
+	}
+
 	@Override
 	public Object fromDb(FieldMeta field, Object value, TypeContext ctx) {
 		String text = value.toString();
 		if (field.javaType() == String.class) {
 			return text;
+		}
+		JsonCodec<Object> codec = field.jsonCodec();
+		if (codec != null) {
+			Object decoded;
+			try {
+				decoded = codec.decode(text);
+			}
+			catch (RuntimeException ex) {
+				throw new ValidationException("Column " + field.column() + " of " + field.owner().name() + " holds JSON that"
+						+ " its codec " + codec.getClass().getSimpleName() + " cannot read: " + ex.getMessage(), ex);
+			}
+			if (decoded != null && !field.javaType().isInstance(decoded)) {
+				throw new ValidationException("The codec " + codec.getClass().getSimpleName() + " of " + field.owner().name()
+						+ "." + field.name() + " decoded a " + decoded.getClass().getSimpleName() + "; the field holds a "
+						+ field.javaType().getSimpleName() + ".");
+			}
+			return decoded;
 		}
 		try {
 			JavaType type = JSON.getTypeFactory().constructType(field.genericType());

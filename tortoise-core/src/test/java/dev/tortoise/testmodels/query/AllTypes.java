@@ -89,6 +89,12 @@ public class AllTypes {
 	@JSONField(nullable = true)
 	public List<Integer> jsonList;
 
+	@JSONField(nullable = true, codec = PointCodec.class)
+	public Point point;
+
+	@JSONField(nullable = true)
+	public String jsonText;
+
 	@BinaryField(nullable = true)
 	public byte[] binaryValue;
 
