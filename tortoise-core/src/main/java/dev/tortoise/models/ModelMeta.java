@@ -43,7 +43,7 @@ public final class ModelMeta<T> {
 
 	private List<List<FieldMeta>> uniqueTogether = new ArrayList<>();
 
-	private List<List<FieldMeta>> indexes = new ArrayList<>();
+	private List<IndexDefinition> indexes = new ArrayList<>();
 
 	private List<String> ordering = List.of();
 
@@ -164,6 +164,11 @@ public final class ModelMeta<T> {
 
 	/** Multi-column indexes, each in column order. */
 	public List<List<FieldMeta>> indexes() {
+		return this.indexes.stream().map(IndexDefinition::fields).toList();
+	}
+
+	/** The {@code @Index} annotations as read: fields, name, kind, condition and parser. */
+	public List<IndexDefinition> indexDefinitions() {
 		return Collections.unmodifiableList(this.indexes);
 	}
 
@@ -199,7 +204,7 @@ public final class ModelMeta<T> {
 		d.put("description", this.description.isEmpty() ? null : this.description);
 		d.put("docstring", null);
 		d.put("unique_together", namesOf(this.uniqueTogether));
-		d.put("indexes", namesOf(this.indexes));
+		d.put("indexes", namesOf(indexes()));
 		d.put("pk_field", (this.pk != null) ? this.pk.describe() : null);
 		d.put("data_fields", describeKind(FieldKind.DATA, true));
 		d.put("fk_fields", describeKind(FieldKind.FK, false));
@@ -246,9 +251,9 @@ public final class ModelMeta<T> {
 		this.uniqueTogether.add(List.copyOf(columns));
 	}
 
-	void addIndex(List<FieldMeta> columns) {
+	void addIndex(IndexDefinition index) {
 		checkOpen();
-		this.indexes.add(List.copyOf(columns));
+		this.indexes.add(index);
 	}
 
 	void setOrdering(List<String> ordering) {

@@ -487,14 +487,43 @@ public abstract class Dialect {
 		out.add("CREATE TABLE " + exists + quote(table.table()) + " (\n    " + String.join(",\n    ", lines) + "\n)"
 				+ comment.apply(table.comment()) + ";");
 		Set<String> seen = new java.util.LinkedHashSet<>();
-		for (List<String> index : table.indexes()) {
-			String name = indexName("idx", table.table(), index);
-			if (seen.add(name)) {
-				out.add("CREATE INDEX " + exists + quote(name) + " ON " + quote(table.table()) + " ("
-						+ columnList(index) + ");");
+		for (TableSpec.IndexSpec index : table.indexes()) {
+			if (seen.add(index.name())) {
+				out.add("CREATE INDEX " + exists + quote(index.name()) + " ON " + quote(table.table()) + indexMethod(index)
+						+ " (" + columnList(index.columns()) + ")" + indexCondition(index) + ";");
 			}
 		}
 		return out;
+	}
+
+	/**
+	 * Whether the database has indexes of the kind, and with a condition (a partial index)
+	 * when asked: ordinary indexes everywhere; kinds and partial indexes where the dialect says so.
+	 */
+	boolean supportsIndex(dev.tortoise.models.IndexType type, boolean partial) {
+		return type == dev.tortoise.models.IndexType.DEFAULT && !partial;
+	}
+
+	/** What follows the table in a CREATE INDEX for the index's kind (PostgreSQL's {@code USING GIN}); empty by default. */
+	String indexMethod(TableSpec.IndexSpec index) {
+		return "";
+	}
+
+	/** A partial index's {@code WHERE}, as Tortoise's {@code PartialIndex} writes it: each column equal to its value. */
+	final String indexCondition(TableSpec.IndexSpec index) {
+		if (index.condition().isEmpty()) {
+			return "";
+		}
+		List<String> terms = new ArrayList<>();
+		index.condition().forEach((column, value) -> terms.add(quote(column) + " = " + conditionLiteral(value)));
+		return " WHERE " + String.join(" AND ", terms);
+	}
+
+	private static String conditionLiteral(Object value) {
+		if (value instanceof String text) {
+			return "'" + text.replace("'", "''") + "'";
+		}
+		return value.toString();
 	}
 
 	/** A through table written as {@link #inlineCreateTable} writes tables, and its unique index after {@code between}. */

@@ -207,10 +207,12 @@ public final class MySqlDialect extends Dialect {
 		}
 		lines.addAll(constraints);
 		Set<String> seen = new LinkedHashSet<>();
-		for (List<String> index : table.indexes()) {
-			String name = indexName("idx", table.table(), index);
-			if (seen.add(name)) {
-				lines.add("KEY " + quote(name) + " (" + columnList(index) + ")");
+		for (TableSpec.IndexSpec index : table.indexes()) {
+			if (seen.add(index.name())) {
+				// Inline, so that a safe generation's CREATE TABLE IF NOT EXISTS covers its indexes too.
+				String kind = index.type().sql().isEmpty() ? "" : index.type().sql() + " ";
+				lines.add(kind + "KEY " + quote(index.name()) + " (" + columnList(index.columns()) + ")"
+						+ (index.parser().isEmpty() ? "" : " WITH PARSER " + index.parser()));
 			}
 		}
 		return List.of(create(table.table(), lines, table.comment(), safe));
@@ -256,6 +258,12 @@ public final class MySqlDialect extends Dialect {
 	@Override
 	String autoNowDefault(boolean onUpdate) {
 		return onUpdate ? " DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)" : " DEFAULT CURRENT_TIMESTAMP(6)";
+	}
+
+	/** MySQL's and MariaDB's indexes: ordinary and full-text, none partial. */
+	@Override
+	boolean supportsIndex(dev.tortoise.models.IndexType type, boolean partial) {
+		return !partial && (type == dev.tortoise.models.IndexType.DEFAULT || type == dev.tortoise.models.IndexType.FULLTEXT);
 	}
 
 	/** Tortoise's text without its {@code ON UPDATE}, which MariaDB and MySQL refuse on a TIME column. */

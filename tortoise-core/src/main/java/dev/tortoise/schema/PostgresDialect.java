@@ -151,4 +151,15 @@ public class PostgresDialect extends StandardDialect {
 		return " DEFAULT CURRENT_TIMESTAMP";
 	}
 
+	/** Every kind of Tortoise's PostgreSQL indexes, partial ones included; no full-text index, which is MySQL's. */
+	@Override
+	boolean supportsIndex(dev.tortoise.models.IndexType type, boolean partial) {
+		return type != dev.tortoise.models.IndexType.FULLTEXT;
+	}
+
+	@Override
+	String indexMethod(TableSpec.IndexSpec index) {
+		return index.type().sql().isEmpty() ? "" : " USING " + index.type().sql();
+	}
+
 }

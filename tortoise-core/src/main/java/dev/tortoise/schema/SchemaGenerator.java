@@ -16,6 +16,7 @@ import dev.tortoise.exceptions.ConfigurationException;
 import dev.tortoise.fields.FieldType;
 import dev.tortoise.models.FieldKind;
 import dev.tortoise.models.FieldMeta;
+import dev.tortoise.models.IndexDefinition;
 import dev.tortoise.models.ModelMeta;
 
 /**
@@ -156,7 +157,7 @@ public final class SchemaGenerator {
 
 	private TableSpec table(ModelMeta<?> meta) {
 		List<TableSpec.Column> columns = new ArrayList<>();
-		List<List<String>> indexes = new ArrayList<>();
+		List<TableSpec.IndexSpec> indexes = new ArrayList<>();
 		for (FieldMeta f : meta.columns()) {
 			boolean relation = f.kind() != FieldKind.DATA;
 			String type = this.dialect.columnType(f.type(), relation ? f.toField() : f);
@@ -167,11 +168,20 @@ public final class SchemaGenerator {
 					generated ? this.dialect.generatedPrimaryKey(f.type()) : null, ColumnDefaults.of(f, this.dialect),
 					f.description(), reference));
 			if (f.indexed() && !f.pk() && !f.unique()) {
-				indexes.add(List.of(f.column()));
+				indexes.add(TableSpec.IndexSpec.plain(meta.table(), List.of(f.column())));
 			}
 		}
-		for (List<FieldMeta> index : meta.indexes()) {
-			indexes.add(columnsOf(index));
+		for (IndexDefinition index : meta.indexDefinitions()) {
+			List<String> indexed = columnsOf(index.fields());
+			String name = index.name().isEmpty() ? Dialect.indexName("idx", meta.table(), indexed) : index.name();
+			if (!this.dialect.supportsIndex(index.type(), !index.condition().isEmpty())) {
+				String kind = (index.type() == dev.tortoise.models.IndexType.DEFAULT) ? "a partial index"
+						: "a " + index.type() + " index" + (index.condition().isEmpty() ? "" : " with a condition");
+				throw new ConfigurationException("Model " + meta.name() + " has index \"" + name + "\", " + kind
+						+ ", which " + this.dialect.name() + " does not have. Give this model's app a connection to a"
+						+ " database that has it, or change its @Index.");
+			}
+			indexes.add(new TableSpec.IndexSpec(name, indexed, index.type(), index.condition(), index.parser()));
 		}
 		List<List<String>> unique = meta.uniqueTogether().stream().map(SchemaGenerator::columnsOf).toList();
 		return new TableSpec(meta.table(), meta.description(), columns, unique, indexes);

@@ -252,4 +252,10 @@ public class SqliteDialect extends Dialect {
 		return text.isEmpty() ? "" : " /* " + tortoiseEscaped(text, "'", "\"", true) + " */";
 	}
 
+	/** SQLite has partial indexes, and no other kind than its B-tree. */
+	@Override
+	boolean supportsIndex(dev.tortoise.models.IndexType type, boolean partial) {
+		return type == dev.tortoise.models.IndexType.DEFAULT;
+	}
+
 }

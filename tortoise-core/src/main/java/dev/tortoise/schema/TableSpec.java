@@ -7,7 +7,22 @@ import org.jspecify.annotations.Nullable;
 
 /** What one CREATE TABLE says, independent of dialect; dialects render it. */
 record TableSpec(String table, String comment, List<Column> columns, List<List<String>> uniqueTogether,
-		List<List<String>> indexes) {
+		List<IndexSpec> indexes) {
+
+	/**
+	 * One index: its name (given or Tortoise's generated one), columns, kind, the partial
+	 * index's condition (column to value) and a full-text parser.
+	 */
+	record IndexSpec(String name, List<String> columns, dev.tortoise.models.IndexType type,
+			java.util.Map<String, Object> condition, String parser) {
+
+		/** An ordinary index with Tortoise's generated name. */
+		static IndexSpec plain(String table, List<String> columns) {
+			return new IndexSpec(Dialect.indexName("idx", table, columns), columns, dev.tortoise.models.IndexType.DEFAULT,
+					java.util.Map.of(), "");
+		}
+
+	}
 
 	/**
 	 * One column; {@code generatedType} is set for database-generated keys, {@code defaultSql}

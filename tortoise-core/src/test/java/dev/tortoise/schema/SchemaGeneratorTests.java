@@ -448,4 +448,86 @@ class SchemaGeneratorTests {
 			.hasMessageContaining("\"oracle\"");
 	}
 
+	@dev.tortoise.models.Model
+	@dev.tortoise.models.Index(value = "title", name = "live_titles", condition = "live = true")
+	@dev.tortoise.models.Index(value = "body", type = dev.tortoise.models.IndexType.GIN)
+	static class Post {
+
+		Integer id;
+
+		String title;
+
+		@dev.tortoise.fields.TextField
+		String body;
+
+		boolean live;
+
+	}
+
+	@dev.tortoise.models.Model
+	@dev.tortoise.models.Index(value = "title", condition = "live = maybe")
+	static class BadCondition {
+
+		Integer id;
+
+		String title;
+
+		boolean live;
+
+	}
+
+	@dev.tortoise.models.Model
+	@dev.tortoise.models.Index(value = "title", parser = "ngram")
+	static class ParserWithoutFullText {
+
+		Integer id;
+
+		String title;
+
+	}
+
+	@Test
+	void indexesWithANameAKindAConditionOrAParserAsEachDatabaseWritesThem() {
+		Apps apps = models(Post.class);
+		assertThatThrownBy(() -> new SchemaGenerator(Dialect.forEngine("mysql")).sql(apps.all(), true))
+			.isInstanceOf(ConfigurationException.class)
+			.hasMessageContaining("Post has index \"live_titles\", a partial index, which mysql does not have");
+		assertThat(new SchemaGenerator(Dialect.forEngine("postgres")).statements(apps.all(), true))
+			.as("IF NOT EXISTS, the method after the table, the condition as Tortoise's PartialIndex writes it")
+			.contains("CREATE INDEX IF NOT EXISTS \"live_titles\" ON \"post\" (\"title\") WHERE \"live\" = true;")
+			.contains("CREATE INDEX IF NOT EXISTS \"" + Dialect.indexName("idx", "post", List.of("body"))
+					+ "\" ON \"post\" USING GIN (\"body\");");
+		assertThatThrownBy(() -> new SchemaGenerator(Dialect.forEngine("sqlite")).sql(apps.all(), true))
+			.isInstanceOf(ConfigurationException.class)
+			.hasMessageContaining("Post has index \"idx_post_body_").hasMessageContaining("a GIN index, which sqlite does not have");
+	}
+
+	@dev.tortoise.models.Model
+	@dev.tortoise.models.Index(value = { "title", "body" }, type = dev.tortoise.models.IndexType.FULLTEXT,
+			name = "title_body", parser = "ngram")
+	static class FullTextPost {
+
+		Integer id;
+
+		String title;
+
+		@dev.tortoise.fields.TextField
+		String body;
+
+	}
+
+	@Test
+	void fullTextIndexesAreWrittenInsideMySqlsCreateTableWithTheirParser() {
+		assertThat(new SchemaGenerator(Dialect.forEngine("mysql")).sql(models(FullTextPost.class).all(), true))
+			.contains("    FULLTEXT KEY `title_body` (`title`, `body`) WITH PARSER ngram\n) CHARACTER SET utf8mb4;");
+	}
+
+	@Test
+	void indexConditionsAndParsersAreCheckedAtInit() {
+		assertThatThrownBy(() -> models(BadCondition.class)).isInstanceOf(ConfigurationException.class)
+			.hasMessageContaining("has condition \"live = maybe\"; write each as \"field = value\"");
+		assertThatThrownBy(() -> models(ParserWithoutFullText.class)).isInstanceOf(ConfigurationException.class)
+			.hasMessageContaining("only a FULLTEXT index takes one");
+	}
+
 }
