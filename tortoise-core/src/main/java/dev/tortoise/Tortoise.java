@@ -30,9 +30,34 @@ public final class Tortoise {
 			Map<String, String> appConnections = new LinkedHashMap<>();
 			config.apps().forEach((label, app) -> appConnections.put(label, app.defaultConnection()));
 			apps.bindConnections(appConnections);
+			checkFieldTypes(apps, config);
 			Connections connections = Connections.create(config.connections());
 			return new TortoiseContext(config, apps, connections);
 		});
+	}
+
+	/**
+	 * Refuses a field whose type the database of its model's connection lacks (PostgreSQL's
+	 * ArrayField and TSVectorField elsewhere), before any connection is opened.
+	 */
+	private static void checkFieldTypes(Apps apps, TortoiseConfig config) {
+		for (dev.tortoise.models.ModelMeta<?> meta : apps.all()) {
+			String connection = meta.connection();
+			dev.tortoise.config.ConnectionConfig cc = (connection != null) ? config.connections().get(connection) : null;
+			if (cc == null) {
+				continue;
+			}
+			dev.tortoise.schema.Dialect dialect = dev.tortoise.schema.Dialect.forEngine(cc.engine());
+			for (dev.tortoise.models.FieldMeta f : meta.columns()) {
+				if (f.type() != null && !dialect.supports(f.type())) {
+					String tortoiseName = dev.tortoise.types.TypeHandler.of(f.type()).tortoiseName();
+					throw new ConfigurationException("Field " + meta.name() + "." + f.name() + " is "
+							+ ("AEIOU".indexOf(tortoiseName.charAt(0)) >= 0 ? "an " : "a ") + tortoiseName + ", which " + dialect.name()
+							+ " does not have, and app \"" + meta.app() + "\" is on connection \"" + connection + "\" ("
+							+ dialect.name() + "). Put the model in an app on a PostgreSQL connection, or use a JSONField.");
+				}
+			}
+		}
 	}
 
 	/**

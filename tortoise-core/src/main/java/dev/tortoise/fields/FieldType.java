@@ -39,7 +39,11 @@ public enum FieldType {
 	/** {@code IntEnumField}: an enum stored as a small integer. */
 	INT_ENUM,
 	/** {@code TimeDeltaField}: a duration stored as a BIGINT of microseconds. */
-	TIMEDELTA;
+	TIMEDELTA,
+	/** {@code contrib.postgres.fields.ArrayField}: a PostgreSQL array of one element type. */
+	ARRAY,
+	/** {@code contrib.postgres.fields.TSVectorField}: a PostgreSQL text-search vector. */
+	TSVECTOR;
 
 	/** Whether this is an integer type that can back an auto-increment primary key. */
 	public boolean isInteger() {

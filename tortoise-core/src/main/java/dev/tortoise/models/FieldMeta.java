@@ -64,6 +64,10 @@ public final class FieldMeta {
 
 	private dev.tortoise.fields.@Nullable JsonCodec<Object> jsonCodec;
 
+	private String arrayElement = "";
+
+	private Class<?> arrayElementClass = Object.class;
+
 	private boolean autoNow;
 
 	private boolean autoNowAdd;
@@ -210,6 +214,16 @@ public final class FieldMeta {
 	}
 
 	/** What computes each new instance's default ({@code @DefaultFactory}, a UUID key's random UUID), or null. */
+	/** An {@code ArrayField}'s element SQL type as declared ({@code int}, {@code varchar(20)}); empty for other fields. */
+	public String arrayElement() {
+		return this.arrayElement;
+	}
+
+	/** The Java class of an {@code ArrayField}'s elements. */
+	public Class<?> arrayElementClass() {
+		return this.arrayElementClass;
+	}
+
 	/** A JSON field's own codec ({@code @JSONField(codec = ...)}), or null for the built-in mapping. */
 	public dev.tortoise.fields.@Nullable JsonCodec<Object> jsonCodec() {
 		return this.jsonCodec;
@@ -530,6 +544,12 @@ public final class FieldMeta {
 		this.owner.checkOpen();
 		this.defaultFactory = factory;
 		this.defaultFactoryName = description;
+	}
+
+	void setArrayElement(String sqlType, Class<?> javaClass) {
+		this.owner.checkOpen();
+		this.arrayElement = sqlType;
+		this.arrayElementClass = javaClass;
 	}
 
 	void setJsonCodec(dev.tortoise.fields.JsonCodec<Object> codec) {

@@ -252,6 +252,9 @@ final class ModelReader {
 		validateData(f, where);
 		readDefaultFactory(f, field, where, !defaultText.isEmpty());
 		readJsonCodec(f, field, where);
+		if (type == FieldType.ARRAY) {
+			readArrayElement(f, field, annotation, where);
+		}
 		f.setChecks(FieldChecks.read(field, where));
 		if (!defaultText.isEmpty()) {
 			try {
@@ -282,6 +285,22 @@ final class ModelReader {
 		}
 		f.setDefaultFactory(FieldChecks.instantiate(annotation.value(), where, "@DefaultFactory"),
 				annotation.value().getName());
+	}
+
+	private static void readArrayElement(FieldMeta f, Field field, @Nullable Annotation annotation, String where) {
+		String element = (annotation != null) ? new Attributes(annotation).string("elementType") : "";
+		Class<?> javaClass = dev.tortoise.types.TypeHandler.arrayElementClass(element);
+		if (javaClass == null || !element.matches("[A-Za-z0-9 ]+(\\(\\d+(,\\s*\\d+)?\\))?")) {
+			throw new ConfigurationException("Field " + where + " is an @ArrayField of elementType \"" + element
+					+ "\", which is not one we bind. Use one of: " + dev.tortoise.types.TypeHandler.arrayElementTypes() + ".");
+		}
+		Class<?> declared = dev.tortoise.types.TypeHandler.declaredArrayElement(field.getType(), field.getGenericType());
+		if (declared != javaClass) {
+			throw new ConfigurationException("Field " + where + " is an @ArrayField of " + element + ", whose elements are "
+					+ javaClass.getSimpleName() + "s, but it is declared " + field.getGenericType().getTypeName()
+					+ ". Declare it List<" + javaClass.getSimpleName() + "> or " + javaClass.getSimpleName() + "[].");
+		}
+		f.setArrayElement(element, javaClass);
 	}
 
 	@SuppressWarnings("unchecked")

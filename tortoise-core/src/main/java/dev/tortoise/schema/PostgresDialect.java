@@ -64,6 +64,8 @@ public class PostgresDialect extends StandardDialect {
 			Map.entry(FieldType.FLOAT, "DOUBLE PRECISION"),
 			Map.entry(FieldType.DATETIME, "TIMESTAMPTZ"),
 			Map.entry(FieldType.TIME, "TIMETZ"),
+			Map.entry(FieldType.ARRAY, "[]"),
+			Map.entry(FieldType.TSVECTOR, "TSVECTOR"),
 			Map.entry(FieldType.UUID, "UUID"),
 			Map.entry(FieldType.JSON, "JSONB"),
 			Map.entry(FieldType.BINARY, "BYTEA"));
@@ -112,8 +114,11 @@ public class PostgresDialect extends StandardDialect {
 
 	@Override
 	public String placeholder(int index, @Nullable FieldType type) {
-		// Values are bound as text; JSONB needs the cast, the driver has no way to say so.
-		return (type == FieldType.JSON) ? "$" + index + "::jsonb" : "$" + index;
+		// Values are bound as text; JSONB and TSVECTOR need the cast, the driver has no way to say so.
+		if (type == FieldType.JSON) {
+			return "$" + index + "::jsonb";
+		}
+		return (type == FieldType.TSVECTOR) ? "$" + index + "::tsvector" : "$" + index;
 	}
 
 	/** PostgreSQL's cancel request, sent on a socket of its own to the server. */

@@ -34,7 +34,7 @@ public abstract class TypeHandler {
 		for (TypeHandler h : new TypeHandler[] { new Integers(FieldType.INT), new Integers(FieldType.BIGINT),
 				new Integers(FieldType.SMALLINT), new Texts(FieldType.CHAR), new Texts(FieldType.TEXT), new Booleans(),
 				new Decimals(), new Floats(), new Datetimes(), new Dates(), new Times(), new Uuids(), new Jsons(),
-				new Binaries(), new CharEnums(), new IntEnums(), new TimeDeltas() }) {
+				new Binaries(), new CharEnums(), new IntEnums(), new TimeDeltas(), new PgArrays(), new TsVectors() }) {
 			all.put(h.type(), h);
 		}
 		return all;
@@ -131,6 +131,21 @@ public abstract class TypeHandler {
 	 */
 	public boolean keyLike() {
 		return false;
+	}
+
+	/** An {@code ArrayField} element SQL type's Java class, or null where it has none we bind. */
+	public static @Nullable Class<?> arrayElementClass(String sqlType) {
+		return PgArrays.elementClass(sqlType);
+	}
+
+	/** The element types an {@code ArrayField} takes, for error messages. */
+	public static String arrayElementTypes() {
+		return PgArrays.elementTypes();
+	}
+
+	/** The element class a List or array field declares, or null if its declaration does not say. */
+	public static @Nullable Class<?> declaredArrayElement(Class<?> javaType, java.lang.reflect.Type genericType) {
+		return PgArrays.declaredElement(javaType, genericType);
 	}
 
 	static long integral(Object value) {
