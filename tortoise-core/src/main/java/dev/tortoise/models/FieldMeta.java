@@ -354,40 +354,87 @@ public final class FieldMeta {
 		return handle;
 	}
 
-	/** Tortoise's {@code describe()} of the field, JSON-serialisable. */
+	/**
+	 * Tortoise's {@code describe()} of the field, JSON-serialisable, key for key: data fields
+	 * with their column, Python type and column types per dialect; relations without a column
+	 * but with their related model, foreign keys with their raw {@code _id} field.
+	 */
 	Map<String, Object> describe() {
+		boolean data = this.kind == FieldKind.DATA;
+		boolean forward = this.kind == FieldKind.FK || this.kind == FieldKind.O2O;
+		boolean m2m = this.kind == FieldKind.M2M || this.kind == FieldKind.BACKWARD_M2M;
 		Map<String, Object> d = new LinkedHashMap<>();
 		d.put("name", this.name);
 		d.put("field_type", fieldTypeName());
-		d.put("db_column", this.column);
-		d.put("java_type", (this.related != null && this.kind != FieldKind.DATA)
-				? this.related.app() + "." + this.related.name() : this.javaType.getName());
+		if (data) {
+			d.put("db_column", this.column);
+		}
+		if (forward) {
+			d.put("raw_field", this.name + "_id");
+		}
+		d.put("python_type", data ? FieldDescriptions.pythonType(this.type)
+				: (this.related != null) ? this.related.app() + "." + this.related.name() : null);
 		// As Tortoise: only a key the database generates is "generated".
 		d.put("generated", generatedKey());
-		d.put("nullable", this.nullable);
-		d.put("unique", this.unique || this.pk || this.kind == FieldKind.O2O);
-		d.put("indexed", this.index || this.unique || this.pk);
-		d.put("default", describedDefault());
+		boolean backward = this.kind == FieldKind.BACKWARD_FK || this.kind == FieldKind.BACKWARD_O2O;
+		d.put("nullable", backward && this.opposite != null ? this.opposite.nullable : !m2m && this.nullable);
+		boolean unique = this.unique || this.pk || this.kind == FieldKind.O2O;
+		d.put("unique", !backward && !m2m && unique);
+		d.put("indexed", !backward && !m2m && (this.index || unique));
+		d.put("default", data ? describedDefault() : null);
 		d.put("description", this.description.isEmpty() ? null : this.description);
 		d.put("docstring", null);
-		if (this.type != null) {
-			d.put("constraints", constraints());
+		d.put("constraints", data ? constraints(this.type, this.maxLength, generatedKey(), this.autoNow || this.autoNowAdd)
+				: Map.of());
+		if (data) {
+			d.put("db_field_types", FieldDescriptions.dbFieldTypes(this.type, this.maxLength, this.maxDigits,
+					this.decimalPlaces, this.arrayElement));
 			if (this.type == FieldType.DATETIME || this.type == FieldType.TIME) {
 				d.put("auto_now_add", this.autoNow || this.autoNowAdd);
 				d.put("auto_now", this.autoNow);
 			}
 		}
-		if (this.kind.isRelation()) {
-			d.put("related_name", this.relatedName);
+		if (forward) {
 			d.put("on_delete", this.onDelete.sql());
+		}
+		if (this.kind.isRelation()) {
 			d.put("db_constraint", this.dbConstraint);
 		}
-		if (this.kind == FieldKind.M2M || this.kind == FieldKind.BACKWARD_M2M) {
+		if (m2m) {
 			d.put("model_name", (this.related != null) ? this.related.app() + "." + this.related.name() : null);
-			d.put("through", this.through);
+			d.put("related_name", this.relatedName);
 			d.put("forward_key", this.forwardKey);
 			d.put("backward_key", this.backwardKey);
+			d.put("through", this.through);
+			d.put("on_delete", this.onDelete.sql());
+			d.put("_generated", this.kind == FieldKind.BACKWARD_M2M);
 		}
+		return d;
+	}
+
+	/**
+	 * Tortoise's describe() of the data field a foreign key or one-to-one adds ({@code {name}_id}),
+	 * which Tortoise lists among the data fields: the type of the key it refers to, no default.
+	 */
+	Map<String, Object> describeRawField() {
+		FieldMeta target = this.toField;
+		Map<String, Object> d = new LinkedHashMap<>();
+		d.put("name", this.name + "_id");
+		d.put("field_type", target.fieldTypeName());
+		d.put("db_column", this.column);
+		d.put("python_type", FieldDescriptions.pythonType(target.type));
+		d.put("generated", false);
+		d.put("nullable", this.nullable);
+		boolean unique = this.unique || this.kind == FieldKind.O2O;
+		d.put("unique", unique);
+		d.put("indexed", this.index || unique);
+		d.put("default", null);
+		d.put("description", this.description.isEmpty() ? null : this.description);
+		d.put("docstring", null);
+		// As Tortoise's integer fields: a reference to another key starts at 1, like a generated key.
+		d.put("constraints", constraints(target.type, target.maxLength, true, false));
+		d.put("db_field_types", FieldDescriptions.dbFieldTypes(target.type, target.maxLength, target.maxDigits,
+				target.decimalPlaces, target.arrayElement));
 		return d;
 	}
 
@@ -407,7 +454,9 @@ public final class FieldMeta {
 			return v;
 		}
 		if (v instanceof Enum<?> e) {
-			return e.getDeclaringClass().getSimpleName() + "." + e.name();
+			// An IntEnum is an int to json.dumps; any other member is Python's str() of it.
+			return (this.type == FieldType.INT_ENUM) ? (Object) dev.tortoise.types.EnumValues.number(e)
+					: e.getDeclaringClass().getSimpleName() + "." + e.name();
 		}
 		if (v instanceof java.time.Duration duration) {
 			return dev.tortoise.types.PythonText.str(duration);
@@ -418,16 +467,16 @@ public final class FieldMeta {
 		return v.toString();
 	}
 
-	/** Tortoise's {@code constraints} of the field, in JSON Schema's terms. */
-	private Map<String, Object> constraints() {
+	/** Tortoise's {@code constraints} of a field, in JSON Schema's terms. */
+	private static Map<String, Object> constraints(FieldType type, int maxLength, boolean positive, boolean autoNow) {
 		Map<String, Object> c = new LinkedHashMap<>();
-		switch (this.type) {
-			case SMALLINT, INT_ENUM -> range(c, -32768L, 32767L);
-			case INT -> range(c, -2147483648L, 2147483647L);
-			case BIGINT -> range(c, Long.MIN_VALUE, Long.MAX_VALUE);
-			case CHAR, CHAR_ENUM -> c.put("max_length", this.maxLength);
+		switch (type) {
+			case SMALLINT, INT_ENUM -> range(c, positive ? 1L : -32768L, 32767L);
+			case INT -> range(c, positive ? 1L : -2147483648L, 2147483647L);
+			case BIGINT -> range(c, positive ? 1L : Long.MIN_VALUE, Long.MAX_VALUE);
+			case CHAR, CHAR_ENUM -> c.put("max_length", maxLength);
 			case DATETIME, TIME -> {
-				if (this.autoNow || this.autoNowAdd) {
+				if (autoNow) {
 					c.put("readOnly", true);
 				}
 			}
@@ -437,27 +486,28 @@ public final class FieldMeta {
 		return c;
 	}
 
-	private void range(Map<String, Object> c, long min, long max) {
-		c.put("ge", generatedKey() ? 1L : min);
+	private static void range(Map<String, Object> c, long min, long max) {
+		c.put("ge", min);
 		c.put("le", max);
 	}
 
 	private String fieldTypeName() {
 		switch (this.kind) {
 			case FK:
-				return "ForeignKeyField";
+				return "ForeignKeyFieldInstance";
 			case O2O:
-				return "OneToOneField";
-			case M2M:
-				return "ManyToManyField";
+				return "OneToOneFieldInstance";
+			case M2M, BACKWARD_M2M:
+				// Tortoise gives the other side of a many-to-many a field of the same class.
+				return "ManyToManyFieldInstance";
 			case BACKWARD_FK:
 				return "BackwardFKRelation";
 			case BACKWARD_O2O:
 				return "BackwardOneToOneRelation";
-			case BACKWARD_M2M:
-				return "ManyToManyRelation";
 			default:
-				return TypeNames.tortoiseName(this.type);
+				// Tortoise's enum fields are instances made by a function of the field's name.
+				return (this.type == FieldType.CHAR_ENUM || this.type == FieldType.INT_ENUM)
+						? TypeNames.tortoiseName(this.type) + "Instance" : TypeNames.tortoiseName(this.type);
 		}
 	}
 

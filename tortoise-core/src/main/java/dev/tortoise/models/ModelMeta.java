@@ -206,13 +206,21 @@ public final class ModelMeta<T> {
 		d.put("unique_together", namesOf(this.uniqueTogether));
 		d.put("indexes", namesOf(indexes()));
 		d.put("pk_field", (this.pk != null) ? this.pk.describe() : null);
-		d.put("data_fields", describeKind(FieldKind.DATA, true));
+		List<Map<String, Object>> data = describeKind(FieldKind.DATA, true);
+		for (FieldMeta f : this.fields) {
+			if ((f.kind() == FieldKind.FK || f.kind() == FieldKind.O2O) && f.toField() != null) {
+				data.add(f.describeRawField());
+			}
+		}
+		d.put("data_fields", data);
 		d.put("fk_fields", describeKind(FieldKind.FK, false));
 		d.put("backward_fk_fields", describeKind(FieldKind.BACKWARD_FK, false));
 		d.put("o2o_fields", describeKind(FieldKind.O2O, false));
 		d.put("backward_o2o_fields", describeKind(FieldKind.BACKWARD_O2O, false));
-		d.put("m2m_fields", describeKind(FieldKind.M2M, false));
-		d.put("backward_m2m_fields", describeKind(FieldKind.BACKWARD_M2M, false));
+		// Tortoise lists both sides of a many-to-many here, the other side with "_generated": true.
+		List<Map<String, Object>> m2m = describeKind(FieldKind.M2M, false);
+		m2m.addAll(describeKind(FieldKind.BACKWARD_M2M, false));
+		d.put("m2m_fields", m2m);
 		return d;
 	}
 

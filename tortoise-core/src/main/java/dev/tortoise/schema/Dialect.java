@@ -440,9 +440,9 @@ public abstract class Dialect {
 	abstract Map<FieldType, String> types();
 
 	/** The SQL name of a field type whose columns take no parameters (Tortoise's per-dialect mapping). */
-	/** Whether the database has columns of the field type (every type but PostgreSQL's arrays and text-search vectors). */
+	/** Whether the database has columns of the field type: every type but PostgreSQL's arrays and text-search vectors. */
 	public boolean supports(FieldType type) {
-		return types().containsKey(type);
+		return type != FieldType.ARRAY && type != FieldType.TSVECTOR;
 	}
 
 	public String typeName(FieldType type) {

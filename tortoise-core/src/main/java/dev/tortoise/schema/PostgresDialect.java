@@ -167,4 +167,10 @@ public class PostgresDialect extends StandardDialect {
 		return index.type().sql().isEmpty() ? "" : " USING " + index.type().sql();
 	}
 
+	/** Every field type, Tortoise's PostgreSQL contrib fields included. */
+	@Override
+	public boolean supports(FieldType type) {
+		return true;
+	}
+
 }
