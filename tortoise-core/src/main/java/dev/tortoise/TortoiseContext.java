@@ -217,7 +217,7 @@ public final class TortoiseContext implements AutoCloseable {
 			for (String name : this.connections.names()) {
 				List<ModelMeta<?>> models = modelsOn(name);
 				if (!models.isEmpty()) {
-					SchemaGenerator generator = new SchemaGenerator(this.connections.dialect(name));
+					SchemaGenerator generator = generator(name);
 					// Written before connecting (an impossible schema is refused without a connection),
 					// and again only where the database already holds some of it.
 					List<String> whole = generator.statements(models, safe);
@@ -234,7 +234,12 @@ public final class TortoiseContext implements AutoCloseable {
 	 * @throws ConfigurationException if there is no connection of that name
 	 */
 	public String schemaSql(String connectionName, boolean safe) {
-		return new SchemaGenerator(this.connections.dialect(connectionName)).sql(modelsOn(connectionName), safe);
+		return generator(connectionName).sql(modelsOn(connectionName), safe);
+	}
+
+	private SchemaGenerator generator(String connectionName) {
+		Dialect dialect = this.connections.dialect(connectionName);
+		return new SchemaGenerator(dialect, dialect.homeSchema(this.connections.config(connectionName)));
 	}
 
 	private List<ModelMeta<?>> modelsOn(String connectionName) {

@@ -144,15 +144,20 @@ public final class Apps {
 	private static void checkUniqueTables(String scope, Collection<ModelMeta<?>> models) {
 		Map<String, String> tables = new HashMap<>();
 		for (ModelMeta<?> meta : models) {
-			claim(tables, meta.table(), "model " + meta.fullName(), scope);
+			claim(tables, qualified(meta.schema(), meta.table()), "model " + meta.fullName(), scope);
 		}
 		for (ModelMeta<?> meta : models) {
 			for (FieldMeta f : meta.fields()) {
 				if (f.kind() == FieldKind.M2M) {
-					claim(tables, f.through(), "the through table of " + meta.name() + "." + f.name(), scope);
+					claim(tables, qualified(f.throughSchema(), f.through()), "the through table of " + meta.name() + "."
+							+ f.name(), scope);
 				}
 			}
 		}
+	}
+
+	private static String qualified(@Nullable String schema, String table) {
+		return (schema != null) ? schema + "." + table : table;
 	}
 
 	private static void claim(Map<String, String> tables, String table, String what, String scope) {

@@ -214,6 +214,15 @@ public final class FieldMeta {
 	}
 
 	/** What computes each new instance's default ({@code @DefaultFactory}, a UUID key's random UUID), or null. */
+	/**
+	 * The schema of a many-to-many's through table: the one of the model that declares the
+	 * relation, from either side; null for the connection's own.
+	 */
+	public @Nullable String throughSchema() {
+		FieldMeta declaring = (this.kind == FieldKind.BACKWARD_M2M && this.opposite != null) ? this.opposite : this;
+		return declaring.owner.schema();
+	}
+
 	/** An {@code ArrayField}'s element SQL type as declared ({@code int}, {@code varchar(20)}); empty for other fields. */
 	public String arrayElement() {
 		return this.arrayElement;

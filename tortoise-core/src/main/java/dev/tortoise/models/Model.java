@@ -18,6 +18,14 @@ public @interface Model {
 	/** Table name; empty means the configured table-name generator, else the class name lower-cased. */
 	String table() default "";
 
+	/**
+	 * The database schema of the model's table (Tortoise's {@code Meta.schema}): on PostgreSQL
+	 * and H2 a schema of the database, on MySQL another database; empty means the connection's
+	 * own. Tables, foreign keys, indexes and queries name it; it must exist (schema generation
+	 * creates tables, never schemas).
+	 */
+	String schema() default "";
+
 	/** Table comment, written into the schema. */
 	String description() default "";
 

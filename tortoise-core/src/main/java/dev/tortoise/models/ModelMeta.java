@@ -54,6 +54,8 @@ public final class ModelMeta<T> {
 
 	private boolean frozen;
 
+	private @Nullable String schema;
+
 	ModelMeta(Class<T> modelClass, String app, String table, String description, MethodHandle constructor) {
 		this.modelClass = modelClass;
 		this.app = app;
@@ -87,6 +89,11 @@ public final class ModelMeta<T> {
 	/** The table name. */
 	public String table() {
 		return this.table;
+	}
+
+	/** The table's schema ({@code @Model(schema)}), or null for the connection's own. */
+	public @Nullable String schema() {
+		return this.schema;
 	}
 
 	/** The table comment; empty if none. */
@@ -262,6 +269,11 @@ public final class ModelMeta<T> {
 	void addIndex(IndexDefinition index) {
 		checkOpen();
 		this.indexes.add(index);
+	}
+
+	void setSchema(@Nullable String schema) {
+		checkOpen();
+		this.schema = schema;
 	}
 
 	void setOrdering(List<String> ordering) {

@@ -56,6 +56,9 @@ final class ModelReader {
 		String table = tableName(type, model);
 		ModelMeta<T> meta = new ModelMeta<>(type, app, table, (model != null) ? model.description() : "",
 				constructor(type));
+		if (model != null && !model.schema().isEmpty()) {
+			meta.setSchema(model.schema());
+		}
 		List<FieldMeta> relations = new ArrayList<>();
 		List<FieldMeta> manyToMany = new ArrayList<>();
 		for (Field field : mappedFields(type)) {

@@ -44,7 +44,7 @@ final class BulkWrites {
 				set.add(new Update.Assignment(f.column(), Params.field(f, set.size())));
 			}
 			Condition where = where(qs, connection, args);
-			return run(connection, new Update(Table.of(qs.meta.table()), set, where), args);
+			return run(connection, new Update(Table.of(qs.meta.schema(), qs.meta.table()), set, where), args);
 		});
 	}
 
@@ -52,7 +52,7 @@ final class BulkWrites {
 		return Mono.defer(() -> {
 			String connection = this.engine.route(qs.meta, qs.using, true);
 			List<@Nullable Object> args = new ArrayList<>();
-			return run(connection, new Delete(Table.of(qs.meta.table()), where(qs, connection, args)), args);
+			return run(connection, new Delete(Table.of(qs.meta.schema(), qs.meta.table()), where(qs, connection, args)), args);
 		});
 	}
 

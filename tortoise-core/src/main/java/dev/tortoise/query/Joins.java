@@ -92,7 +92,7 @@ final class Joins {
 
 	/** {@code "table" "alias" LEFT JOIN ...}, with the joins made so far. */
 	From from() {
-		return new From(new Table(this.root.table(), this.rootAlias), this.clauses);
+		return new From(new Table(this.root.schema(), this.root.table(), this.rootAlias), this.clauses);
 	}
 
 	/**
@@ -234,7 +234,7 @@ final class Joins {
 		}
 		ModelMeta<?> related = field.related();
 		String alias = this.aliasPrefix + this.next++;
-		Table table = new Table(related.table(), alias);
+		Table table = new Table(related.schema(), related.table(), alias);
 		switch (field.kind()) {
 			case FK:
 			case O2O:

@@ -108,7 +108,7 @@ public final class ManyToManyManager<T> {
 		return withKeys(targets, (own, keys, connection) -> {
 			FieldMeta relatedPk = this.field.related().pk();
 			Dialect d = this.engine.dialect(connection);
-			Table through = Table.of(this.field.through());
+			Table through = Table.of(this.field.throughSchema(), this.field.through());
 			Select existing = Select.of(List.of(Column.of(this.field.forwardKey())), through,
 					new Condition.And(List.of(related(d, 0, keys.size()), owned(1)), false));
 			ValueCodec codec = this.engine.codec(connection);
@@ -135,7 +135,7 @@ public final class ManyToManyManager<T> {
 	/** Unrelates the targets (instances or primary keys). */
 	public Mono<Void> remove(Object... targets) {
 		return withKeys(targets, (own, keys, connection) -> {
-			Delete delete = new Delete(Table.of(this.field.through()), new Condition.And(List.of(owned(0),
+			Delete delete = new Delete(Table.of(this.field.throughSchema(), this.field.through()), new Condition.And(List.of(owned(0),
 					related(this.engine.dialect(connection), 1, keys.size())), false));
 			return this.engine.runUpdate(connection, bind(connection, delete, own, keys)).then();
 		});
@@ -146,7 +146,7 @@ public final class ManyToManyManager<T> {
 		return Mono.defer(() -> {
 			Object own = ownKey();
 			String connection = connection();
-			Delete delete = new Delete(Table.of(this.field.through()), owned(0));
+			Delete delete = new Delete(Table.of(this.field.throughSchema(), this.field.through()), owned(0));
 			return this.engine.runUpdate(connection, bind(connection, delete, own)).then();
 		});
 	}

@@ -265,7 +265,7 @@ final class Persister {
 			}
 			String connection = this.engine.route(meta, null, true);
 			Compiled delete = this.engine.statements().get(new InstanceKey(InstanceKey.DELETE, meta, connection),
-					(k) -> render(connection, new Delete(Table.of(meta.table()), byKey(meta, 0))));
+					(k) -> render(connection, new Delete(Table.of(meta.schema(), meta.table()), byKey(meta, 0))));
 			return this.engine.runUpdate(connection, this.engine.bind(connection, delete, pk)).then();
 		});
 	}
@@ -313,7 +313,7 @@ final class Persister {
 				set.add(new Update.Assignment(f.column(), Params.field(f, set.size())));
 			}
 		}
-		return new Update(Table.of(meta.table()), set, byKey(meta, set.size()));
+		return new Update(Table.of(meta.schema(), meta.table()), set, byKey(meta, set.size()));
 	}
 
 	/** The INSERT of rows of the columns; the value of row r, column i is argument {@code r * columns + i}. */
@@ -326,7 +326,7 @@ final class Persister {
 			}
 			values.add(row);
 		}
-		return new Insert(Table.of(meta.table()), columns.stream().map(FieldMeta::column).toList(), values);
+		return new Insert(Table.of(meta.schema(), meta.table()), columns.stream().map(FieldMeta::column).toList(), values);
 	}
 
 	/** The multi-row INSERT of a batch, its values bound. */

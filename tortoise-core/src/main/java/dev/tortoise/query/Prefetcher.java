@@ -205,7 +205,7 @@ final class Prefetcher {
 		ModelMeta<?> related = field.related();
 		List<Part> columns = new ArrayList<>(mapper.columns("_r"));
 		columns.add(new Column("_th", field.backwardKey()));
-		From from = new From(new Table(related.table(), "_r"), List.of(new From.Join(new Table(field.through(), "_th"),
+		From from = new From(new Table(related.schema(), related.table(), "_r"), List.of(new From.Join(new Table(field.throughSchema(), field.through(), "_th"),
 				Condition.compare(new Column("_th", field.forwardKey()), "=", new Column("_r", related.pk().column())),
 				false)));
 		return Select.of(columns, from, Params.in(d, new Column("_th", field.backwardKey()), field.owner().pk(), 0, keys));

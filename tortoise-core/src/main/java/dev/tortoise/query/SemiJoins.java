@@ -202,7 +202,7 @@ final class SemiJoins {
 			FieldMeta forward = relation.opposite();
 			parentKey = new Column(parent, forward.toField().column());
 			rows = Select.of(List.of(new Column(alias, forward.column())), inner.from(), condition);
-			missing = Select.of(one, new Table(related.table(), none),
+			missing = Select.of(one, new Table(related.schema(), related.table(), none),
 					Condition.compare(new Column(none, forward.column()), "=", parentKey));
 		}
 		else {
@@ -210,12 +210,12 @@ final class SemiJoins {
 			parentKey = new Column(parent, relation.owner().pk().column());
 			From innerFrom = inner.from();
 			// The through table first, then the related table with its joins: "through", related ...
-			Part tables = (ctx) -> ctx.visit(new Table(relation.through(), through)).sql(", ").visit(innerFrom);
+			Part tables = (ctx) -> ctx.visit(new Table(relation.throughSchema(), relation.through(), through)).sql(", ").visit(innerFrom);
 			rows = Select.of(List.of(new Column(through, relation.backwardKey())), tables, new Condition.And(List.of(
 					Condition.compare(new Column(alias, related.pk().column()), "=",
 							new Column(through, relation.forwardKey())),
 					new Condition.And(List.of(condition), true)), false));
-			missing = Select.of(one, new Table(relation.through(), none),
+			missing = Select.of(one, new Table(relation.throughSchema(), relation.through(), none),
 					Condition.compare(new Column(none, relation.backwardKey()), "=", parentKey));
 		}
 		Condition in = new Condition.InSubquery(parentKey, rows);

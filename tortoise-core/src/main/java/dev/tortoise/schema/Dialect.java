@@ -489,12 +489,12 @@ public abstract class Dialect {
 					+ columnList(unique) + ")");
 		}
 		List<String> out = new ArrayList<>();
-		out.add("CREATE TABLE " + exists + quote(table.table()) + " (\n    " + String.join(",\n    ", lines) + "\n)"
+		out.add("CREATE TABLE " + exists + qualified(table.schema(), table.table()) + " (\n    " + String.join(",\n    ", lines) + "\n)"
 				+ comment.apply(table.comment()) + ";");
 		Set<String> seen = new java.util.LinkedHashSet<>();
 		for (TableSpec.IndexSpec index : table.indexes()) {
 			if (seen.add(index.name())) {
-				out.add("CREATE INDEX " + exists + quote(index.name()) + " ON " + quote(table.table()) + indexMethod(index)
+				out.add("CREATE INDEX " + exists + quote(index.name()) + " ON " + qualified(table.schema(), table.table()) + indexMethod(index)
 						+ " (" + columnList(index.columns()) + ")" + indexCondition(index) + ";");
 			}
 		}
@@ -536,7 +536,7 @@ public abstract class Dialect {
 			List<String> between) {
 		String exists = safe ? "IF NOT EXISTS " : "";
 		List<String> out = new ArrayList<>();
-		out.add("CREATE TABLE " + exists + quote(t.table()) + " (\n    " + quote(t.backwardKey()) + " "
+		out.add("CREATE TABLE " + exists + qualified(t.schema(), t.table()) + " (\n    " + quote(t.backwardKey()) + " "
 				+ t.backwardType() + " NOT NULL" + (t.constraints() ? references(t.backward()) : "") + ",\n    "
 				+ quote(t.forwardKey()) + " " + t.forwardType() + " NOT NULL"
 				+ (t.constraints() ? references(t.forward()) : "") + "\n)" + comment.apply(t.comment()) + ";");
@@ -544,13 +544,27 @@ public abstract class Dialect {
 		if (t.uniqueIndex()) {
 			List<String> columns = List.of(t.backwardKey(), t.forwardKey());
 			out.add("CREATE UNIQUE INDEX " + exists + quote(indexName("uidx", t.table(), columns)) + " ON "
-					+ quote(t.table()) + " (" + columnList(columns) + ");");
+					+ qualified(t.schema(), t.table()) + " (" + columnList(columns) + ");");
 		}
 		return out;
 	}
 
 	private String references(TableSpec.Reference r) {
-		return " REFERENCES " + quote(r.table()) + " (" + quote(r.column()) + ") ON DELETE " + r.onDelete().sql();
+		return " REFERENCES " + qualified(r.schema(), r.table()) + " (" + quote(r.column()) + ") ON DELETE " + r.onDelete().sql();
+	}
+
+	/**
+	 * The connection's own schema as a foreign key out of another schema must name it, or null
+	 * where an unnamed table is found by the connection's search path (every database but MySQL,
+	 * which looks for it in the referencing table's database).
+	 */
+	public @Nullable String homeSchema(dev.tortoise.config.ConnectionConfig config) {
+		return null;
+	}
+
+	/** A table's name, quoted, after its quoted schema if it has one. */
+	final String qualified(@Nullable String schema, String table) {
+		return (schema != null) ? quote(schema) + "." + quote(table) : quote(table);
 	}
 
 	/** The column list of an index or key, quoted. */

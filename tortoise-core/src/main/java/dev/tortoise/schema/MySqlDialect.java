@@ -198,7 +198,8 @@ public final class MySqlDialect extends Dialect {
 			if (c.reference() != null) {
 				constraints.add("CONSTRAINT " + quote(foreignKeyName(table.table(), c.name(), c.reference().table(),
 						c.reference().column())) + " FOREIGN KEY (" + quote(c.name()) + ") REFERENCES "
-						+ quote(c.reference().table()) + " (" + quote(c.reference().column()) + ") ON DELETE "
+						+ qualified(c.reference().schema(), c.reference().table()) + " (" + quote(c.reference().column())
+						+ ") ON DELETE "
 						+ c.reference().onDelete().sql());
 			}
 		}
@@ -215,7 +216,7 @@ public final class MySqlDialect extends Dialect {
 						+ (index.parser().isEmpty() ? "" : " WITH PARSER " + index.parser()));
 			}
 		}
-		return List.of(create(table.table(), lines, table.comment(), safe));
+		return List.of(create(qualified(table.schema(), table.table()), lines, table.comment(), safe));
 	}
 
 	@Override
@@ -224,20 +225,20 @@ public final class MySqlDialect extends Dialect {
 		lines.add(quote(t.backwardKey()) + " " + t.backwardType() + " NOT NULL");
 		lines.add(quote(t.forwardKey()) + " " + t.forwardType() + " NOT NULL");
 		if (t.constraints()) {
-			lines.add("FOREIGN KEY (" + quote(t.backwardKey()) + ") REFERENCES " + quote(t.backward().table()) + " ("
+			lines.add("FOREIGN KEY (" + quote(t.backwardKey()) + ") REFERENCES " + qualified(t.backward().schema(), t.backward().table()) + " ("
 					+ quote(t.backward().column()) + ") ON DELETE " + t.backward().onDelete().sql());
-			lines.add("FOREIGN KEY (" + quote(t.forwardKey()) + ") REFERENCES " + quote(t.forward().table()) + " ("
+			lines.add("FOREIGN KEY (" + quote(t.forwardKey()) + ") REFERENCES " + qualified(t.forward().schema(), t.forward().table()) + " ("
 					+ quote(t.forward().column()) + ") ON DELETE " + t.forward().onDelete().sql());
 		}
 		if (t.uniqueIndex()) {
 			List<String> columns = List.of(t.backwardKey(), t.forwardKey());
 			lines.add("UNIQUE KEY " + quote(indexName("uidx", t.table(), columns)) + " (" + columnList(columns) + ")");
 		}
-		return List.of(create(t.table(), lines, t.comment(), safe));
+		return List.of(create(qualified(t.schema(), t.table()), lines, t.comment(), safe));
 	}
 
 	private String create(String table, List<String> lines, String comment, boolean safe) {
-		return "CREATE TABLE " + (safe ? "IF NOT EXISTS " : "") + quote(table) + " (\n    "
+		return "CREATE TABLE " + (safe ? "IF NOT EXISTS " : "") + table + " (\n    "
 				+ String.join(",\n    ", lines) + "\n) CHARACTER SET utf8mb4"
 				+ (comment.isEmpty() ? "" : " COMMENT=" + literal(comment)) + ";";
 	}
@@ -258,6 +259,12 @@ public final class MySqlDialect extends Dialect {
 	@Override
 	String autoNowDefault(boolean onUpdate) {
 		return onUpdate ? " DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)" : " DEFAULT CURRENT_TIMESTAMP(6)";
+	}
+
+	/** The connection's database, which MySQL needs named in a reference from another database. */
+	@Override
+	public @Nullable String homeSchema(dev.tortoise.config.ConnectionConfig config) {
+		return config.credential("database");
 	}
 
 	/** MySQL's and MariaDB's indexes: ordinary and full-text, none partial. */

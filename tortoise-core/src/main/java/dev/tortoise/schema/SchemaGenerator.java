@@ -18,6 +18,7 @@ import dev.tortoise.models.FieldKind;
 import dev.tortoise.models.FieldMeta;
 import dev.tortoise.models.IndexDefinition;
 import dev.tortoise.models.ModelMeta;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Generates Tortoise-compatible DDL for a set of models on one database: tables in
@@ -29,8 +30,27 @@ public final class SchemaGenerator {
 
 	private final Dialect dialect;
 
+	private final @Nullable String homeSchema;
+
 	public SchemaGenerator(Dialect dialect) {
+		this(dialect, null);
+	}
+
+	/**
+	 * A generator for a connection whose own schema a foreign key out of another schema must
+	 * name ({@link Dialect#homeSchema}); null where such a reference finds it unnamed.
+	 */
+	public SchemaGenerator(Dialect dialect, @Nullable String homeSchema) {
 		this.dialect = dialect;
+		this.homeSchema = homeSchema;
+	}
+
+	/** The schema a reference from a table in {@code fromSchema} names for the target's table. */
+	private @Nullable String referenceSchema(@Nullable String fromSchema, ModelMeta<?> target) {
+		if (target.schema() != null) {
+			return target.schema();
+		}
+		return (fromSchema != null) ? this.homeSchema : null;
 	}
 
 	/** The dialect this generator writes. */
@@ -67,7 +87,8 @@ public final class SchemaGenerator {
 		for (ModelMeta<?> meta : ordered) {
 			TableSpec table = table(meta);
 			tables.addAll(this.dialect.createTable(
-					existingTables.contains(table.table()) ? table.withoutComments() : table, safe));
+					table.schema() == null && existingTables.contains(table.table()) ? table.withoutComments() : table,
+					safe));
 			for (FieldMeta f : meta.fields()) {
 				if (f.kind() == FieldKind.M2M) {
 					TableSpec.Through through = through(meta, f);
@@ -163,7 +184,8 @@ public final class SchemaGenerator {
 			String type = this.dialect.columnType(f.type(), relation ? f.toField() : f);
 			boolean generated = f.generatedKey();
 			TableSpec.Reference reference = (relation && f.dbConstraint())
-					? new TableSpec.Reference(f.related().table(), f.toField().column(), f.onDelete()) : null;
+					? new TableSpec.Reference(f.related().table(), f.toField().column(), f.onDelete(),
+							referenceSchema(meta.schema(), f.related())) : null;
 			columns.add(new TableSpec.Column(f.column(), type, f.nullable(), f.unique() && !f.pk(), f.pk(),
 					generated ? this.dialect.generatedPrimaryKey(f.type()) : null, ColumnDefaults.of(f, this.dialect),
 					f.description(), reference));
@@ -184,7 +206,7 @@ public final class SchemaGenerator {
 			indexes.add(new TableSpec.IndexSpec(name, indexed, index.type(), index.condition(), index.parser()));
 		}
 		List<List<String>> unique = meta.uniqueTogether().stream().map(SchemaGenerator::columnsOf).toList();
-		return new TableSpec(meta.table(), meta.description(), columns, unique, indexes);
+		return new TableSpec(meta.table(), meta.description(), columns, unique, indexes, meta.schema());
 	}
 
 	private TableSpec.Through through(ModelMeta<?> meta, FieldMeta f) {
@@ -192,9 +214,10 @@ public final class SchemaGenerator {
 		FieldMeta ownPk = meta.pk();
 		FieldMeta targetPk = target.pk();
 		return new TableSpec.Through(f.through(), f.description(), f.backwardKey(), keyType(ownPk),
-				new TableSpec.Reference(meta.table(), ownPk.column(), f.onDelete()), f.forwardKey(), keyType(targetPk),
-				new TableSpec.Reference(target.table(), targetPk.column(), f.onDelete()), f.dbConstraint(),
-				f.createUniqueIndex());
+				new TableSpec.Reference(meta.table(), ownPk.column(), f.onDelete(), referenceSchema(f.throughSchema(), meta)),
+				f.forwardKey(), keyType(targetPk), new TableSpec.Reference(target.table(), targetPk.column(), f.onDelete(),
+						referenceSchema(f.throughSchema(), target)),
+				f.dbConstraint(), f.createUniqueIndex(), f.throughSchema());
 	}
 
 	/** The type of a column pointing at a primary key: a generated key's plain integer type. */

@@ -36,12 +36,12 @@ abstract class StandardDialect extends Dialect {
 		List<String> out = inlineCreateTable(table, safe, (comment) -> "");
 		for (TableSpec.Column c : table.columns()) {
 			if (!c.comment().isEmpty()) {
-				out.add("COMMENT ON COLUMN " + quote(table.table()) + "." + quote(c.name()) + " IS "
+				out.add("COMMENT ON COLUMN " + qualified(table.schema(), table.table()) + "." + quote(c.name()) + " IS "
 						+ literal(c.comment()) + ";");
 			}
 		}
 		if (!table.comment().isEmpty()) {
-			out.add("COMMENT ON TABLE " + quote(table.table()) + " IS " + literal(table.comment()) + ";");
+			out.add("COMMENT ON TABLE " + qualified(table.schema(), table.table()) + " IS " + literal(table.comment()) + ";");
 		}
 		return out;
 	}
@@ -49,7 +49,7 @@ abstract class StandardDialect extends Dialect {
 	@Override
 	List<String> createThrough(TableSpec.Through t, boolean safe) {
 		return inlineCreateThrough(t, safe, (comment) -> "", t.comment().isEmpty() ? List.of()
-				: List.of("COMMENT ON TABLE " + quote(t.table()) + " IS " + literal(t.comment()) + ";"));
+				: List.of("COMMENT ON TABLE " + qualified(t.schema(), t.table()) + " IS " + literal(t.comment()) + ";"));
 	}
 
 	/** A comment's text as a string literal. */

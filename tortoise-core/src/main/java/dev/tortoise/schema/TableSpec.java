@@ -7,7 +7,12 @@ import org.jspecify.annotations.Nullable;
 
 /** What one CREATE TABLE says, independent of dialect; dialects render it. */
 record TableSpec(String table, String comment, List<Column> columns, List<List<String>> uniqueTogether,
-		List<IndexSpec> indexes) {
+		List<IndexSpec> indexes, @Nullable String schema) {
+
+	TableSpec(String table, String comment, List<Column> columns, List<List<String>> uniqueTogether,
+			List<IndexSpec> indexes) {
+		this(table, comment, columns, uniqueTogether, indexes, null);
+	}
 
 	/**
 	 * One index: its name (given or Tortoise's generated one), columns, kind, the partial
@@ -38,21 +43,33 @@ record TableSpec(String table, String comment, List<Column> columns, List<List<S
 		return new TableSpec(this.table, "", this.columns.stream()
 			.map((c) -> new Column(c.name(), c.type(), c.nullable(), c.unique(), c.pk(), c.generatedType(),
 					c.defaultSql(), "", c.reference()))
-			.toList(), this.uniqueTogether, this.indexes);
+			.toList(), this.uniqueTogether, this.indexes, this.schema);
 	}
 
 	/** The target of a foreign-key column. */
-	record Reference(String table, String column, OnDelete onDelete) {
+	record Reference(String table, String column, OnDelete onDelete, @Nullable String schema) {
+
+		Reference(String table, String column, OnDelete onDelete) {
+			this(table, column, onDelete, null);
+		}
+
 	}
 
 	/** A many-to-many through table. */
 	record Through(String table, String comment, String backwardKey, String backwardType, Reference backward,
-			String forwardKey, String forwardType, Reference forward, boolean constraints, boolean uniqueIndex) {
+			String forwardKey, String forwardType, Reference forward, boolean constraints, boolean uniqueIndex,
+			@Nullable String schema) {
+
+		Through(String table, String comment, String backwardKey, String backwardType, Reference backward,
+				String forwardKey, String forwardType, Reference forward, boolean constraints, boolean uniqueIndex) {
+			this(table, comment, backwardKey, backwardType, backward, forwardKey, forwardType, forward, constraints,
+					uniqueIndex, null);
+		}
 
 		/** The same through table without its comment. */
 		Through withoutComment() {
 			return new Through(this.table, "", this.backwardKey, this.backwardType, this.backward, this.forwardKey,
-					this.forwardType, this.forward, this.constraints, this.uniqueIndex);
+					this.forwardType, this.forward, this.constraints, this.uniqueIndex, this.schema);
 		}
 
 	}

@@ -2,11 +2,22 @@ package dev.tortoise.query.sql;
 
 import org.jspecify.annotations.Nullable;
 
-/** A table, with the alias a statement knows it by if it has one: {@code "table" "alias"}. */
-public record Table(String name, @Nullable String alias) implements Part {
+/**
+ * A table, in its schema if it has one, with the alias a statement knows it by if it has
+ * one: {@code "schema"."table" "alias"}.
+ */
+public record Table(@Nullable String schema, String name, @Nullable String alias) implements Part {
+
+	public Table(String name, @Nullable String alias) {
+		this(null, name, alias);
+	}
 
 	public static Table of(String name) {
-		return new Table(name, null);
+		return new Table(null, name, null);
+	}
+
+	public static Table of(@Nullable String schema, String name) {
+		return new Table(schema, name, null);
 	}
 
 	/** The name its columns are qualified with: the alias, else the table's name. */
@@ -16,6 +27,9 @@ public record Table(String name, @Nullable String alias) implements Part {
 
 	@Override
 	public void render(Context ctx) {
+		if (this.schema != null) {
+			ctx.name(this.schema).sql('.');
+		}
 		ctx.name(this.name);
 		if (this.alias != null && !this.alias.equals(this.name)) {
 			ctx.sql(' ').name(this.alias);
