@@ -47,7 +47,13 @@ public final class Tortoise {
 			if (cc == null) {
 				continue;
 			}
-			dev.tortoise.schema.Dialect dialect = dev.tortoise.schema.Dialect.forEngine(cc.engine());
+			dev.tortoise.schema.Dialect dialect;
+			try {
+				dialect = dev.tortoise.schema.Dialect.forEngine(cc.engine());
+			}
+			catch (ConfigurationException ex) {
+				continue; // opening the connections names what is wrong with it
+			}
 			for (dev.tortoise.models.FieldMeta f : meta.columns()) {
 				if (f.type() != null && !dialect.supports(f.type())) {
 					String tortoiseName = dev.tortoise.types.TypeHandler.of(f.type()).tortoiseName();

@@ -39,67 +39,37 @@ final class FieldDescriptions {
 	static Map<String, String> dbFieldTypes(FieldType type, int maxLength, int maxDigits, int decimalPlaces,
 			String arrayElement) {
 		Map<String, String> t = new LinkedHashMap<>();
-		switch (type) {
-			case INT -> t.put("", "INT");
-			case BIGINT, TIMEDELTA -> t.put("", "BIGINT");
-			case SMALLINT, INT_ENUM -> t.put("", "SMALLINT");
-			case CHAR, CHAR_ENUM -> {
-				t.put("", "VARCHAR(" + maxLength + ")");
-				t.put("oracle", "NVARCHAR2(" + maxLength + ")");
-			}
-			case TEXT -> {
-				t.put("", "TEXT");
-				t.put("mssql", "NVARCHAR(MAX)");
-				t.put("mysql", "LONGTEXT");
-				t.put("oracle", "NCLOB");
-			}
-			case BOOLEAN -> {
-				t.put("", "BOOL");
-				t.put("mssql", "BIT");
-				t.put("oracle", "NUMBER(1)");
-				t.put("sqlite", "INT");
-			}
-			case DECIMAL -> {
-				t.put("", "DECIMAL(" + maxDigits + "," + decimalPlaces + ")");
-				t.put("sqlite", "VARCHAR(40)");
-			}
-			case FLOAT -> {
-				t.put("", "DOUBLE PRECISION");
-				t.put("mysql", "DOUBLE");
-				t.put("sqlite", "REAL");
-			}
-			case DATETIME -> {
-				t.put("", "TIMESTAMP");
-				t.put("mssql", "DATETIME2");
-				t.put("mysql", "DATETIME(6)");
-				t.put("postgres", "TIMESTAMPTZ");
-				t.put("oracle", "TIMESTAMP WITH TIME ZONE");
-			}
-			case DATE -> t.put("", "DATE");
-			case TIME -> {
-				t.put("", "TIME");
-				t.put("mysql", "TIME(6)");
-				t.put("postgres", "TIMETZ");
-			}
-			case UUID -> {
-				t.put("", "CHAR(36)");
-				t.put("postgres", "UUID");
-			}
-			case JSON -> {
-				t.put("", "JSON");
-				t.put("mssql", "NVARCHAR(MAX)");
-				t.put("oracle", "NCLOB");
-				t.put("postgres", "JSONB");
-			}
-			case BINARY -> {
-				t.put("", "BLOB");
-				t.put("mysql", "LONGBLOB");
-				t.put("postgres", "BYTEA");
-			}
-			case ARRAY -> t.put("", arrayElement.toUpperCase(java.util.Locale.ROOT) + "[]");
-			case TSVECTOR -> t.put("", "TSVECTOR");
-		}
+		DB_FIELD_TYPES.get(type).forEach((dialect, sql) -> t.put(dialect, sql.replace("{length}", String.valueOf(maxLength))
+			.replace("{digits}", String.valueOf(maxDigits))
+			.replace("{places}", String.valueOf(decimalPlaces))
+			.replace("{element}", arrayElement.toUpperCase(java.util.Locale.ROOT))));
 		return t;
+	}
+
+	/** Tortoise's column types per field type, read once from {@code db-field-types.properties}. */
+	private static final Map<FieldType, Map<String, String>> DB_FIELD_TYPES = readDbFieldTypes();
+
+	private static Map<FieldType, Map<String, String>> readDbFieldTypes() {
+		java.util.Properties properties = new java.util.Properties();
+		try (java.io.InputStream in = FieldDescriptions.class.getResourceAsStream("db-field-types.properties")) {
+			properties.load(java.util.Objects.requireNonNull(in, "db-field-types.properties"));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		Map<FieldType, Map<String, String>> all = new java.util.EnumMap<>(FieldType.class);
+		for (FieldType type : FieldType.values()) {
+			String line = java.util.Objects.requireNonNull(properties.getProperty(type.name()), type.name());
+			Map<String, String> types = new LinkedHashMap<>();
+			String[] parts = line.split(";");
+			types.put("", parts[0].trim());
+			for (int i = 1; i < parts.length; i++) {
+				String[] kv = parts[i].split("=", 2);
+				types.put(kv[0].trim(), kv[1].trim());
+			}
+			all.put(type, java.util.Collections.unmodifiableMap(types));
+		}
+		return all;
 	}
 
 }

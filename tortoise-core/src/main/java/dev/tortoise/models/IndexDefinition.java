@@ -13,7 +13,8 @@ public record IndexDefinition(List<FieldMeta> fields, String name, IndexType typ
 
 	public IndexDefinition {
 		fields = List.copyOf(fields);
-		condition = Map.copyOf(condition);
+		// In the order written: the condition's text is the catalog's.
+		condition = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(condition));
 	}
 
 	/** Whether it is an ordinary, unnamed, unconditional index, which every database writes the same way. */
