@@ -90,6 +90,19 @@ public final class TortoiseContext implements AutoCloseable {
 		return this.engine.save(instance);
 	}
 
+	/**
+	 * Writes only the named fields of a saved instance (and its auto-now fields) in one UPDATE,
+	 * as Tortoise's {@code save(update_fields=[...])}; no fields means {@link #save(Object)}.
+	 */
+	public <T> Mono<T> save(T instance, String... updateFields) {
+		return this.engine.save(instance, List.of(updateFields));
+	}
+
+	/** Reads the instance's row again and sets its fields from it ({@code refresh_from_db}). */
+	public <T> Mono<T> refresh(T instance) {
+		return this.engine.refresh(instance);
+	}
+
 	/** Deletes the instance's row. */
 	public Mono<Void> delete(Object instance) {
 		return this.engine.delete(instance);

@@ -40,9 +40,12 @@ final class BulkWrites {
 			Map<FieldMeta, @Nullable Object> assignments = InstanceValues.assignments(qs.meta, values, this.engine.zone());
 			List<Update.Assignment> set = new ArrayList<>(assignments.size());
 			List<@Nullable Object> args = new ArrayList<>(assignments.values());
-			for (FieldMeta f : assignments.keySet()) {
-				set.add(new Update.Assignment(f.column(), Params.field(f, set.size())));
-			}
+			Joins own = this.engine.joins(connection, qs.meta, qs.meta.table());
+			assignments.forEach((f, value) -> {
+				int arg = set.size();
+				set.add(new Update.Assignment(f.column(), (value instanceof Expression e)
+						? Expressions.compile(e, own, arg, true) : Params.field(f, arg)));
+			});
 			Condition where = where(qs, connection, args);
 			return run(connection, new Update(Table.of(qs.meta.schema(), qs.meta.table()), set, where), args);
 		});

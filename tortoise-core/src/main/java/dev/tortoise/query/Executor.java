@@ -154,6 +154,16 @@ final class Executor {
 		}, serverCancel(name));
 	}
 
+	/** Whether work on the named connection runs in a transaction: ours, or one an outside manager bound. */
+	Mono<Boolean> inTransaction(String name, @Nullable TransactionScope pinned) {
+		return Mono.deferContextual((context) -> {
+			if (transaction(context, name, pinned) != null) {
+				return Mono.just(true);
+			}
+			return (this.bound == null) ? Mono.just(false) : outside(name).map(Optional::isPresent);
+		});
+	}
+
 	/** The transaction bound to a connection name: the pinned one, else the one in the context, or null. */
 	static @Nullable TransactionScope transaction(ContextView context, String name, @Nullable TransactionScope pinned) {
 		return (pinned != null && pinned.connectionName().equals(name)) ? pinned : TransactionScope.current(context, name);

@@ -153,6 +153,9 @@ final class Filters {
 	static Condition leaf(Joins.Target target, @Nullable Object value, int arg, Build build) {
 		Column col = target.column();
 		FieldMeta f = target.field();
+		if (value instanceof Expression e) {
+			return compared(target, col, Expressions.compile(e, build.joins, arg, false));
+		}
 		switch (target.lookup()) {
 			case "exact":
 				return (value == null) ? Condition.isNull(col) : Condition.compare(col, "=", Params.field(f, arg));
@@ -201,6 +204,21 @@ final class Filters {
 			default:
 				return new Condition.Like(col, pattern(target, arg), target.lookup().startsWith("i"));
 		}
+	}
+
+	/** A column compared with an expression ({@code filter("prize__gt", F.of("minimum"))}). */
+	private static Condition compared(Joins.Target target, Column col, dev.tortoise.query.sql.Part expression) {
+		String operator = switch (target.lookup()) {
+			case "exact" -> "=";
+			case "not" -> "<>";
+			case "gt" -> ">";
+			case "gte" -> ">=";
+			case "lt" -> "<";
+			case "lte" -> "<=";
+			default -> throw new FieldException("Lookup \"" + target.lookup() + "\" on " + name(target)
+					+ " cannot take an expression; compare with exact, not, gt, gte, lt or lte.");
+		};
+		return Condition.compare(col, operator, expression);
 	}
 
 	/** The negation of {@link Params#in}'s condition: {@code NOT IN (...)}, or {@code NOT (... = ANY(...))}. */

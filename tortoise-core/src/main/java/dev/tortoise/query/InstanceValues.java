@@ -99,6 +99,10 @@ final class InstanceValues {
 						+ " column field. Valid fields: " + String.join(", ", meta.columns().stream()
 							.map(FieldMeta::name).toList()) + ".");
 			}
+			if (value instanceof Expression) {
+				out.put(f, value); // computed by the database; checked as it is written
+				return;
+			}
 			if (value == null && !f.nullable()) {
 				throw new ValidationException("Field " + meta.name() + "." + f.name() + " is not nullable.");
 			}

@@ -2,6 +2,7 @@ package dev.tortoise.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.tortoise.exceptions.OperationalException;
 import dev.tortoise.exceptions.ValidationException;
@@ -222,6 +223,65 @@ final class Persister {
 					batch.forEach(mapper::initContainers);
 				})))
 			.then();
+	}
+
+	/**
+	 * Writes only the named fields of a saved instance (and its auto-now fields), as
+	 * Tortoise's {@code save(update_fields=...)}: one UPDATE by primary key; a row that is
+	 * not there is an {@code IntegrityException}, as in Tortoise.
+	 */
+	<T> Mono<T> save(T instance, List<String> fields) {
+		return Mono.defer(() -> {
+			ModelMeta<T> meta = meta(instance);
+			Object pk = meta.pk().get(instance);
+			if (pk == null) {
+				throw new dev.tortoise.exceptions.ParamsException("save(" + meta.name() + ", " + fields + ") writes"
+						+ " fields of a saved row, but this " + meta.name() + " has no " + meta.pk().name()
+						+ " yet; create it first, or call save() without fields.");
+			}
+			Map<String, @Nullable Object> values = new java.util.LinkedHashMap<>();
+			for (String name : fields) {
+				FieldMeta f = meta.findField(name);
+				if (f == null || !f.kind().hasColumn() || f.pk()) {
+					throw new dev.tortoise.exceptions.FieldException("save(update fields) names \"" + name + "\", which is"
+							+ " not a column of " + meta.name() + " it can write. Valid fields: " + String.join(", ",
+									meta.columns().stream().filter((c) -> !c.pk()).map(FieldMeta::name).toList()) + ".");
+				}
+				values.put(f.name(), f.get(instance));
+			}
+			for (FieldMeta f : meta.columns()) {
+				if (f.autoNow()) {
+					Object now = InstanceValues.now(f, this.engine.zone());
+					f.set(instance, now);
+					values.put(f.name(), now);
+				}
+			}
+			return this.engine.objects(meta).filter(meta.pk().name(), pk).update(values).map((rows) -> {
+				if (rows == 0) {
+					throw new dev.tortoise.exceptions.IntegrityException("Can't update a " + meta.name()
+							+ " that doesn't exist: no row has " + meta.pk().name() + " " + pk + ".");
+				}
+				return instance;
+			});
+		});
+	}
+
+	/** Reads the instance's row again and sets every column field from it ({@code refresh_from_db}). */
+	<T> Mono<T> refresh(T instance) {
+		return Mono.defer(() -> {
+			ModelMeta<T> meta = meta(instance);
+			Object pk = meta.pk().get(instance);
+			if (pk == null) {
+				throw new dev.tortoise.exceptions.ParamsException("refresh(" + meta.name() + ") needs a saved row, but"
+						+ " this one has no " + meta.pk().name() + ".");
+			}
+			return this.engine.objects(meta).filter(meta.pk().name(), pk).get().map((fresh) -> {
+				for (FieldMeta f : meta.columns()) {
+					f.set(instance, f.get(fresh));
+				}
+				return instance;
+			});
+		});
 	}
 
 	<T> Mono<T> save(T instance) {

@@ -66,6 +66,16 @@ public final class QueryEngine {
 		return this.persister.save(instance);
 	}
 
+	/** Writes only the named fields of a saved instance, and its auto-now fields. */
+	public <T> Mono<T> save(T instance, List<String> fields) {
+		return fields.isEmpty() ? this.persister.save(instance) : this.persister.save(instance, fields);
+	}
+
+	/** Reads the instance's row again into it. */
+	public <T> Mono<T> refresh(T instance) {
+		return this.persister.refresh(instance);
+	}
+
 	/** Deletes the instance's row. */
 	public Mono<Void> delete(Object instance) {
 		return this.persister.delete(instance);

@@ -40,13 +40,17 @@ public final class QuerySet<T> {
 
 	final @Nullable String using;
 
+	final boolean distinct;
+
+	final dev.tortoise.query.sql.Select.@Nullable Lock lock;
+
 	QuerySet(Engine engine, ModelMeta<T> meta) {
-		this(engine, meta, List.of(), meta.ordering(), null, null, List.of(), List.of(), null);
+		this(engine, meta, List.of(), meta.ordering(), null, null, List.of(), List.of(), null, false, null);
 	}
 
 	private QuerySet(Engine engine, ModelMeta<T> meta, List<Q> filters, List<String> orderBy,
 			@Nullable Long limit, @Nullable Long offset, List<String> selectRelated, List<String> prefetchRelated,
-			@Nullable String using) {
+			@Nullable String using, boolean distinct, dev.tortoise.query.sql.Select.@Nullable Lock lock) {
 		this.engine = engine;
 		this.meta = meta;
 		this.filters = filters;
@@ -56,12 +60,44 @@ public final class QuerySet<T> {
 		this.selectRelated = selectRelated;
 		this.prefetchRelated = prefetchRelated;
 		this.using = using;
+		this.distinct = distinct;
+		this.lock = lock;
 	}
 
 	private QuerySet<T> with(List<Q> filters, List<String> orderBy, @Nullable Long limit, @Nullable Long offset,
 			List<String> selectRelated, List<String> prefetchRelated, @Nullable String using) {
 		return new QuerySet<>(this.engine, this.meta, filters, orderBy, limit, offset, selectRelated, prefetchRelated,
-				using);
+				using, this.distinct, this.lock);
+	}
+
+	/** Each row once, as {@code SELECT DISTINCT} (useful with values() and filters through relations). */
+	public QuerySet<T> distinct() {
+		return new QuerySet<>(this.engine, this.meta, this.filters, this.orderBy, this.limit, this.offset,
+				this.selectRelated, this.prefetchRelated, this.using, true, this.lock);
+	}
+
+	/**
+	 * Locks the rows read until the transaction ends ({@code SELECT ... FOR UPDATE}), as
+	 * Tortoise's {@code select_for_update()}. Only inside a transaction: outside one the
+	 * query fails with a {@code TransactionManagementException}. SQLite has no row locks: a
+	 * transaction that writes holds the whole database, so the query reads without a clause.
+	 */
+	public QuerySet<T> selectForUpdate() {
+		return selectForUpdate(false, false);
+	}
+
+	/**
+	 * {@link #selectForUpdate()} that fails at once on a locked row ({@code nowait}) or skips
+	 * locked rows ({@code skipLocked}), locking only the tables named in {@code of}: the
+	 * model's table name, or relations given to selectRelated (PostgreSQL).
+	 */
+	public QuerySet<T> selectForUpdate(boolean nowait, boolean skipLocked, String... of) {
+		if (nowait && skipLocked) {
+			throw new ParamsException("selectForUpdate takes nowait or skipLocked, not both.");
+		}
+		return new QuerySet<>(this.engine, this.meta, this.filters, this.orderBy, this.limit, this.offset,
+				this.selectRelated, this.prefetchRelated, this.using, this.distinct,
+				new dev.tortoise.query.sql.Select.Lock(nowait, skipLocked, List.of(of)));
 	}
 
 	private static <E> List<E> plus(List<E> list, List<E> more) {
@@ -192,6 +228,141 @@ public final class QuerySet<T> {
 	/** Matching rows as maps of the given fields (relations followed with {@code __}); all columns if none. */
 	public Flux<Map<String, Object>> values(String... fields) {
 		return this.engine.reads().values(this, List.of(fields));
+	}
+
+	/**
+	 * The one row this query's filters find, else a new one made of the filters' values and
+	 * {@code defaults}, as Tortoise's {@code get_or_create}: the filters must be plain
+	 * {@code field} or {@code field__exact} keys. If another writer inserts the same row
+	 * between the read and the insert (a unique constraint refuses ours), the row is read again.
+	 */
+	public Mono<Created<T>> getOrCreate(Map<String, ?> defaults) {
+		return Mono.defer(() -> {
+			Map<String, @Nullable Object> lookup = lookup("getOrCreate");
+			return get().map((found) -> new Created<>(found, false))
+				.onErrorResume(DoesNotExistException.class, (none) -> create(lookup, defaults)
+					.map((made) -> new Created<>(made, true))
+					.onErrorResume(dev.tortoise.exceptions.IntegrityException.class,
+							(taken) -> get().map((found) -> new Created<>(found, false))));
+		});
+	}
+
+	/**
+	 * The one row this query's filters find with {@code defaults} written into it, else a
+	 * new one made of the filters' values and {@code defaults}, as Tortoise's
+	 * {@code update_or_create}. Inside a transaction the row is locked while it is updated.
+	 */
+	public Mono<Created<T>> updateOrCreate(Map<String, ?> defaults) {
+		return Mono.defer(() -> {
+			Map<String, @Nullable Object> lookup = lookup("updateOrCreate");
+			Persister persister = new Persister(this.engine);
+			Mono<Created<T>> update = get().flatMap((found) -> {
+				defaults.forEach((name, value) -> field("updateOrCreate", name).set(found, value));
+				List<String> names = defaults.keySet().stream().map((n) -> field("updateOrCreate", n).name()).toList();
+				return (names.isEmpty() ? Mono.just(found) : persister.save(found, names))
+					.map((saved) -> new Created<>(saved, false));
+			});
+			return update.onErrorResume(DoesNotExistException.class, (none) -> create(lookup, defaults)
+				.map((made) -> new Created<>(made, true))
+				.onErrorResume(dev.tortoise.exceptions.IntegrityException.class, (taken) -> update));
+		});
+	}
+
+	/** The filters as field values for a new row; only plain equality filters make one. */
+	private Map<String, @Nullable Object> lookup(String method) {
+		Map<String, @Nullable Object> out = new java.util.LinkedHashMap<>();
+		for (Q q : this.filters) {
+			if (q.kind != Q.Kind.LEAF || q.negated || q.value instanceof Expression) {
+				throw new ParamsException(method + "() makes a new " + this.meta.name() + " from its filters, so they"
+						+ " must be plain field = value filters; got " + q + ".");
+			}
+			String key = q.key.endsWith("__exact") ? q.key.substring(0, q.key.length() - 7) : q.key;
+			if (key.contains("__")) {
+				throw new ParamsException(method + "() makes a new " + this.meta.name() + " from its filters, so they"
+						+ " must be plain field = value filters on its own fields; \"" + q.key + "\" is not one.");
+			}
+			out.put(key, q.value);
+		}
+		return out;
+	}
+
+	private dev.tortoise.models.FieldMeta field(String method, String name) {
+		dev.tortoise.models.FieldMeta f = this.meta.findField(name);
+		if (f == null || !f.kind().hasColumn()) {
+			throw new dev.tortoise.exceptions.FieldException(method + "() names \"" + name + "\", which is not a column"
+					+ " field of " + this.meta.name() + ". Valid fields: " + String.join(", ",
+							this.meta.columns().stream().map(dev.tortoise.models.FieldMeta::name).toList()) + ".");
+		}
+		return f;
+	}
+
+	private Mono<T> create(Map<String, @Nullable Object> lookup, Map<String, ?> defaults) {
+		T instance = this.meta.newInstance();
+		lookup.forEach((name, value) -> setField(instance, field("getOrCreate", name), value));
+		defaults.forEach((name, value) -> setField(instance, field("getOrCreate", name), value));
+		return new Persister(this.engine).create(instance);
+	}
+
+	/** Sets a field; a key given for a relation stands for the related row (an instance with only that key). */
+	private static void setField(Object instance, dev.tortoise.models.FieldMeta f, @Nullable Object value) {
+		if (value != null && f.related() != null && f.kind() != dev.tortoise.models.FieldKind.DATA
+				&& !f.related().modelClass().isInstance(value)) {
+			Object stub = f.related().newInstance();
+			f.toField().set(stub, value);
+			f.set(instance, stub);
+			return;
+		}
+		f.set(instance, value);
+	}
+
+	/** Matching rows as lists of the given fields' values, in their order (all columns if none), as Tortoise's {@code values_list}. */
+	public Flux<List<Object>> valuesList(String... fields) {
+		return values(fields).map((row) -> java.util.Collections.unmodifiableList(new ArrayList<>(row.values())));
+	}
+
+	/**
+	 * One field's value of each matching row ({@code values_list(field, flat=True)}). A
+	 * reactive stream carries no null: rows whose value is NULL are left out; use
+	 * {@link #valuesList} where NULLs count.
+	 */
+	public Flux<Object> valuesListFlat(String field) {
+		return values(field).mapNotNull((row) -> row.get(field));
+	}
+
+	/** The last row by the given fields ({@code -name} descending) or, if none, by the primary key. */
+	public Mono<T> latest(String... fields) {
+		return reversed(fields.length == 0 ? List.of(this.meta.pk().name()) : List.of(fields)).first();
+	}
+
+	/** The first row by the given fields or, if none, by the primary key. */
+	public Mono<T> earliest(String... fields) {
+		return orderBy(fields.length == 0 ? new String[] { this.meta.pk().name() } : fields).first();
+	}
+
+	/** The last row of this query's order (by primary key if it has none), as Tortoise's {@code last()}. */
+	public Mono<T> last() {
+		return reversed(this.orderBy.isEmpty() ? List.of(this.meta.pk().name()) : this.orderBy).first();
+	}
+
+	private QuerySet<T> reversed(List<String> fields) {
+		return orderBy(fields.stream().map((f) -> f.startsWith("-") ? f.substring(1) : "-" + f).toArray(String[]::new));
+	}
+
+	/** The rows whose primary key is one of {@code pks}, by primary key ({@code in_bulk}). */
+	public Mono<Map<Object, T>> inBulk(java.util.Collection<?> pks) {
+		dev.tortoise.models.FieldMeta pk = this.meta.pk();
+		return filter(pk.name() + "__in", List.copyOf(pks)).all()
+			.collectMap(pk::get, (row) -> row, java.util.LinkedHashMap::new);
+	}
+
+	/** The SELECT this query sends, with the dialect's placeholders where its values are bound (for debugging). */
+	public String sql() {
+		return this.engine.reads().selectText(this);
+	}
+
+	/** How the database runs this query: its EXPLAIN output, one line per row of it. */
+	public Mono<String> explain() {
+		return this.engine.reads().explain(this);
 	}
 
 	/** Sets fields of every matching row; returns the number of rows changed. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.tortoise.exceptions.FieldException;
+import dev.tortoise.exceptions.TransactionManagementException;
 import dev.tortoise.models.FieldKind;
 import dev.tortoise.models.FieldMeta;
 import dev.tortoise.models.ModelMeta;
@@ -47,12 +48,12 @@ final class Reads {
 	 * values share one statement.
 	 */
 	private record Key(Kind kind, ModelMeta<?> meta, String connection, Object filters, List<String> orderBy,
-			long limit, boolean offset, List<String> related) {
+			long limit, boolean offset, List<String> related, boolean distinct, Select.@Nullable Lock lock) {
 
 		static @Nullable Key of(Kind kind, QuerySet<?> qs, String connection, List<String> related) {
 			Object filters = qs.filters.isEmpty() ? List.of() : Filters.shape(qs.filters);
 			return (filters != null) ? new Key(kind, qs.meta, connection, filters, qs.orderBy, limitShape(qs.limit),
-					qs.offset != null, related) : null;
+					qs.offset != null, related, qs.distinct, qs.lock) : null;
 		}
 
 	}
@@ -122,6 +123,27 @@ final class Reads {
 		return new Plan(Context.render(this.engine.dialect(connection), tree), build.oneOff, mapping);
 	}
 
+	/** The query's lock with the tables of {@code of} as the statement's aliases: the model's table or a selected relation. */
+	private static Select.@Nullable Lock lockOf(QuerySet<?> qs, Joins joins) {
+		if (qs.lock == null || qs.lock.of().isEmpty()) {
+			return qs.lock;
+		}
+		List<String> aliases = new ArrayList<>();
+		for (String name : qs.lock.of()) {
+			if (name.equals(qs.meta.table())) {
+				aliases.add("_t0");
+			}
+			else if (qs.selectRelated.contains(name)) {
+				aliases.add(joins.joinPath(name).alias());
+			}
+			else {
+				throw new FieldException("selectForUpdate(of = \"" + name + "\") names neither the table of "
+						+ qs.meta.name() + " (\"" + qs.meta.table() + "\") nor a relation given to selectRelated.");
+			}
+		}
+		return new Select.Lock(qs.lock.nowait(), qs.lock.skipLocked(), aliases);
+	}
+
 	static List<Select.Order> orderBy(QuerySet<?> qs, Joins joins) {
 		List<Select.Order> parts = new ArrayList<>(qs.orderBy.size());
 		for (String key : qs.orderBy) {
@@ -137,6 +159,41 @@ final class Reads {
 	}
 
 	<T> Flux<T> select(QuerySet<T> qs) {
+		if (qs.lock != null) {
+			// Locks last as long as a transaction: outside one they would be released at once.
+			String connection = this.engine.route(qs.meta, qs.using, false);
+			return this.engine.executor().inTransaction(connection, this.engine.pinned())
+				.flatMapMany((in) -> in ? selectRows(qs) : Flux.error(new TransactionManagementException(
+						"selectForUpdate() on " + qs.meta.name() + " needs a transaction on connection \"" + connection
+								+ "\": run it inside inTransaction(...) or a @Transactional method.")));
+		}
+		return selectRows(qs);
+	}
+
+	/** The text of a query's SELECT, written for its shape as {@link #select} writes it. */
+	String selectText(QuerySet<?> qs) {
+		String connection = this.engine.route(qs.meta, qs.using, false);
+		return prepare(Kind.SELECT, qs, connection, qs.selectRelated, this::writeSelect).sql().text();
+	}
+
+	/** The database's plan of a query's SELECT, its rows' columns joined by spaces, one row a line. */
+	Mono<String> explain(QuerySet<?> qs) {
+		return Mono.defer(() -> {
+			String connection = this.engine.route(qs.meta, qs.using, false);
+			Sql sql = prepare(Kind.SELECT, qs, connection, qs.selectRelated, this::writeSelect).sql();
+			Sql explain = sql.withText(this.engine.dialect(connection).explain(sql.text()));
+			return this.engine.run(connection, explain, (row, md) -> {
+				StringBuilder line = new StringBuilder();
+				for (int i = 0; i < md.getColumnMetadatas().size(); i++) {
+					Object v = row.get(i);
+					line.append((i > 0) ? " " : "").append(v);
+				}
+				return line.toString();
+			}).collectList().map((lines) -> String.join("\n", lines));
+		});
+	}
+
+	private <T> Flux<T> selectRows(QuerySet<T> qs) {
 		return Flux.defer(() -> {
 			String connection = this.engine.route(qs.meta, qs.using, false);
 			Prepared read = prepare(Kind.SELECT, qs, connection, qs.selectRelated, this::writeSelect);
@@ -172,7 +229,8 @@ final class Reads {
 			related.add(m);
 		}
 		List<Select.Order> order = orderBy(qs, parts.joins());
-		Select select = new Select(columns, parts.joins().from(), parts.where(), order, parts.limit(), parts.offset());
+		Select select = new Select(columns, parts.joins().from(), parts.where(), order, parts.limit(), parts.offset(),
+				qs.distinct, lockOf(qs, parts.joins()));
 		return plan(select, build, connection,
 				new SelectMapping(root, List.copyOf(paths), List.copyOf(related)));
 	}
@@ -287,7 +345,7 @@ final class Reads {
 		Class<?>[] classes = targetFields.stream().map(codec::readClass).toArray(Class<?>[]::new);
 		List<Select.Order> order = orderBy(qs, parts.joins());
 		Select select = new Select(targets.stream().map(Joins.Target::column).toList(), parts.joins().from(),
-				parts.where(), order, parts.limit(), parts.offset());
+				parts.where(), order, parts.limit(), parts.offset(), qs.distinct, lockOf(qs, parts.joins()));
 		return plan(select, build, connection,
 				new ValuesMapping(List.copyOf(keys), targetFields, classes));
 	}

@@ -84,6 +84,9 @@ final class Shapes {
 		else if (v instanceof Boolean) {
 			value = v;
 		}
+		else if (v instanceof Expression e) {
+			value = Expressions.shape(e);
+		}
 		else if (v instanceof Collection<?> || v.getClass().isArray()) {
 			value = (v instanceof Collection<?> c) ? c.size() : Array.getLength(v);
 			hasNull = hasNull(v);

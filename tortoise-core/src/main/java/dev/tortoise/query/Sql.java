@@ -47,6 +47,20 @@ final class Sql implements Bindings {
 		statement.bind(this);
 	}
 
+	private Sql(Sql bound, String text) {
+		this.text = text;
+		this.codec = bound.codec;
+		this.args = bound.args;
+		this.values = bound.values;
+		this.types = bound.types;
+		this.size = bound.size;
+	}
+
+	/** The same bound values under another text that places them alike (an EXPLAIN of the statement). */
+	Sql withText(String text) {
+		return new Sql(this, text);
+	}
+
 	@Override
 	public @Nullable Object arg(int index) {
 		return this.args[index];

@@ -562,6 +562,34 @@ public abstract class Dialect {
 		return null;
 	}
 
+	/**
+	 * A SELECT's row locks, after its LIMIT: {@code FOR UPDATE [OF ...] [NOWAIT | SKIP LOCKED]}
+	 * (PostgreSQL, H2), Tortoise's {@code select_for_update}.
+	 */
+	public void renderLock(dev.tortoise.query.sql.Context ctx, dev.tortoise.query.sql.Select.Lock lock) {
+		ctx.sql(" FOR UPDATE");
+		if (!lock.of().isEmpty()) {
+			ctx.sql(" OF ");
+			for (int i = 0; i < lock.of().size(); i++) {
+				if (i > 0) {
+					ctx.sql(", ");
+				}
+				ctx.name(lock.of().get(i));
+			}
+		}
+		if (lock.nowait()) {
+			ctx.sql(" NOWAIT");
+		}
+		else if (lock.skipLocked()) {
+			ctx.sql(" SKIP LOCKED");
+		}
+	}
+
+	/** The statement that shows how the database runs a query ({@code explain()}). */
+	public String explain(String sql) {
+		return "EXPLAIN " + sql;
+	}
+
 	/** A table's name, quoted, after its quoted schema if it has one. */
 	final String qualified(@Nullable String schema, String table) {
 		return (schema != null) ? quote(schema) + "." + quote(table) : quote(table);

@@ -267,6 +267,16 @@ public final class MySqlDialect extends Dialect {
 		return config.credential("database");
 	}
 
+	/** MariaDB locks the rows of every table a statement reads: it has no {@code FOR UPDATE OF}. */
+	@Override
+	public void renderLock(dev.tortoise.query.sql.Context ctx, dev.tortoise.query.sql.Select.Lock lock) {
+		if (!lock.of().isEmpty()) {
+			throw new dev.tortoise.exceptions.ParamsException("selectForUpdate(of = " + lock.of() + ") is not"
+					+ " available on MySQL/MariaDB, which locks the rows of every table the query reads; leave of empty.");
+		}
+		super.renderLock(ctx, lock);
+	}
+
 	/** MySQL's and MariaDB's indexes: ordinary and full-text, none partial. */
 	@Override
 	boolean supportsIndex(dev.tortoise.models.IndexType type, boolean partial) {

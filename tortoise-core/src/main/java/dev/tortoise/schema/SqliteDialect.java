@@ -258,4 +258,18 @@ public class SqliteDialect extends Dialect {
 		return type == dev.tortoise.models.IndexType.DEFAULT;
 	}
 
+	/**
+	 * SQLite has no row locks: a transaction that writes locks the whole database until it
+	 * ends, so a selectForUpdate() reads without a clause, and the first write of its
+	 * transaction waits for (or, past busy_timeout, fails on) any other writer.
+	 */
+	@Override
+	public void renderLock(dev.tortoise.query.sql.Context ctx, dev.tortoise.query.sql.Select.Lock lock) {
+	}
+
+	@Override
+	public String explain(String sql) {
+		return "EXPLAIN QUERY PLAN " + sql;
+	}
+
 }

@@ -6,15 +6,21 @@ import dev.tortoise.fields.FieldType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code SELECT columns FROM from [WHERE where] [ORDER BY ...] [LIMIT ... OFFSET ...]}, the
- * limit and offset bound values written as the dialect pages.
+ * {@code SELECT [DISTINCT] columns FROM from [WHERE where] [ORDER BY ...] [LIMIT ... OFFSET ...]
+ * [FOR UPDATE ...]}, the limit and offset bound values written as the dialect pages, the
+ * lock as the dialect locks rows.
  */
 public record Select(List<? extends Part> columns, Part from, @Nullable Condition where, List<Order> orderBy,
-		@Nullable Part limit, @Nullable Part offset) implements Part {
+		@Nullable Part limit, @Nullable Part offset, boolean distinct, @Nullable Lock lock) implements Part {
 
 	public Select {
 		columns = List.copyOf(columns);
 		orderBy = List.copyOf(orderBy);
+	}
+
+	public Select(List<? extends Part> columns, Part from, @Nullable Condition where, List<Order> orderBy,
+			@Nullable Part limit, @Nullable Part offset) {
+		this(columns, from, where, orderBy, limit, offset, false, null);
 	}
 
 	public static Select of(List<? extends Part> columns, Part from, @Nullable Condition where) {
@@ -22,11 +28,23 @@ public record Select(List<? extends Part> columns, Part from, @Nullable Conditio
 	}
 
 	public Select orderBy(List<Order> order) {
-		return new Select(this.columns, this.from, this.where, order, this.limit, this.offset);
+		return new Select(this.columns, this.from, this.where, order, this.limit, this.offset, this.distinct, this.lock);
 	}
 
 	public Select page(@Nullable Part limit, @Nullable Part offset) {
-		return new Select(this.columns, this.from, this.where, this.orderBy, limit, offset);
+		return new Select(this.columns, this.from, this.where, this.orderBy, limit, offset, this.distinct, this.lock);
+	}
+
+	/**
+	 * Row locks ({@code FOR UPDATE}): without waiting ({@code NOWAIT}), skipping locked rows
+	 * ({@code SKIP LOCKED}), on some of the statement's tables only ({@code OF}).
+	 */
+	public record Lock(boolean nowait, boolean skipLocked, List<String> of) {
+
+		public Lock {
+			of = List.copyOf(of);
+		}
+
 	}
 
 	/**
@@ -49,7 +67,7 @@ public record Select(List<? extends Part> columns, Part from, @Nullable Conditio
 
 	@Override
 	public void render(Context ctx) {
-		ctx.sql("SELECT ").join(this.columns, ", ").sql(" FROM ").visit(this.from);
+		ctx.sql(this.distinct ? "SELECT DISTINCT " : "SELECT ").join(this.columns, ", ").sql(" FROM ").visit(this.from);
 		if (this.where != null) {
 			ctx.sql(" WHERE ").visit(this.where);
 		}
@@ -58,6 +76,9 @@ public record Select(List<? extends Part> columns, Part from, @Nullable Conditio
 		}
 		if (this.limit != null || this.offset != null) {
 			ctx.dialect().renderLimit(ctx, this.limit, this.offset);
+		}
+		if (this.lock != null) {
+			ctx.dialect().renderLock(ctx, this.lock);
 		}
 	}
 

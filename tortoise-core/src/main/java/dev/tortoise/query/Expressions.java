@@ -1,0 +1,118 @@
+package dev.tortoise.query;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.tortoise.exceptions.FieldException;
+import dev.tortoise.exceptions.ParamsException;
+import dev.tortoise.fields.FieldType;
+import dev.tortoise.models.FieldMeta;
+import dev.tortoise.query.sql.Bindings;
+import dev.tortoise.query.sql.Params;
+import dev.tortoise.query.sql.Part;
+import dev.tortoise.query.sql.Value;
+
+/**
+ * Expressions as SQL: fields resolved through the statement's joins and quoted, numbers bound
+ * from the call's argument that holds the whole expression, so that a written statement is
+ * bound again for every expression of the same {@link #shape}.
+ */
+final class Expressions {
+
+	private Expressions() {
+	}
+
+	/** The field types arithmetic takes. */
+	private static boolean numeric(FieldType type) {
+		return type.isInteger() || type == FieldType.DECIMAL || type == FieldType.FLOAT;
+	}
+
+	/**
+	 * The expression as a part of a statement; its numbers are read from the call's argument
+	 * {@code arg}, which holds the expression itself. {@code ownColumnsOnly} refuses fields
+	 * behind relations (an UPDATE has no joins).
+	 */
+	static Part compile(Expression e, Joins joins, int arg, boolean ownColumnsOnly) {
+		return compile(e, joins, arg, ownColumnsOnly, new int[] { 0 }, false);
+	}
+
+	private static Part compile(Expression e, Joins joins, int arg, boolean ownColumnsOnly, int[] literal,
+			boolean arithmetic) {
+		if (e instanceof F f) {
+			if (ownColumnsOnly && f.field().contains("__")) {
+				throw new FieldException("F(\"" + f.field() + "\") names a field behind a relation; an update can read"
+						+ " only the model's own fields.");
+			}
+			Joins.Target target = joins.resolve(f.field(), false);
+			if (!"exact".equals(target.lookup()) || f.field().endsWith("__exact")) {
+				throw new FieldException("F(\"" + f.field() + "\") names a lookup; give a field.");
+			}
+			FieldType type = Params.dataField(target.field()).type();
+			if (arithmetic && !numeric(type)) {
+				throw new FieldException("F(\"" + f.field() + "\") is a " + type + " field of "
+						+ target.field().owner().name() + "; arithmetic needs a number field (int, decimal, float).");
+			}
+			return target.column();
+		}
+		if (e instanceof Arithmetic a) {
+			Part left = compile(a.left(), joins, arg, ownColumnsOnly, literal, true);
+			Part right;
+			if (a.right() instanceof Expression r) {
+				right = compile(r, joins, arg, ownColumnsOnly, literal, true);
+			}
+			else if (a.right() instanceof Number) {
+				right = new Literal(arg, literal[0]++);
+			}
+			else {
+				throw new ParamsException("Arithmetic on " + a.left() + " takes a number or an expression, got "
+						+ ((a.right() == null) ? "null" : a.right().getClass().getSimpleName()) + ".");
+			}
+			return (ctx) -> ctx.sql('(').visit(left).sql(' ').sql(a.operator()).sql(' ').visit(right).sql(')');
+		}
+		throw new ParamsException("Unknown expression " + e + ".");
+	}
+
+	/**
+	 * What the text of an expression depends on: its fields and operators and the class of
+	 * each number, not the numbers themselves.
+	 */
+	static Object shape(Expression e) {
+		if (e instanceof Arithmetic a) {
+			Object right = (a.right() instanceof Expression r) ? shape(r)
+					: (a.right() != null) ? a.right().getClass() : "null";
+			return List.of(shape(a.left()), a.operator(), right);
+		}
+		return e;
+	}
+
+	/** The numbers of an expression, in the order {@link #compile} numbers them. */
+	static List<Object> literals(Expression e) {
+		List<Object> out = new ArrayList<>();
+		collect(e, out);
+		return out;
+	}
+
+	private static void collect(Expression e, List<Object> out) {
+		if (e instanceof Arithmetic a) {
+			collect(a.left(), out);
+			if (a.right() instanceof Expression r) {
+				collect(r, out);
+			}
+			else {
+				out.add(a.right());
+			}
+		}
+	}
+
+	/** The {@code index}-th number of the expression the call's argument {@code arg} holds. */
+	private record Literal(int arg, int index) implements Value {
+
+		@Override
+		public void bind(Bindings b) {
+			Object value = literals((Expression) b.arg(this.arg)).get(this.index);
+			b.bind(value, value.getClass());
+		}
+
+	}
+
+}

@@ -1,0 +1,240 @@
+package dev.tortoise.query;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import dev.tortoise.Tortoise;
+import dev.tortoise.TortoiseContext;
+import dev.tortoise.config.TortoiseConfig;
+import dev.tortoise.exceptions.FieldException;
+import dev.tortoise.exceptions.IntegrityException;
+import dev.tortoise.exceptions.ParamsException;
+import dev.tortoise.exceptions.TransactionManagementException;
+import dev.tortoise.testing.TestDatabase;
+import dev.tortoise.testmodels.query.Event;
+import dev.tortoise.testmodels.query.Team;
+import dev.tortoise.testmodels.query.Tournament;
+import dev.tortoise.testmodels.query.Wallet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import reactor.core.publisher.Flux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Tortoise's query API beyond filters and CRUD, run on every database by its subclasses:
+ * F expressions, partial saves, refresh, get-or-create and update-or-create, values lists,
+ * distinct, latest/earliest/last, in-bulk, sql() and explain(), select-for-update.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class QueryApiIntegrationTests {
+
+	TestDatabase db;
+
+	TortoiseContext ctx;
+
+	/** The isolated database, or null for embedded H2. */
+	abstract TestDatabase createDatabase();
+
+	String url() {
+		return this.db.url();
+	}
+
+	/** Whether the database locks rows ({@code FOR UPDATE}); SQLite locks the whole database instead. */
+	boolean locksRows() {
+		return true;
+	}
+
+	@BeforeAll
+	void start() {
+		this.db = createDatabase();
+		this.ctx = Tortoise.init(TortoiseConfig.builder()
+			.connection("default", url() + (url().contains("?") ? "&" : "?") + "maxsize=5")
+			.app("models", List.of("dev.tortoise.testmodels.query"))
+			.build()).block();
+		this.ctx.generateSchemas().block();
+	}
+
+	@AfterAll
+	void stop() {
+		TestDatabase.closeAll(this.ctx, this.db);
+	}
+
+	@BeforeEach
+	void clean() {
+		this.ctx.objects(Event.class).delete().block();
+		this.ctx.objects(Team.class).delete().block();
+		this.ctx.objects(Tournament.class).delete().block();
+		this.ctx.objects(Wallet.class).delete().block();
+	}
+
+	private Wallet wallet(String owner, int balance, double rate) {
+		Wallet w = new Wallet();
+		w.owner = owner;
+		w.balance = balance;
+		w.rate = rate;
+		return this.ctx.create(w).block();
+	}
+
+	private Map<String, Integer> balances() {
+		Map<String, Integer> out = new java.util.TreeMap<>();
+		this.ctx.objects(Wallet.class).all().toIterable().forEach((w) -> out.put(w.owner, w.balance));
+		return out;
+	}
+
+	@Test
+	void updatesComputeWithExpressionsInOneStatement() {
+		wallet("ann", 10, 1.5);
+		wallet("bob", 20, 2.5);
+		long changed = this.ctx.objects(Wallet.class).update(Map.of("balance", F.of("balance").minus(3))).block();
+		assertThat(changed).isEqualTo(2);
+		assertThat(balances()).containsEntry("ann", 7).containsEntry("bob", 17);
+		this.ctx.objects(Wallet.class).filter("owner", "bob")
+			.update(Map.of("balance", F.of("balance").times(2).plus(F.of("balance")))).block();
+		assertThat(balances()).containsEntry("bob", 51).containsEntry("ann", 7);
+	}
+
+	@Test
+	void concurrentCounterUpdatesLoseNothing() {
+		wallet("ann", 0, 1.0);
+		Flux.range(0, 40)
+			.flatMap((i) -> this.ctx.objects(Wallet.class).filter("owner", "ann")
+				.update(Map.of("balance", F.of("balance").plus(1))), 4)
+			.blockLast();
+		assertThat(balances()).containsEntry("ann", 40);
+	}
+
+	@Test
+	void filtersCompareColumnsAndBindTheNumbersOfAnExpression() {
+		wallet("ann", 5, 1.5);
+		wallet("bob", 1, 2.5);
+		assertThat(this.ctx.objects(Wallet.class).filter("balance__gt", F.of("rate")).valuesListFlat("owner")
+			.collectList().block()).containsExactly("ann");
+		// The same shape with another number: one cached text, each call's number bound.
+		assertThat(this.ctx.objects(Wallet.class).filter("balance__lt", F.of("rate").times(2)).count().block())
+			.isEqualTo(1);
+		assertThat(this.ctx.objects(Wallet.class).filter("balance__lt", F.of("rate").times(4)).count().block())
+			.isEqualTo(2);
+	}
+
+	@Test
+	void expressionMistakesAreNamedBeforeAnySql() {
+		wallet("ann", 5, 1.5);
+		long before = this.ctx.statementCount();
+		assertThatThrownBy(() -> this.ctx.objects(Wallet.class).update(Map.of("balance", F.of("owner").minus(1))).block())
+			.isInstanceOf(FieldException.class)
+			.hasMessageContaining("F(\"owner\") is a CHAR field of Wallet; arithmetic needs a number field");
+		assertThatThrownBy(() -> this.ctx.objects(Wallet.class).filter("owner__contains", F.of("currency")).count().block())
+			.isInstanceOf(FieldException.class).hasMessageContaining("cannot take an expression");
+		assertThatThrownBy(() -> this.ctx.objects(Wallet.class).update(Map.of("balance", F.of("nope"))).block())
+			.isInstanceOf(FieldException.class).hasMessageContaining("nope");
+		assertThatThrownBy(() -> this.ctx.objects(Wallet.class)
+			.update(Map.of("balance", F.of("balance").plus("one"))).block())
+			.isInstanceOf(ParamsException.class).hasMessageContaining("takes a number or an expression, got String");
+		assertThat(this.ctx.statementCount()).as("no SQL sent").isEqualTo(before);
+	}
+
+	@Test
+	void saveWithFieldsWritesOnlyThoseAndRefreshReadsTheRowAgain() {
+		Wallet w = wallet("ann", 5, 1.5);
+		w.owner = "changed in memory";
+		w.balance = 9;
+		this.ctx.save(w, "balance").block();
+		Wallet read = this.ctx.objects(Wallet.class).get().block();
+		assertThat(read.balance).isEqualTo(9);
+		assertThat(read.owner).as("not named, not written").isEqualTo("ann");
+		this.ctx.refresh(w).block();
+		assertThat(w.owner).as("refresh reads the row's values back").isEqualTo("ann");
+		assertThatThrownBy(() -> this.ctx.save(w, "nope").block()).isInstanceOf(FieldException.class)
+			.hasMessageContaining("\"nope\"").hasMessageContaining("Valid fields");
+		Wallet fresh = new Wallet();
+		fresh.owner = "x";
+		assertThatThrownBy(() -> this.ctx.save(fresh, "owner").block()).isInstanceOf(ParamsException.class)
+			.hasMessageContaining("has no id yet");
+		this.ctx.objects(Wallet.class).delete().block();
+		assertThatThrownBy(() -> this.ctx.save(w, "balance").block()).isInstanceOf(IntegrityException.class)
+			.hasMessageContaining("doesn't exist");
+	}
+
+	@Test
+	void getOrCreateMakesOneRowEvenWhenCallsRace() {
+		Created<Team> first = this.ctx.objects(Team.class).filter("name", "Ann").getOrCreate(Map.of()).block();
+		assertThat(first.created()).isTrue();
+		Created<Team> again = this.ctx.objects(Team.class).filter("name", "Ann").getOrCreate(Map.of()).block();
+		assertThat(again.created()).isFalse();
+		assertThat(again.object().id).isEqualTo(first.object().id);
+		List<Created<Team>> raced = Flux.range(0, 8)
+			.flatMap((i) -> this.ctx.objects(Team.class).filter("name", "Bob").getOrCreate(Map.of()), 8)
+			.collectList().block();
+		assertThat(raced.stream().filter(Created::created).count()).as("one insert wins; the others read it").isEqualTo(1);
+		assertThat(raced.stream().map((c) -> c.object().id).distinct()).hasSize(1);
+		assertThat(this.ctx.objects(Team.class).count().block()).isEqualTo(2);
+		assertThatThrownBy(() -> this.ctx.objects(Team.class).filter("name__contains", "A").getOrCreate(Map.of()).block())
+			.isInstanceOf(ParamsException.class).hasMessageContaining("must be plain field = value filters");
+	}
+
+	@Test
+	void updateOrCreateWritesTheDefaultsIntoTheRowFoundOrANewOne() {
+		Created<Tournament> made = this.ctx.objects(Tournament.class).filter("name", "Cup")
+			.updateOrCreate(Map.of("notes", "first")).block();
+		assertThat(made.created()).isTrue();
+		assertThat(made.object().notes).isEqualTo("first");
+		Created<Tournament> updated = this.ctx.objects(Tournament.class).filter("name", "Cup")
+			.updateOrCreate(Map.of("notes", "second")).block();
+		assertThat(updated.created()).isFalse();
+		assertThat(this.ctx.objects(Tournament.class).get().block().notes).isEqualTo("second");
+		assertThat(this.ctx.objects(Tournament.class).count().block()).isEqualTo(1);
+	}
+
+	@Test
+	void valuesListsDistinctAndOrderedShortcuts() {
+		Tournament cup = this.ctx.create(new Tournament("Cup")).block();
+		for (String name : new String[] { "b", "a", "c" }) {
+			Event e = new Event(name, cup);
+			e.prize = BigDecimal.TEN;
+			this.ctx.create(e).block();
+		}
+		assertThat(this.ctx.objects(Event.class).orderBy("name").valuesList("name", "prize").collectList().block())
+			.extracting((row) -> row.get(0) + "=" + ((BigDecimal) row.get(1)).intValue())
+			.containsExactly("a=10", "b=10", "c=10");
+		assertThat(this.ctx.objects(Event.class).distinct().valuesListFlat("prize").collectList().block())
+			.as("one row per distinct value").hasSize(1);
+		assertThat(this.ctx.objects(Event.class).latest("name").block().name).isEqualTo("c");
+		assertThat(this.ctx.objects(Event.class).earliest("name").block().name).isEqualTo("a");
+		assertThat(this.ctx.objects(Event.class).orderBy("name").last().block().name).isEqualTo("c");
+		List<Long> ids = this.ctx.objects(Event.class).valuesListFlat("id").map((id) -> ((Number) id).longValue())
+			.collectList().block();
+		Map<Object, Event> byId = this.ctx.objects(Event.class).inBulk(ids.subList(0, 2)).block();
+		assertThat(byId).hasSize(2).containsKeys(ids.get(0), ids.get(1));
+	}
+
+	@Test
+	void sqlShowsTheTextWithPlaceholdersAndExplainTheDatabasesPlan() {
+		String sql = this.ctx.objects(Event.class).filter("name", "secret value").orderBy("name").sql();
+		assertThat(sql).startsWith("SELECT ").contains("ORDER BY").doesNotContain("secret value");
+		assertThat(this.ctx.objects(Event.class).distinct().sql()).startsWith("SELECT DISTINCT ");
+		assertThat(this.ctx.objects(Event.class).filter("name", "x").explain().block()).isNotBlank();
+	}
+
+	@Test
+	void selectForUpdateLocksInsideATransactionAndIsRefusedOutsideOne() {
+		this.ctx.create(new Tournament("Cup")).block();
+		assertThat(this.ctx.objects(Tournament.class).selectForUpdate().sql().contains("FOR UPDATE")).isEqualTo(locksRows());
+		assertThatThrownBy(() -> this.ctx.objects(Tournament.class).selectForUpdate().all().blockLast())
+			.isInstanceOf(TransactionManagementException.class)
+			.hasMessageContaining("selectForUpdate() on Tournament needs a transaction on connection \"default\"");
+		List<String> locked = this.ctx.inTransaction("default", (tx) -> tx.objects(Tournament.class).selectForUpdate()
+			.all().map((t) -> t.name)).collectList().block();
+		assertThat(locked).containsExactly("Cup");
+		assertThatThrownBy(() -> this.ctx.objects(Tournament.class).selectForUpdate(true, true))
+			.isInstanceOf(ParamsException.class).hasMessageContaining("nowait or skipLocked, not both");
+		assertThatThrownBy(() -> this.ctx.objects(Tournament.class).selectForUpdate(false, false, "nope").sql())
+			.isInstanceOf(RuntimeException.class).hasMessageContaining("nope");
+	}
+
+}

@@ -1,0 +1,19 @@
+package dev.tortoise.query;
+
+import dev.tortoise.testing.TestDatabase;
+
+/** {@link QueryApiIntegrationTests} on Sqlite. */
+class SqliteQueryApiIntegrationTests extends QueryApiIntegrationTests {
+
+	@Override
+	TestDatabase createDatabase() {
+		return TestDatabase.sqlite("queryapi");
+	}
+
+
+	@Override
+	boolean locksRows() {
+		return false;
+	}
+
+}
