@@ -98,6 +98,15 @@ public final class TortoiseContext implements AutoCloseable {
 		return this.engine.save(instance, List.of(updateFields));
 	}
 
+	/**
+	 * The value of an annotation ({@code QuerySet.annotate}) of an instance a query read;
+	 * a model field of the annotation's name holds it too.
+	 * @throws dev.tortoise.exceptions.FieldException if the instance was not read with that annotation
+	 */
+	public @Nullable Object annotation(Object instance, String name) {
+		return dev.tortoise.query.QueryEngine.annotation(instance, name);
+	}
+
 	/** Reads the instance's row again and sets its fields from it ({@code refresh_from_db}). */
 	public <T> Mono<T> refresh(T instance) {
 		return this.engine.refresh(instance);

@@ -33,17 +33,31 @@ final class Expressions {
 	 * behind relations (an UPDATE has no joins).
 	 */
 	static Part compile(Expression e, Joins joins, int arg, boolean ownColumnsOnly) {
-		return compile(e, joins, arg, ownColumnsOnly, new int[] { 0 }, false);
+		return compile(e, joins, arg, ownColumnsOnly, new int[] { 0 }, false, false);
+	}
+
+	/** Whether the expression holds an aggregate, which makes its query group its rows. */
+	static boolean aggregates(Expression e) {
+		if (e instanceof Functions.Aggregate) {
+			return true;
+		}
+		if (e instanceof Arithmetic a) {
+			return aggregates(a.left()) || (a.right() instanceof Expression r && aggregates(r));
+		}
+		if (e instanceof Functions.Function f) {
+			return f.args().stream().anyMatch((x) -> x instanceof Expression x2 && aggregates(x2));
+		}
+		return false;
 	}
 
 	private static Part compile(Expression e, Joins joins, int arg, boolean ownColumnsOnly, int[] literal,
-			boolean arithmetic) {
+			boolean arithmetic, boolean inAggregate) {
 		if (e instanceof F f) {
 			if (ownColumnsOnly && f.field().contains("__")) {
 				throw new FieldException("F(\"" + f.field() + "\") names a field behind a relation; an update can read"
 						+ " only the model's own fields.");
 			}
-			Joins.Target target = joins.resolve(f.field(), false);
+			Joins.Target target = joins.resolve(f.field(), inAggregate);
 			if (!"exact".equals(target.lookup()) || f.field().endsWith("__exact")) {
 				throw new FieldException("F(\"" + f.field() + "\") names a lookup; give a field.");
 			}
@@ -55,10 +69,10 @@ final class Expressions {
 			return target.column();
 		}
 		if (e instanceof Arithmetic a) {
-			Part left = compile(a.left(), joins, arg, ownColumnsOnly, literal, true);
+			Part left = compile(a.left(), joins, arg, ownColumnsOnly, literal, true, inAggregate);
 			Part right;
 			if (a.right() instanceof Expression r) {
-				right = compile(r, joins, arg, ownColumnsOnly, literal, true);
+				right = compile(r, joins, arg, ownColumnsOnly, literal, true, inAggregate);
 			}
 			else if (a.right() instanceof Number) {
 				right = new Literal(arg, literal[0]++);
@@ -68,6 +82,32 @@ final class Expressions {
 						+ ((a.right() == null) ? "null" : a.right().getClass().getSimpleName()) + ".");
 			}
 			return (ctx) -> ctx.sql('(').visit(left).sql(' ').sql(a.operator()).sql(' ').visit(right).sql(')');
+		}
+		if (e instanceof Functions.Aggregate g) {
+			if (ownColumnsOnly) {
+				throw new ParamsException("An update cannot set a field to an aggregate (" + g + ").");
+			}
+			boolean numeric = g.function().equals("SUM") || g.function().equals("AVG");
+			Part field = compile(g.field(), joins, arg, false, literal, numeric, true);
+			// Where a database keeps a type as text (SQLite's decimals), the aggregate reads its value.
+			FieldType type = Params.dataField(joins.resolve(g.field().field(), true).field()).type();
+			return (ctx) -> {
+				ctx.sql(g.function()).sql(g.distinct() ? "(DISTINCT " : "(");
+				ctx.dialect().renderValueOf(ctx, field, type);
+				ctx.sql(')');
+			};
+		}
+		if (e instanceof Functions.Function fn) {
+			List<Part> args = new ArrayList<>(fn.args().size());
+			for (Object x : fn.args()) {
+				if (x instanceof Expression inner) {
+					args.add(compile(inner, joins, arg, ownColumnsOnly, literal, false, inAggregate));
+				}
+				else {
+					args.add(new Literal(arg, literal[0]++));
+				}
+			}
+			return (ctx) -> ctx.dialect().renderFunction(ctx, fn.function(), args);
 		}
 		throw new ParamsException("Unknown expression " + e + ".");
 	}
@@ -82,7 +122,15 @@ final class Expressions {
 					: (a.right() != null) ? a.right().getClass() : "null";
 			return List.of(shape(a.left()), a.operator(), right);
 		}
-		return e;
+		if (e instanceof Functions.Function fn) {
+			List<Object> args = new ArrayList<>();
+			args.add(fn.function());
+			for (Object x : fn.args()) {
+				args.add((x instanceof Expression inner) ? shape(inner) : x.getClass());
+			}
+			return args;
+		}
+		return e; // F and aggregates hold no literal: they are their own shape
 	}
 
 	/** The numbers of an expression, in the order {@link #compile} numbers them. */
@@ -93,6 +141,17 @@ final class Expressions {
 	}
 
 	private static void collect(Expression e, List<Object> out) {
+		if (e instanceof Functions.Function fn) {
+			for (Object x : fn.args()) {
+				if (x instanceof Expression inner) {
+					collect(inner, out);
+				}
+				else {
+					out.add(x);
+				}
+			}
+			return;
+		}
 		if (e instanceof Arithmetic a) {
 			collect(a.left(), out);
 			if (a.right() instanceof Expression r) {

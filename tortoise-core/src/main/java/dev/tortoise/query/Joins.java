@@ -247,10 +247,23 @@ final class Joins {
 						new Column(fromAlias, forward.toField().column()))));
 				break;
 			}
-			default:
-				// Relations that hold many rows are never joined: they would repeat rows (SemiJoins).
-				throw new IllegalStateException(field.owner().name() + "." + field.name() + " holds many rows; it is"
-						+ " filtered through a subquery, not joined.");
+			case BACKWARD_FK: {
+				// Only aggregates follow these (Expressions): the query groups the rows they repeat.
+				// Filters never do: SemiJoins turns such keys into subqueries.
+				FieldMeta forward = field.opposite();
+				this.clauses.add(new From.Join(table, Condition.compare(new Column(alias, forward.column()), "=",
+						new Column(fromAlias, forward.toField().column()))));
+				break;
+			}
+			default: {
+				// A many-to-many: its through table, then the related table, for aggregates as above.
+				String through = this.aliasPrefix + this.next++;
+				this.clauses.add(new From.Join(new Table(field.throughSchema(), field.through(), through),
+						Condition.compare(new Column(through, field.backwardKey()), "=",
+								new Column(fromAlias, field.owner().pk().column()))));
+				this.clauses.add(new From.Join(table, Condition.compare(new Column(alias, related.pk().column()), "=",
+						new Column(through, field.forwardKey()))));
+			}
 		}
 		Node node = new Node(alias, related);
 		this.nodes.put(path, node);

@@ -71,6 +71,11 @@ public final class QueryEngine {
 		return fields.isEmpty() ? this.persister.save(instance) : this.persister.save(instance, fields);
 	}
 
+	/** An annotation's value of an instance a query read. */
+	public static @org.jspecify.annotations.Nullable Object annotation(Object instance, String name) {
+		return Annotations.value(instance, name);
+	}
+
 	/** Reads the instance's row again into it. */
 	public <T> Mono<T> refresh(T instance) {
 		return this.persister.refresh(instance);

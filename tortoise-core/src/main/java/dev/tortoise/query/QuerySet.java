@@ -44,13 +44,20 @@ public final class QuerySet<T> {
 
 	final dev.tortoise.query.sql.Select.@Nullable Lock lock;
 
+	/** Annotations by name, in the order given ({@link #annotate}). */
+	final Map<String, Expression> annotations;
+
+	final List<String> groupBy;
+
 	QuerySet(Engine engine, ModelMeta<T> meta) {
-		this(engine, meta, List.of(), meta.ordering(), null, null, List.of(), List.of(), null, false, null);
+		this(engine, meta, List.of(), meta.ordering(), null, null, List.of(), List.of(), null, false, null, Map.of(),
+				List.of());
 	}
 
 	private QuerySet(Engine engine, ModelMeta<T> meta, List<Q> filters, List<String> orderBy,
 			@Nullable Long limit, @Nullable Long offset, List<String> selectRelated, List<String> prefetchRelated,
-			@Nullable String using, boolean distinct, dev.tortoise.query.sql.Select.@Nullable Lock lock) {
+			@Nullable String using, boolean distinct, dev.tortoise.query.sql.Select.@Nullable Lock lock,
+			Map<String, Expression> annotations, List<String> groupBy) {
 		this.engine = engine;
 		this.meta = meta;
 		this.filters = filters;
@@ -62,18 +69,59 @@ public final class QuerySet<T> {
 		this.using = using;
 		this.distinct = distinct;
 		this.lock = lock;
+		this.annotations = annotations;
+		this.groupBy = groupBy;
 	}
 
 	private QuerySet<T> with(List<Q> filters, List<String> orderBy, @Nullable Long limit, @Nullable Long offset,
 			List<String> selectRelated, List<String> prefetchRelated, @Nullable String using) {
 		return new QuerySet<>(this.engine, this.meta, filters, orderBy, limit, offset, selectRelated, prefetchRelated,
-				using, this.distinct, this.lock);
+				using, this.distinct, this.lock, this.annotations, this.groupBy);
+	}
+
+	/**
+	 * Adds a value computed for each row under {@code name}, as Tortoise's {@code annotate}:
+	 * an aggregate over related rows ({@code Functions.count("events")}) groups the rows by
+	 * the model; filters, orderBy and values may name it ({@code filter("eventCount__gt", 1)}),
+	 * filters on aggregates becoming HAVING. Each instance read gets the value in a Java field
+	 * of that name if the model declares one (transient or not mapped), and from
+	 * {@code ctx.annotation(instance, name)}.
+	 */
+	public QuerySet<T> annotate(String name, Expression expression) {
+		if (this.meta.findField(name) != null && this.meta.findField(name).kind().hasColumn()) {
+			throw new dev.tortoise.exceptions.FieldException("annotate(\"" + name + "\") names a field of "
+					+ this.meta.name() + "; give the annotation a name of its own.");
+		}
+		Map<String, Expression> more = new java.util.LinkedHashMap<>(this.annotations);
+		more.put(name, java.util.Objects.requireNonNull(expression, "expression"));
+		return new QuerySet<>(this.engine, this.meta, this.filters, this.orderBy, this.limit, this.offset,
+				this.selectRelated, this.prefetchRelated, this.using, this.distinct, this.lock,
+				java.util.Collections.unmodifiableMap(more), this.groupBy);
+	}
+
+	/**
+	 * Groups rows by the given fields for {@link #values} and {@link #valuesList} with
+	 * aggregate annotations, as Tortoise's {@code group_by}: one row per distinct value.
+	 */
+	public QuerySet<T> groupBy(String... fields) {
+		return new QuerySet<>(this.engine, this.meta, this.filters, this.orderBy, this.limit, this.offset,
+				this.selectRelated, this.prefetchRelated, this.using, this.distinct, this.lock, this.annotations,
+				List.of(fields));
+	}
+
+	/**
+	 * Aggregates over every matching row as one map, as Tortoise's {@code aggregate}
+	 * ({@code Map.of("total", Functions.sum("prize"))}); an aggregate over no rows is NULL,
+	 * COUNT 0.
+	 */
+	public Mono<Map<String, Object>> aggregate(Map<String, Expression> aggregates) {
+		return this.engine.reads().aggregate(this, new java.util.LinkedHashMap<>(aggregates));
 	}
 
 	/** Each row once, as {@code SELECT DISTINCT} (useful with values() and filters through relations). */
 	public QuerySet<T> distinct() {
 		return new QuerySet<>(this.engine, this.meta, this.filters, this.orderBy, this.limit, this.offset,
-				this.selectRelated, this.prefetchRelated, this.using, true, this.lock);
+				this.selectRelated, this.prefetchRelated, this.using, true, this.lock, this.annotations, this.groupBy);
 	}
 
 	/**
@@ -97,7 +145,7 @@ public final class QuerySet<T> {
 		}
 		return new QuerySet<>(this.engine, this.meta, this.filters, this.orderBy, this.limit, this.offset,
 				this.selectRelated, this.prefetchRelated, this.using, this.distinct,
-				new dev.tortoise.query.sql.Select.Lock(nowait, skipLocked, List.of(of)));
+				new dev.tortoise.query.sql.Select.Lock(nowait, skipLocked, List.of(of)), this.annotations, this.groupBy);
 	}
 
 	private static <E> List<E> plus(List<E> list, List<E> more) {

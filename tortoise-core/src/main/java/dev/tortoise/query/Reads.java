@@ -40,7 +40,7 @@ final class Reads {
 
 	/** Kinds of reads. */
 	private enum Kind {
-		SELECT, COUNT, EXISTS, VALUES
+		SELECT, COUNT, EXISTS, VALUES, AGGREGATE
 	}
 
 	/**
@@ -48,12 +48,25 @@ final class Reads {
 	 * values share one statement.
 	 */
 	private record Key(Kind kind, ModelMeta<?> meta, String connection, Object filters, List<String> orderBy,
-			long limit, boolean offset, List<String> related, boolean distinct, Select.@Nullable Lock lock) {
+			long limit, boolean offset, List<String> related, boolean distinct, Select.@Nullable Lock lock,
+			Object annotations, List<String> groupBy) {
 
 		static @Nullable Key of(Kind kind, QuerySet<?> qs, String connection, List<String> related) {
 			Object filters = qs.filters.isEmpty() ? List.of() : Filters.shape(qs.filters);
 			return (filters != null) ? new Key(kind, qs.meta, connection, filters, qs.orderBy, limitShape(qs.limit),
-					qs.offset != null, related, qs.distinct, qs.lock) : null;
+					qs.offset != null, related, qs.distinct, qs.lock, annotationShape(qs), qs.groupBy) : null;
+		}
+
+		private static Object annotationShape(QuerySet<?> qs) {
+			if (qs.annotations.isEmpty()) {
+				return List.of();
+			}
+			List<Object> out = new ArrayList<>();
+			qs.annotations.forEach((name, e) -> {
+				out.add(name);
+				out.add(Expressions.shape(e));
+			});
+			return out;
 		}
 
 	}
@@ -78,16 +91,23 @@ final class Reads {
 	}
 
 	/** How the rows of a SELECT map: the model's mapper, then one per relation selected with a join. */
-	private record SelectMapping(RowMapper<?> root, List<String> paths, List<RowMapper<?>> related) {
+	private record SelectMapping(RowMapper<?> root, List<String> paths, List<RowMapper<?>> related,
+			List<String> annotations) {
 	}
 
 	/** How the rows of values() map: the keys and the fields their columns are read as. */
-	private record ValuesMapping(List<String> keys, List<FieldMeta> fields, Class<?>[] classes) {
+	private record ValuesMapping(List<String> keys, List<@Nullable FieldMeta> fields, Class<?>[] classes) {
 	}
 
 	/** A read being written: the root's joins, the WHERE, and the paging values. */
 	private record Parts(Joins joins, @Nullable Condition where, @Nullable Part limit, @Nullable Part offset,
-			int leaves) {
+			int leaves, @Nullable Condition having) {
+
+		/** The index of the call's argument that holds the first annotation's expression. */
+		int firstAnnotation() {
+			return this.leaves + 2;
+		}
+
 	}
 
 	/** What a kind of read writes around its WHERE: the statement and how its rows map. */
@@ -100,19 +120,31 @@ final class Reads {
 	/** The statement of a read with this query's values bound, written for its shape if it was not before. */
 	private Prepared prepare(Kind kind, QuerySet<?> qs, String connection, List<String> related, Writer writer) {
 		int leaves = Filters.leafCount(qs.filters);
+		Annotations.Split split = Annotations.split(qs);
 		Plan plan = this.engine.statements().get(Key.of(kind, qs, connection, related), (key) -> {
 			Filters.Build build = new Filters.Build(this.engine.joins(connection, qs.meta, "_t0"), 0);
-			Condition where = Filters.where(qs.filters, build);
+			Condition where = Filters.where(split.plain(), build);
+			Condition having = null;
+			if (!split.annotated().isEmpty()) {
+				Condition[] conditions = Annotations.conditions(qs, split, build.joins, leaves + 2);
+				where = (conditions[0] == null) ? where
+						: (where == null) ? conditions[0] : Condition.all(List.of(where, conditions[0]));
+				having = conditions[1];
+			}
 			long limit = limitShape(qs.limit);
 			Part limitPart = (limit < 0) ? null : (limit == 0) ? Params.raw(leaves, Long.class) : Part.raw(Long.toString(limit));
 			Parts parts = new Parts(build.joins, where, limitPart,
-					(qs.offset != null) ? Params.raw(leaves + 1, Long.class) : null, leaves);
+					(qs.offset != null) ? Params.raw(leaves + 1, Long.class) : null, leaves, having);
 			return writer.write(qs, connection, parts, build);
 		}, (p) -> !p.oneOff());
-		Object[] args = new Object[leaves + 2];
-		Filters.args(qs.filters, args, 0);
+		Object[] args = new Object[leaves + 2 + qs.annotations.size()];
+		Annotations.args(split, args);
 		args[leaves] = qs.limit;
 		args[leaves + 1] = qs.offset;
+		int i = leaves + 2;
+		for (Expression e : qs.annotations.values()) {
+			args[i++] = e;
+		}
 		return new Prepared(this.engine.bind(connection, plan.statement(), args), plan);
 	}
 
@@ -145,10 +177,19 @@ final class Reads {
 	}
 
 	static List<Select.Order> orderBy(QuerySet<?> qs, Joins joins) {
+		return orderBy(qs, joins, -1);
+	}
+
+	/** The ORDER BY of a query; a name of an annotation orders by its expression, whose numbers {@code firstAnnotation} locates. */
+	static List<Select.Order> orderBy(QuerySet<?> qs, Joins joins, int firstAnnotation) {
 		List<Select.Order> parts = new ArrayList<>(qs.orderBy.size());
 		for (String key : qs.orderBy) {
 			boolean desc = key.startsWith("-");
 			String name = desc ? key.substring(1) : key;
+			if (firstAnnotation >= 0 && qs.annotations.containsKey(name)) {
+				parts.add(new Select.Order(Annotations.column(qs, name, joins, firstAnnotation), desc));
+				continue;
+			}
 			Joins.Target t = joins.resolve(name, false);
 			if (!"exact".equals(t.lookup()) || name.endsWith("__exact")) {
 				throw new FieldException("orderBy(\"" + key + "\") names a lookup; give a field.");
@@ -202,7 +243,19 @@ final class Reads {
 			RowMapper<T> root = (RowMapper<T>) mapping.root();
 			List<String> paths = mapping.paths();
 			List<RowMapper<?>> related = mapping.related();
-			Flux<T> rows = this.engine.run(connection, read.sql(), (row, md) -> mapRow(qs.meta, root, paths, related, row));
+			List<String> annotations = mapping.annotations();
+			Flux<T> rows = this.engine.run(connection, read.sql(), (row, md) -> {
+				T instance = mapRow(qs.meta, root, paths, related, row);
+				if (!annotations.isEmpty()) {
+					int offset = md.getColumnMetadatas().size() - annotations.size();
+					Object[] values = new Object[annotations.size()];
+					for (int i = 0; i < values.length; i++) {
+						values[i] = row.get(offset + i);
+					}
+					Annotations.fill(instance, annotations, values);
+				}
+				return instance;
+			});
 			if (qs.prefetchRelated.isEmpty()) {
 				return rows;
 			}
@@ -228,11 +281,19 @@ final class Reads {
 			paths.add(path);
 			related.add(m);
 		}
-		List<Select.Order> order = orderBy(qs, parts.joins());
+		List<Part> grouping = List.copyOf(columns);
+		for (String name : qs.annotations.keySet()) {
+			columns.add(Annotations.column(qs, name, parts.joins(), parts.firstAnnotation()));
+		}
+		List<Select.Order> order = orderBy(qs, parts.joins(), parts.firstAnnotation());
 		Select select = new Select(columns, parts.joins().from(), parts.where(), order, parts.limit(), parts.offset(),
 				qs.distinct, lockOf(qs, parts.joins()));
+		if (Annotations.grouping(qs) || parts.having() != null) {
+			// Every column of the rows read, so that each database accepts the grouping (H2 insists).
+			select = select.grouped(grouping, parts.having());
+		}
 		return plan(select, build, connection,
-				new SelectMapping(root, List.copyOf(paths), List.copyOf(related)));
+				new SelectMapping(root, List.copyOf(paths), List.copyOf(related), List.copyOf(qs.annotations.keySet())));
 	}
 
 	private static <T> T mapRow(ModelMeta<T> meta, RowMapper<T> root, List<String> paths, List<RowMapper<?>> related,
@@ -276,9 +337,14 @@ final class Reads {
 
 	private Plan writeCount(QuerySet<?> qs, String connection, Parts parts, Filters.Build build) {
 		Select count;
-		if (parts.limit() != null || parts.offset() != null) {
-			Select page = new Select(List.of(new Column("_t0", qs.meta.pk().column())), parts.joins().from(),
-					parts.where(), List.of(), parts.limit(), parts.offset());
+		if (parts.limit() != null || parts.offset() != null || parts.having() != null) {
+			Column pk = new Column("_t0", qs.meta.pk().column());
+			Select page = new Select(List.of(pk), parts.joins().from(), parts.where(), List.of(), parts.limit(),
+					parts.offset());
+			if (parts.having() != null) {
+				// A filter on an aggregate counts the groups, one per row of the model.
+				page = page.grouped(List.of(pk), parts.having());
+			}
 			count = Select.of(COUNT_ALL, From.of(new From.Derived(page, "_c")), null);
 		}
 		else {
@@ -298,7 +364,44 @@ final class Reads {
 	private Plan writeExists(QuerySet<?> qs, String connection, Parts parts, Filters.Build build) {
 		Select exists = new Select(List.of(Part.raw("1")), parts.joins().from(), parts.where(), List.of(),
 				Part.raw("1"), parts.offset());
+		if (parts.having() != null) {
+			exists = exists.grouped(List.of(new Column("_t0", qs.meta.pk().column())), parts.having());
+		}
 		return plan(exists, build, connection, null);
+	}
+
+	/** One row of aggregates over the matching rows: {@code SELECT SUM(...), COUNT(...) FROM ... WHERE ...}. */
+	Mono<Map<String, Object>> aggregate(QuerySet<?> qs, Map<String, Expression> aggregates) {
+		return Mono.defer(() -> {
+			if (aggregates.isEmpty()) {
+				throw new dev.tortoise.exceptions.ParamsException("aggregate() needs at least one aggregate.");
+			}
+			String connection = this.engine.route(qs.meta, qs.using, false);
+			QuerySet<?> plain = qs;
+			for (Map.Entry<String, Expression> e : aggregates.entrySet()) {
+				if (!Expressions.aggregates(e.getValue())) {
+					throw new dev.tortoise.exceptions.ParamsException("aggregate(\"" + e.getKey() + "\") is " + e.getValue()
+							+ ", which aggregates no rows; use Functions.count, sum, avg, min or max.");
+				}
+				plain = plain.annotate(e.getKey(), e.getValue());
+			}
+			QuerySet<?> annotated = plain;
+			List<String> names = List.copyOf(aggregates.keySet());
+			Prepared read = prepare(Kind.AGGREGATE, annotated, connection, names, (q, c, parts, build) -> {
+				List<Part> columns = new ArrayList<>();
+				for (String name : names) {
+					columns.add(Annotations.column(q, name, parts.joins(), parts.firstAnnotation()));
+				}
+				return plan(Select.of(columns, parts.joins().from(), parts.where()), build, c, null);
+			});
+			return this.engine.run(connection, read.sql(), (row, md) -> {
+				Map<String, Object> out = new LinkedHashMap<>();
+				for (int i = 0; i < names.size(); i++) {
+					out.put(names.get(i), row.get(i));
+				}
+				return out;
+			}).single();
+		});
 	}
 
 	Flux<Map<String, Object>> values(QuerySet<?> qs, List<String> fields) {
@@ -309,12 +412,13 @@ final class Reads {
 			ValuesMapping mapping = (ValuesMapping) read.plan().mapping();
 			ValueCodec codec = this.engine.codec(connection);
 			List<String> keys = mapping.keys();
-			List<FieldMeta> targets = mapping.fields();
+			List<@Nullable FieldMeta> targets = mapping.fields();
 			Class<?>[] classes = mapping.classes();
 			return this.engine.run(connection, read.sql(), (row, md) -> {
 				Map<String, Object> out = new LinkedHashMap<>();
 				for (int i = 0; i < keys.size(); i++) {
-					out.put(keys.get(i), codec.fromDb(targets.get(i), row.get(i, classes[i])));
+					FieldMeta target = targets.get(i);
+					out.put(keys.get(i), (target != null) ? codec.fromDb(target, row.get(i, classes[i])) : row.get(i));
 				}
 				return out;
 			});
@@ -323,31 +427,56 @@ final class Reads {
 
 	private Plan writeValues(QuerySet<?> qs, String connection, Parts parts, Filters.Build build, List<String> fields) {
 		List<String> keys = new ArrayList<>();
-		List<Joins.Target> targets = new ArrayList<>();
+		List<Part> columns = new ArrayList<>();
+		List<@Nullable FieldMeta> targetFields = new ArrayList<>();
+		List<Part> plainColumns = new ArrayList<>();
+		List<String> wanted = fields;
 		if (fields.isEmpty()) {
 			for (FieldMeta f : qs.meta.columns()) {
 				keys.add((f.kind() == FieldKind.DATA) ? f.name() : f.name() + "_id");
-				targets.add(new Joins.Target("_t0", f, "exact"));
+				Column c = new Column("_t0", f.column());
+				columns.add(c);
+				plainColumns.add(c);
+				targetFields.add(f);
 			}
+			wanted = new ArrayList<>(qs.annotations.keySet());
 		}
-		else {
-			for (String key : fields) {
-				Joins.Target t = parts.joins().resolve(key, false);
-				if (!"exact".equals(t.lookup())) {
-					throw new FieldException("values(\"" + key + "\") names a lookup; give a field.");
-				}
+		for (String key : wanted) {
+			if (qs.annotations.containsKey(key)) {
 				keys.add(key);
-				targets.add(t);
+				columns.add(Annotations.column(qs, key, parts.joins(), parts.firstAnnotation()));
+				targetFields.add(null);
+				continue;
 			}
+			Joins.Target t = parts.joins().resolve(key, false);
+			if (!"exact".equals(t.lookup())) {
+				throw new FieldException("values(\"" + key + "\") names a lookup; give a field.");
+			}
+			keys.add(key);
+			columns.add(t.column());
+			plainColumns.add(t.column());
+			targetFields.add(t.field());
 		}
 		ValueCodec codec = this.engine.codec(connection);
-		List<FieldMeta> targetFields = targets.stream().map(Joins.Target::field).toList();
-		Class<?>[] classes = targetFields.stream().map(codec::readClass).toArray(Class<?>[]::new);
-		List<Select.Order> order = orderBy(qs, parts.joins());
-		Select select = new Select(targets.stream().map(Joins.Target::column).toList(), parts.joins().from(),
-				parts.where(), order, parts.limit(), parts.offset(), qs.distinct, lockOf(qs, parts.joins()));
+		Class<?>[] classes = targetFields.stream().map((f) -> (f != null) ? codec.readClass(f) : Object.class)
+			.toArray(Class<?>[]::new);
+		List<Select.Order> order = orderBy(qs, parts.joins(), parts.firstAnnotation());
+		Select select = new Select(columns, parts.joins().from(), parts.where(), order, parts.limit(), parts.offset(),
+				qs.distinct, lockOf(qs, parts.joins()));
+		if (!qs.groupBy.isEmpty()) {
+			List<Part> groups = new ArrayList<>();
+			for (String key : qs.groupBy) {
+				Joins.Target t = parts.joins().resolve(key, false);
+				groups.add(t.column());
+			}
+			select = select.grouped(groups, parts.having());
+		}
+		else if (Annotations.grouping(qs) || parts.having() != null) {
+			select = select.grouped(plainColumns, parts.having());
+		}
 		return plan(select, build, connection,
-				new ValuesMapping(List.copyOf(keys), targetFields, classes));
+				new ValuesMapping(List.copyOf(keys), java.util.Collections.unmodifiableList(targetFields), classes));
 	}
+
 
 }

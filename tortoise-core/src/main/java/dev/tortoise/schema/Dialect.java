@@ -585,6 +585,15 @@ public abstract class Dialect {
 		}
 	}
 
+	/**
+	 * A function of {@link dev.tortoise.query.Functions}: {@code NAME(arg, ...)}; dialects
+	 * whose function of that meaning has another name or form say so.
+	 */
+	public void renderFunction(dev.tortoise.query.sql.Context ctx, String function,
+			List<dev.tortoise.query.sql.Part> args) {
+		ctx.sql(function).sql('(').join(args, ", ").sql(')');
+	}
+
 	/** The statement that shows how the database runs a query ({@code explain()}). */
 	public String explain(String sql) {
 		return "EXPLAIN " + sql;

@@ -267,6 +267,21 @@ public final class MySqlDialect extends Dialect {
 		return config.credential("database");
 	}
 
+	/**
+	 * MySQL's LENGTH counts bytes: CHAR_LENGTH counts characters, as the other databases'
+	 * LENGTH and Python's len(); its CONCAT is NULL if one part is, CONCAT_WS skips NULLs as
+	 * PostgreSQL's and H2's CONCAT do.
+	 */
+	@Override
+	public void renderFunction(dev.tortoise.query.sql.Context ctx, String function,
+			List<dev.tortoise.query.sql.Part> args) {
+		switch (function) {
+			case "LENGTH" -> super.renderFunction(ctx, "CHAR_LENGTH", args);
+			case "CONCAT" -> ctx.sql("CONCAT_WS('', ").join(args, ", ").sql(')');
+			default -> super.renderFunction(ctx, function, args);
+		}
+	}
+
 	/** MariaDB locks the rows of every table a statement reads: it has no {@code FOR UPDATE OF}. */
 	@Override
 	public void renderLock(dev.tortoise.query.sql.Context ctx, dev.tortoise.query.sql.Select.Lock lock) {

@@ -272,4 +272,19 @@ public class SqliteDialect extends Dialect {
 		return "EXPLAIN QUERY PLAN " + sql;
 	}
 
+	/** SQLite before 3.44 has no CONCAT: its {@code ||}, each part NULL-safe as CONCAT elsewhere. */
+	@Override
+	public void renderFunction(dev.tortoise.query.sql.Context ctx, String function,
+			java.util.List<dev.tortoise.query.sql.Part> args) {
+		if (!function.equals("CONCAT")) {
+			super.renderFunction(ctx, function, args);
+			return;
+		}
+		ctx.sql('(');
+		for (int i = 0; i < args.size(); i++) {
+			ctx.sql((i > 0) ? " || " : "").sql("COALESCE(").visit(args.get(i)).sql(", '')");
+		}
+		ctx.sql(')');
+	}
+
 }

@@ -237,4 +237,99 @@ abstract class QueryApiIntegrationTests {
 			.isInstanceOf(RuntimeException.class).hasMessageContaining("nope");
 	}
 
+	private Tournament tournamentWith(String name, int... prizes) {
+		Tournament t = this.ctx.create(new Tournament(name)).block();
+		int i = 0;
+		for (int prize : prizes) {
+			Event e = new Event(name + "-" + i++, t);
+			e.prize = BigDecimal.valueOf(prize);
+			this.ctx.create(e).block();
+		}
+		return t;
+	}
+
+	private static long number(Object value) {
+		return ((Number) value).longValue();
+	}
+
+	@Test
+	void annotationsCountRelatedRowsAndFiltersAndOrderingsNameThem() {
+		tournamentWith("Cup", 10, 20);
+		tournamentWith("Open", 5);
+		tournamentWith("Empty");
+		List<Tournament> ranked = this.ctx.objects(Tournament.class).annotate("eventCount", Functions.count("events"))
+			.orderBy("-eventCount", "name").all().collectList().block();
+		assertThat(ranked).extracting((t) -> t.name + ":" + t.eventCount).containsExactly("Cup:2", "Open:1", "Empty:0");
+		assertThat(number(this.ctx.annotation(ranked.get(0), "eventCount"))).isEqualTo(2);
+		QuerySet<Tournament> busy = this.ctx.objects(Tournament.class).annotate("eventCount", Functions.count("events"))
+			.filter("eventCount__gte", 1);
+		assertThat(busy.orderBy("name").all().map((t) -> t.name).collectList().block()).containsExactly("Cup", "Open");
+		assertThat(busy.count().block()).as("counted by groups (HAVING)").isEqualTo(2);
+		assertThat(busy.filter("name", "Empty").exists().block()).isFalse();
+		assertThat(this.ctx.objects(Tournament.class).annotate("eventCount", Functions.count("events"))
+			.filter("eventCount", 0).values("name").map((m) -> m.get("name")).collectList().block()).containsExactly("Empty");
+	}
+
+	@Test
+	void sumsPerRowPerGroupAndOverEveryRow() {
+		tournamentWith("Cup", 10, 20);
+		tournamentWith("Open", 5);
+		tournamentWith("Empty");
+		Map<Object, Object> totals = new java.util.HashMap<>();
+		this.ctx.objects(Tournament.class).annotate("total", Functions.sum("events__prize")).values("name", "total")
+			.toIterable().forEach((row) -> totals.put(row.get("name"), row.get("total")));
+		assertThat(number(totals.get("Cup"))).isEqualTo(30);
+		assertThat(number(totals.get("Open"))).isEqualTo(5);
+		assertThat(totals.get("Empty")).as("SUM over no rows").isNull();
+		List<List<Object>> perTournament = this.ctx.objects(Event.class).annotate("total", Functions.sum("prize"))
+			.groupBy("tournament__name").orderBy("tournament__name").valuesList("tournament__name", "total")
+			.collectList().block();
+		assertThat(perTournament).extracting((row) -> row.get(0) + "=" + number(row.get(1)))
+			.containsExactly("Cup=30", "Open=5");
+		Map<String, Object> all = this.ctx.objects(Event.class)
+			.aggregate(Map.of("total", Functions.sum("prize"), "events", Functions.count("id"),
+					"top", Functions.max("prize")))
+			.block();
+		assertThat(number(all.get("total"))).isEqualTo(35);
+		assertThat(number(all.get("events"))).isEqualTo(3);
+		assertThat(number(all.get("top"))).isEqualTo(20);
+		assertThat(number(this.ctx.objects(Event.class).filter("tournament__name", "Open")
+			.aggregate(Map.of("n", Functions.count("id", true))).block().get("n"))).isEqualTo(1);
+	}
+
+	@Test
+	void functionsInAnnotationsAndFilters() {
+		Tournament cup = this.ctx.create(new Tournament("  Cup ")).block();
+		Map<String, Object> row = this.ctx.objects(Tournament.class)
+			.annotate("lower", Functions.lower("name"))
+			.annotate("upper", Functions.upper("name"))
+			.annotate("trimmed", Functions.trim("name"))
+			.annotate("length", Functions.length("name"))
+			.annotate("label", Functions.concat("name", "#", F.of("id")))
+			.annotate("note", Functions.coalesce("notes", "none"))
+			.values("lower", "upper", "trimmed", "length", "label", "note").blockFirst();
+		assertThat(row).containsEntry("lower", "  cup ").containsEntry("upper", "  CUP ").containsEntry("trimmed", "Cup")
+			.containsEntry("label", "  Cup #" + cup.id).containsEntry("note", "none");
+		assertThat(number(row.get("length"))).as("characters, on MySQL too").isEqualTo(6);
+		assertThat(this.ctx.objects(Tournament.class).annotate("trimmed", Functions.trim("name"))
+			.filter("trimmed", "Cup").count().block()).isEqualTo(1);
+		assertThat(this.ctx.objects(Tournament.class).annotate("label", Functions.concat("notes", "x"))
+			.values("label").blockFirst()).as("a NULL part is skipped, as PostgreSQL's CONCAT skips it")
+			.containsEntry("label", "x");
+	}
+
+	@Test
+	void aggregateMistakesAreNamed() {
+		assertThatThrownBy(() -> this.ctx.objects(Tournament.class).annotate("n", Functions.count("nope")).all().blockLast())
+			.isInstanceOf(FieldException.class).hasMessageContaining("nope");
+		assertThatThrownBy(() -> this.ctx.objects(Tournament.class).aggregate(Map.of("s", Functions.sum("name"))).block())
+			.isInstanceOf(FieldException.class).hasMessageContaining("arithmetic needs a number field");
+		assertThatThrownBy(() -> this.ctx.objects(Tournament.class).aggregate(Map.of("x", F.of("id"))).block())
+			.isInstanceOf(ParamsException.class).hasMessageContaining("aggregates no rows");
+		assertThatThrownBy(() -> this.ctx.objects(Tournament.class).annotate("name", Functions.count("events")))
+			.isInstanceOf(FieldException.class).hasMessageContaining("names a field of Tournament");
+		assertThatThrownBy(() -> this.ctx.annotation(new Tournament("x"), "eventCount"))
+			.isInstanceOf(FieldException.class).hasMessageContaining("not read with an annotation named \"eventCount\"");
+	}
+
 }

@@ -11,16 +11,29 @@ import org.jspecify.annotations.Nullable;
  * lock as the dialect locks rows.
  */
 public record Select(List<? extends Part> columns, Part from, @Nullable Condition where, List<Order> orderBy,
-		@Nullable Part limit, @Nullable Part offset, boolean distinct, @Nullable Lock lock) implements Part {
+		@Nullable Part limit, @Nullable Part offset, boolean distinct, @Nullable Lock lock, List<? extends Part> groupBy,
+		@Nullable Condition having) implements Part {
 
 	public Select {
 		columns = List.copyOf(columns);
 		orderBy = List.copyOf(orderBy);
+		groupBy = List.copyOf(groupBy);
 	}
 
 	public Select(List<? extends Part> columns, Part from, @Nullable Condition where, List<Order> orderBy,
 			@Nullable Part limit, @Nullable Part offset) {
-		this(columns, from, where, orderBy, limit, offset, false, null);
+		this(columns, from, where, orderBy, limit, offset, false, null, List.of(), null);
+	}
+
+	public Select(List<? extends Part> columns, Part from, @Nullable Condition where, List<Order> orderBy,
+			@Nullable Part limit, @Nullable Part offset, boolean distinct, @Nullable Lock lock) {
+		this(columns, from, where, orderBy, limit, offset, distinct, lock, List.of(), null);
+	}
+
+	/** The same statement grouping its rows ({@code GROUP BY ... [HAVING ...]}). */
+	public Select grouped(List<? extends Part> groupBy, @Nullable Condition having) {
+		return new Select(this.columns, this.from, this.where, this.orderBy, this.limit, this.offset, this.distinct,
+				this.lock, groupBy, having);
 	}
 
 	public static Select of(List<? extends Part> columns, Part from, @Nullable Condition where) {
@@ -28,11 +41,13 @@ public record Select(List<? extends Part> columns, Part from, @Nullable Conditio
 	}
 
 	public Select orderBy(List<Order> order) {
-		return new Select(this.columns, this.from, this.where, order, this.limit, this.offset, this.distinct, this.lock);
+		return new Select(this.columns, this.from, this.where, order, this.limit, this.offset, this.distinct, this.lock,
+				this.groupBy, this.having);
 	}
 
 	public Select page(@Nullable Part limit, @Nullable Part offset) {
-		return new Select(this.columns, this.from, this.where, this.orderBy, limit, offset, this.distinct, this.lock);
+		return new Select(this.columns, this.from, this.where, this.orderBy, limit, offset, this.distinct, this.lock,
+				this.groupBy, this.having);
 	}
 
 	/**
@@ -70,6 +85,12 @@ public record Select(List<? extends Part> columns, Part from, @Nullable Conditio
 		ctx.sql(this.distinct ? "SELECT DISTINCT " : "SELECT ").join(this.columns, ", ").sql(" FROM ").visit(this.from);
 		if (this.where != null) {
 			ctx.sql(" WHERE ").visit(this.where);
+		}
+		if (!this.groupBy.isEmpty()) {
+			ctx.sql(" GROUP BY ").join(this.groupBy, ", ");
+		}
+		if (this.having != null) {
+			ctx.sql(" HAVING ").visit(this.having);
 		}
 		if (!this.orderBy.isEmpty()) {
 			ctx.sql(" ORDER BY ").join(this.orderBy, ", ");

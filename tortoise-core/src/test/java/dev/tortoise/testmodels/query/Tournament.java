@@ -24,6 +24,9 @@ public class Tournament {
 
 	public ReverseRelation<Event> events;
 
+	/** Not mapped: filled by an annotation of this name. */
+	public transient Long eventCount;
+
 	public Tournament() {
 	}
 
