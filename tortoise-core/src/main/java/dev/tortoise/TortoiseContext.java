@@ -99,6 +99,25 @@ public final class TortoiseContext implements AutoCloseable {
 	}
 
 	/**
+	 * Rows of hand-written SQL as instances of a model, as Tortoise's {@code Model.raw}: write
+	 * {@code ?} for each value (bound, never pasted, in the dialect's own placeholders); each
+	 * column sets the field it is the column of, and any other column is an annotation of the
+	 * instance. Runs on the model's read connection, in the current transaction if any.
+	 */
+	public <T> Flux<T> raw(Class<T> model, String sql, Object... args) {
+		return this.engine.raw(model, sql, args);
+	}
+
+	/**
+	 * Rows of hand-written SQL on a connection as maps of column name to the value the
+	 * driver read, as Tortoise's {@code connection.execute_query}; {@code ?} placeholders.
+	 * A statement that returns no rows (an UPDATE) gives none.
+	 */
+	public Flux<Map<String, Object>> executeQuery(String connectionName, String sql, Object... args) {
+		return this.engine.executeQuery(connectionName, sql, args);
+	}
+
+	/**
 	 * The value of an annotation ({@code QuerySet.annotate}) of an instance a query read;
 	 * a model field of the annotation's name holds it too.
 	 * @throws dev.tortoise.exceptions.FieldException if the instance was not read with that annotation

@@ -71,6 +71,18 @@ public final class QueryEngine {
 		return fields.isEmpty() ? this.persister.save(instance) : this.persister.save(instance, fields);
 	}
 
+	/** Rows of hand-written SQL ({@code ?} placeholders) as instances of a model. */
+	public <T> Flux<T> raw(Class<T> model, String sql, @org.jspecify.annotations.Nullable Object... args) {
+		return RawSql.instances(this.engine, this.engine.apps().meta(model), sql, args);
+	}
+
+	/** Rows of hand-written SQL ({@code ?} placeholders) on a connection, as maps of column to value. */
+	public Flux<java.util.Map<String, Object>> executeQuery(String connection, String sql,
+			@org.jspecify.annotations.Nullable Object... args) {
+		this.engine.connections().dialect(connection); // an unknown connection is named before anything runs
+		return RawSql.maps(this.engine, connection, sql, args);
+	}
+
 	/** An annotation's value of an instance a query read. */
 	public static @org.jspecify.annotations.Nullable Object annotation(Object instance, String name) {
 		return Annotations.value(instance, name);

@@ -332,4 +332,36 @@ abstract class QueryApiIntegrationTests {
 			.isInstanceOf(FieldException.class).hasMessageContaining("not read with an annotation named \"eventCount\"");
 	}
 
+	@Test
+	void rawSqlMapsRowsOntoTheModelAndBindsEveryValue() {
+		tournamentWith("Cup", 10, 20);
+		tournamentWith("Open", 5);
+		String hostile = "x' OR '1'='1";
+		List<Tournament> found = this.ctx.raw(Tournament.class,
+				"SELECT t.*, (SELECT COUNT(*) FROM event e WHERE e.tournament_id = t.id) AS n FROM tournament t"
+						+ " WHERE t.name = ? OR t.name = ? ORDER BY t.name", "Cup", hostile)
+			.collectList().block();
+		assertThat(found).extracting((t) -> t.name).as("the quote stays a value").containsExactly("Cup");
+		assertThat(found.get(0).created).as("columns decoded as the ORM decodes them").isNotNull();
+		assertThat(found.get(0).events.isFetched()).isFalse();
+		assertThat(number(this.ctx.annotation(found.get(0), "n"))).as("a column of no field").isEqualTo(2);
+		List<Map<String, Object>> rows = this.ctx.executeQuery("default",
+				"SELECT name FROM tournament WHERE name <> '?' AND name LIKE ? ORDER BY name", "%pe%").collectList().block();
+		assertThat(rows).hasSize(1);
+		assertThat(rows.get(0).values()).containsExactly("Open");
+		assertThat(this.ctx.executeQuery("default", "UPDATE tournament SET notes = ? WHERE name = ?", "n", "Cup")
+			.collectList().block()).isEmpty();
+		assertThat(this.ctx.objects(Tournament.class).filter("name", "Cup").get().block().notes).isEqualTo("n");
+		assertThatThrownBy(() -> this.ctx.executeQuery("default", "SELECT ? + ?", 1).blockLast())
+			.isInstanceOf(ParamsException.class).hasMessageContaining("2 ? placeholders but 1 arguments");
+		assertThatThrownBy(() -> this.ctx.executeQuery("nope", "SELECT 1").blockLast())
+			.hasMessageContaining("nope");
+	}
+
+	@Test
+	void placeholdersInQuotesAndCommentsStayText() {
+		assertThat(RawSql.pieces("SELECT '?', \"a?\", `b?` -- c?\n/* d? */ FROM t WHERE x = ? AND y = 'it''s?'"))
+			.hasSize(2).first().asString().endsWith("WHERE x = ");
+	}
+
 }
