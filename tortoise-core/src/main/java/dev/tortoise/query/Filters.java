@@ -156,6 +156,9 @@ final class Filters {
 		if (value instanceof Expression e) {
 			return compared(target, col, Expressions.compile(e, build.joins, arg, false));
 		}
+		if (Joins.DATE_PARTS.contains(target.lookup())) {
+			return datePart(target, col, value, arg);
+		}
 		switch (target.lookup()) {
 			case "exact":
 				return (value == null) ? Condition.isNull(col) : Condition.compare(col, "=", Params.field(f, arg));
@@ -204,6 +207,28 @@ final class Filters {
 			default:
 				return new Condition.Like(col, pattern(target, arg), target.lookup().startsWith("i"));
 		}
+	}
+
+	/**
+	 * A part of a date or date-time equal to a number ({@code created__year=2024}), as
+	 * Tortoise's date lookups; {@code week_day} counts from 1 (Sunday) to 7 (Saturday), as
+	 * Django's. Date-times give their parts as the database stores them: in UTC with
+	 * {@code use_tz} on MySQL, in the session's zone on PostgreSQL (UTC unless set).
+	 */
+	private static Condition datePart(Joins.Target target, Column col, @Nullable Object value, int arg) {
+		FieldType type = Params.dataField(target.field()).type();
+		boolean time = target.lookup().equals("hour") || target.lookup().equals("minute") || target.lookup().equals("second");
+		if (!(type == FieldType.DATETIME || type == FieldType.DATE && !time || type == FieldType.TIME && time)) {
+			throw new FieldException("Lookup \"" + target.lookup() + "\" needs a " + (time ? "date-time or time" : "date or"
+					+ " date-time") + " field, but " + name(target) + " is " + type + ".");
+		}
+		if (!(value instanceof Integer || value instanceof Long || value instanceof Short)) {
+			throw new ValidationException("Lookup \"" + target.lookup() + "\" on " + name(target) + " takes a whole"
+					+ " number, got " + ((value != null) ? value.getClass().getSimpleName() : "null") + ".");
+		}
+		String part = target.lookup();
+		dev.tortoise.query.sql.Part extracted = (ctx) -> ctx.dialect().renderDatePart(ctx, part, col, type);
+		return Condition.compare(extracted, "=", Params.raw(arg, Long.class));
 	}
 
 	/** A column compared with an expression ({@code filter("prize__gt", F.of("minimum"))}). */

@@ -26,7 +26,11 @@ final class Joins {
 
 	static final Set<String> LOOKUPS = Set.of("exact", "not", "in", "not_in", "gt", "gte", "lt", "lte", "range",
 			"isnull", "not_isnull", "contains", "icontains", "startswith", "istartswith", "endswith", "iendswith",
-			"iexact");
+			"iexact", "year", "quarter", "month", "week", "day", "week_day", "hour", "minute", "second");
+
+	/** The lookups that compare a part of a date or date-time ({@code created__year}). */
+	static final Set<String> DATE_PARTS = Set.of("year", "quarter", "month", "week", "day", "week_day", "hour",
+			"minute", "second");
 
 	/** Where a key lands: a column of an aliased table, the field that types it, and the lookup. */
 	record Target(String alias, FieldMeta field, String lookup) {

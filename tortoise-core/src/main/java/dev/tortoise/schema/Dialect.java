@@ -594,6 +594,21 @@ public abstract class Dialect {
 		ctx.sql(function).sql('(').join(args, ", ").sql(')');
 	}
 
+	/**
+	 * A part of a date, date-time or time as a number: {@code year}, {@code quarter},
+	 * {@code month}, {@code week} (ISO), {@code day}, {@code week_day} (1 Sunday to 7
+	 * Saturday), {@code hour}, {@code minute}, {@code second} (whole). The standard's
+	 * {@code EXTRACT}, as PostgreSQL and H2 have it.
+	 */
+	public void renderDatePart(dev.tortoise.query.sql.Context ctx, String part, dev.tortoise.query.sql.Part operand,
+			FieldType type) {
+		switch (part) {
+			case "week_day" -> ctx.sql("(EXTRACT(DOW FROM ").visit(operand).sql(") + 1)");
+			case "second" -> ctx.sql("FLOOR(EXTRACT(SECOND FROM ").visit(operand).sql("))");
+			default -> ctx.sql("EXTRACT(").sql(part.toUpperCase(java.util.Locale.ROOT)).sql(" FROM ").visit(operand).sql(')');
+		}
+	}
+
 	/** The statement that shows how the database runs a query ({@code explain()}). */
 	public String explain(String sql) {
 		return "EXPLAIN " + sql;

@@ -308,4 +308,15 @@ public final class MySqlDialect extends Dialect {
 		return "'" + tortoiseEscaped(text, "\\'", "\\\"", false) + "'";
 	}
 
+	/** MySQL's EXTRACT, with ISO weeks ({@code WEEK(x, 3)}) and {@code DAYOFWEEK} for the day of the week. */
+	@Override
+	public void renderDatePart(dev.tortoise.query.sql.Context ctx, String part, dev.tortoise.query.sql.Part operand,
+			FieldType type) {
+		switch (part) {
+			case "week" -> ctx.sql("WEEK(").visit(operand).sql(", 3)");
+			case "week_day" -> ctx.sql("DAYOFWEEK(").visit(operand).sql(')');
+			default -> ctx.sql("EXTRACT(").sql(part.toUpperCase(java.util.Locale.ROOT)).sql(" FROM ").visit(operand).sql(')');
+		}
+	}
+
 }

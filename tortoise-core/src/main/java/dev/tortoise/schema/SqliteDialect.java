@@ -287,4 +287,26 @@ public class SqliteDialect extends Dialect {
 		ctx.sql(')');
 	}
 
+	/** SQLite keeps dates as text: {@code strftime} reads their parts (date-times in UTC, as it reads offsets). */
+	@Override
+	public void renderDatePart(dev.tortoise.query.sql.Context ctx, String part, dev.tortoise.query.sql.Part operand,
+			FieldType type) {
+		String format = switch (part) {
+			case "year" -> "%Y";
+			case "month", "quarter" -> "%m";
+			case "week" -> "%V";
+			case "day" -> "%d";
+			case "week_day" -> "%w";
+			case "hour" -> "%H";
+			case "minute" -> "%M";
+			default -> "%S";
+		};
+		String read = "CAST(strftime('" + format + "', ";
+		switch (part) {
+			case "quarter" -> ctx.sql("((").sql(read).visit(operand).sql(") AS INTEGER) + 2) / 3)");
+			case "week_day" -> ctx.sql("(").sql(read).visit(operand).sql(") AS INTEGER) + 1)");
+			default -> ctx.sql(read).visit(operand).sql(") AS INTEGER)");
+		}
+	}
+
 }

@@ -364,4 +364,29 @@ abstract class QueryApiIntegrationTests {
 			.hasSize(2).first().asString().endsWith("WHERE x = ");
 	}
 
+	@Test
+	void datePartLookupsCompareYearsMonthsDaysAndWeekdays() {
+		// Tournament.created is set on creation; rows written by hand carry known dates.
+		this.ctx.executeQuery("default", "INSERT INTO tournament (name, created) VALUES (?, ?)", "Old",
+				java.time.LocalDateTime.of(2021, 3, 14, 15, 9, 26)).blockLast();
+		this.ctx.executeQuery("default", "INSERT INTO tournament (name, created) VALUES (?, ?)", "Older",
+				java.time.LocalDateTime.of(2019, 12, 29, 1, 2, 3)).blockLast();
+		QuerySet<Tournament> all = this.ctx.objects(Tournament.class);
+		assertThat(all.filter("created__year", 2021).valuesListFlat("name").collectList().block()).containsExactly("Old");
+		assertThat(all.filter("created__month", 12).valuesListFlat("name").collectList().block()).containsExactly("Older");
+		assertThat(all.filter("created__quarter", 1).valuesListFlat("name").collectList().block()).containsExactly("Old");
+		assertThat(all.filter("created__day", 14).valuesListFlat("name").collectList().block()).containsExactly("Old");
+		assertThat(all.filter("created__week_day", 1).valuesListFlat("name").collectList().block())
+			.as("both were Sundays: 1, as Django counts").containsExactlyInAnyOrder("Old", "Older");
+		assertThat(all.filter("created__hour", 15).valuesListFlat("name").collectList().block()).containsExactly("Old");
+		assertThat(all.filter("created__minute", 2).valuesListFlat("name").collectList().block()).containsExactly("Older");
+		assertThat(all.filter("created__second", 26).valuesListFlat("name").collectList().block()).containsExactly("Old");
+		assertThat(all.filter("created__week", 52).valuesListFlat("name").collectList().block())
+			.as("ISO week: 2019-12-29 is in week 52").containsExactly("Older");
+		assertThatThrownBy(() -> all.filter("name__year", 2021).count().block()).isInstanceOf(FieldException.class)
+			.hasMessageContaining("needs a date or date-time field");
+		assertThatThrownBy(() -> all.filter("created__year", "2021").count().block())
+			.isInstanceOf(dev.tortoise.exceptions.ValidationException.class).hasMessageContaining("takes a whole number");
+	}
+
 }
