@@ -144,6 +144,23 @@ public final class TortoiseContext implements AutoCloseable {
 		return this.engine.bulkCreate(instances);
 	}
 
+	/**
+	 * {@link #bulkCreate(List)} as the options say, as Tortoise's {@code bulk_create(batch_size,
+	 * ignore_conflicts, update_fields, on_conflict)}: rows per INSERT, conflicting rows skipped
+	 * or their named fields updated ({@code ON CONFLICT}, {@code ON DUPLICATE KEY}, H2's MERGE).
+	 */
+	public <T> Mono<List<T>> bulkCreate(List<T> instances, dev.tortoise.query.BulkOptions options) {
+		return this.engine.bulkCreate(instances, options);
+	}
+
+	/**
+	 * Writes the named fields of saved instances, as Tortoise's {@code bulk_update}: one UPDATE
+	 * per batch with a CASE on the primary key; the number of rows changed.
+	 */
+	public <T> Mono<Long> bulkUpdate(List<T> instances, String... fields) {
+		return this.engine.bulkUpdate(instances, List.of(fields));
+	}
+
 	/** Loads relations into one instance, with one query per relation. */
 	public <T> Mono<T> fetchRelated(T instance, String... relations) {
 		return this.engine.fetchRelated(instance, relations);

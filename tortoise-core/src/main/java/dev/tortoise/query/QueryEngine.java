@@ -61,6 +61,16 @@ public final class QueryEngine {
 		return this.persister.bulkCreate(instances);
 	}
 
+	/** Inserts the instances as the options say (batch size, conflicts skipped or updated). */
+	public <T> Mono<List<T>> bulkCreate(List<T> instances, BulkOptions options) {
+		return this.persister.bulkCreate(instances, options);
+	}
+
+	/** Writes the named fields of saved instances in a few statements; the rows changed. */
+	public <T> Mono<Long> bulkUpdate(List<T> instances, List<String> fields) {
+		return this.persister.bulkUpdate(instances, fields, 0);
+	}
+
 	/** Updates the instance's row, or inserts it if it has none. */
 	public <T> Mono<T> save(T instance) {
 		return this.persister.save(instance);

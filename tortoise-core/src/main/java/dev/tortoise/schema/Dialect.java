@@ -609,6 +609,31 @@ public abstract class Dialect {
 		}
 	}
 
+	/**
+	 * An INSERT with its conflict handling: {@code ON CONFLICT [(target)] DO NOTHING | DO
+	 * UPDATE SET c = EXCLUDED.c} (PostgreSQL, SQLite).
+	 */
+	public void renderUpsert(dev.tortoise.query.sql.Context ctx, dev.tortoise.query.sql.Insert insert) {
+		insert.renderPlain(ctx, "INSERT INTO ");
+		dev.tortoise.query.sql.Insert.OnConflict c = insert.onConflict();
+		ctx.sql(" ON CONFLICT");
+		if (!c.target().isEmpty()) {
+			ctx.sql(" (");
+			for (int i = 0; i < c.target().size(); i++) {
+				ctx.sql((i > 0) ? ", " : "").name(c.target().get(i));
+			}
+			ctx.sql(")");
+		}
+		if (c.update().isEmpty()) {
+			ctx.sql(" DO NOTHING");
+			return;
+		}
+		ctx.sql(" DO UPDATE SET ");
+		for (int i = 0; i < c.update().size(); i++) {
+			ctx.sql((i > 0) ? ", " : "").name(c.update().get(i)).sql(" = EXCLUDED.").name(c.update().get(i));
+		}
+	}
+
 	/** The statement that shows how the database runs a query ({@code explain()}). */
 	public String explain(String sql) {
 		return "EXPLAIN " + sql;

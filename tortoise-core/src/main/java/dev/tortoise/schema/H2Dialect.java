@@ -175,4 +175,45 @@ public class H2Dialect extends StandardDialect {
 		}
 	}
 
+	/**
+	 * H2 has no {@code ON CONFLICT}: the standard MERGE, matching rows on the conflict's
+	 * unique columns, inserting the others and, for an upsert, updating the matched ones.
+	 */
+	@Override
+	public void renderUpsert(dev.tortoise.query.sql.Context ctx, dev.tortoise.query.sql.Insert insert) {
+		dev.tortoise.query.sql.Insert.OnConflict c = insert.onConflict();
+		java.util.List<String> on = c.target().isEmpty() ? c.key() : c.target();
+		if (on.isEmpty()) {
+			throw new dev.tortoise.exceptions.ParamsException("H2 matches conflicting rows on named columns: give"
+					+ " onConflict(fields) naming a unique constraint whose values the rows carry.");
+		}
+		ctx.sql("MERGE INTO ").visit(insert.table()).sql(" \"_m\" USING (VALUES ");
+		for (int r = 0; r < insert.rows().size(); r++) {
+			ctx.sql((r > 0) ? ", (" : "(").join(insert.rows().get(r), ", ").sql(')');
+		}
+		ctx.sql(") AS \"_n\" (");
+		for (int i = 0; i < insert.columns().size(); i++) {
+			ctx.sql((i > 0) ? ", " : "").name(insert.columns().get(i));
+		}
+		ctx.sql(") ON ");
+		for (int i = 0; i < on.size(); i++) {
+			ctx.sql((i > 0) ? " AND " : "").sql("\"_m\".").name(on.get(i)).sql(" = \"_n\".").name(on.get(i));
+		}
+		if (!c.update().isEmpty()) {
+			ctx.sql(" WHEN MATCHED THEN UPDATE SET ");
+			for (int i = 0; i < c.update().size(); i++) {
+				ctx.sql((i > 0) ? ", " : "").name(c.update().get(i)).sql(" = \"_n\".").name(c.update().get(i));
+			}
+		}
+		ctx.sql(" WHEN NOT MATCHED THEN INSERT (");
+		for (int i = 0; i < insert.columns().size(); i++) {
+			ctx.sql((i > 0) ? ", " : "").name(insert.columns().get(i));
+		}
+		ctx.sql(") VALUES (");
+		for (int i = 0; i < insert.columns().size(); i++) {
+			ctx.sql((i > 0) ? ", " : "").sql("\"_n\".").name(insert.columns().get(i));
+		}
+		ctx.sql(")");
+	}
+
 }

@@ -319,4 +319,19 @@ public final class MySqlDialect extends Dialect {
 		}
 	}
 
+	/** {@code INSERT IGNORE}, or {@code ON DUPLICATE KEY UPDATE c = VALUES(c)}: MySQL matches any unique key. */
+	@Override
+	public void renderUpsert(dev.tortoise.query.sql.Context ctx, dev.tortoise.query.sql.Insert insert) {
+		List<String> update = insert.onConflict().update();
+		if (update.isEmpty()) {
+			insert.renderPlain(ctx, "INSERT IGNORE INTO ");
+			return;
+		}
+		insert.renderPlain(ctx, "INSERT INTO ");
+		ctx.sql(" ON DUPLICATE KEY UPDATE ");
+		for (int i = 0; i < update.size(); i++) {
+			ctx.sql((i > 0) ? ", " : "").name(update.get(i)).sql(" = VALUES(").name(update.get(i)).sql(")");
+		}
+	}
+
 }

@@ -389,4 +389,61 @@ abstract class QueryApiIntegrationTests {
 			.isInstanceOf(dev.tortoise.exceptions.ValidationException.class).hasMessageContaining("takes a whole number");
 	}
 
+	@Test
+	void bulkUpdateWritesTheNamedFieldsOfManyRowsInFewStatements() {
+		List<Wallet> wallets = new java.util.ArrayList<>();
+		for (int i = 0; i < 25; i++) {
+			wallets.add(wallet("w" + i, i, 1.0));
+		}
+		wallets.forEach((w) -> {
+			w.balance = w.balance * 10;
+			w.owner = "not written";
+		});
+		long before = this.ctx.statementCount();
+		assertThat(this.ctx.bulkUpdate(wallets, "balance").block()).isEqualTo(25);
+		assertThat(this.ctx.statementCount() - before).as("one UPDATE for 25 rows").isEqualTo(1);
+		assertThat(balances()).containsEntry("w3", 30).containsEntry("w24", 240).doesNotContainKey("not written");
+		assertThatThrownBy(() -> this.ctx.bulkUpdate(wallets, "nope").block()).isInstanceOf(FieldException.class)
+			.hasMessageContaining("\"nope\"");
+	}
+
+	@Test
+	void bulkCreateSkipsOrUpdatesConflictingRows() {
+		this.ctx.create(new Team("Ann")).block();
+		List<Team> teams = List.of(new Team("Ann"), new Team("Bob"), new Team("Cid"));
+		this.ctx.bulkCreate(teams, BulkOptions.defaults().ignoreConflicts().onConflict("name")).block();
+		assertThat(this.ctx.objects(Team.class).orderBy("name").valuesListFlat("name").collectList().block())
+			.containsExactly("Ann", "Bob", "Cid");
+		assertThatThrownBy(() -> this.ctx.bulkCreate(List.of(new Team("Ann"))).block())
+			.as("without options a conflict fails").isInstanceOf(IntegrityException.class);
+		Tournament t = this.ctx.create(new Tournament("Cup")).block();
+		Tournament again = new Tournament("Cup, renamed");
+		again.id = t.id;
+		again.notes = "upserted";
+		Tournament fresh = new Tournament("New");
+		fresh.id = t.id + 1000;
+		this.ctx.bulkCreate(List.of(again, fresh), BulkOptions.defaults().onConflict("id").updateFields("name", "notes"))
+			.block();
+		assertThat(this.ctx.objects(Tournament.class).orderBy("id").valuesList("name", "notes").collectList().block())
+			.containsExactly(List.of("Cup, renamed", "upserted"), java.util.Arrays.asList("New", null));
+		assertThatThrownBy(() -> this.ctx.bulkCreate(List.of(new Tournament("x")),
+				BulkOptions.defaults().onConflict("name").updateFields("notes")).block())
+			.isInstanceOf(ParamsException.class).hasMessageContaining("names no unique constraint of Tournament");
+	}
+
+	@Test
+	void bulkCreateInBatchesOfTheGivenSize() {
+		List<Wallet> many = new java.util.ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			Wallet w = new Wallet();
+			w.owner = "b" + i;
+			many.add(w);
+		}
+		long before = this.ctx.statementCount();
+		this.ctx.bulkCreate(many, BulkOptions.defaults().batchSize(4)).block();
+		assertThat(this.ctx.objects(Wallet.class).count().block()).isEqualTo(10);
+		assertThat(this.ctx.statementCount() - before).as("3 INSERTs, in a transaction").isGreaterThanOrEqualTo(3);
+		assertThat(many).allMatch((w) -> w.id != null);
+	}
+
 }
