@@ -446,4 +446,20 @@ abstract class QueryApiIntegrationTests {
 		assertThat(many).allMatch((w) -> w.id != null);
 	}
 
+	@Test
+	void aHundredThousandRowsInsertWithinEveryDriversBoundValueLimit() {
+		List<Wallet> many = new java.util.ArrayList<>(100_000);
+		for (int i = 0; i < 100_000; i++) {
+			Wallet w = new Wallet();
+			w.owner = "o" + i;
+			w.balance = i;
+			many.add(w);
+		}
+		this.ctx.bulkCreate(many).block();
+		assertThat(this.ctx.objects(Wallet.class).count().block()).isEqualTo(100_000);
+		assertThat(many.get(99_999).id).as("keys set on every instance").isNotNull();
+		assertThat(this.ctx.objects(Wallet.class).aggregate(Map.of("sum", Functions.sum("balance"))).block().get("sum"))
+			.satisfies((sum) -> assertThat(number(sum)).isEqualTo(99_999L * 100_000 / 2));
+	}
+
 }
