@@ -126,6 +126,17 @@ public final class TortoiseContext implements AutoCloseable {
 		return dev.tortoise.query.QueryEngine.annotation(instance, name);
 	}
 
+	/**
+	 * The context's signal listeners, Tortoise's {@code pre_save}, {@code post_save},
+	 * {@code pre_delete} and {@code post_delete}: {@code ctx.signals().on(Signal.POST_SAVE,
+	 * Event.class, (e) -> ...)}. Called around create, save and delete of an instance (not
+	 * around bulk writes or a QuerySet's update and delete, as in Tortoise), in the write's
+	 * transaction; a PRE_ listener's error vetoes the write.
+	 */
+	public dev.tortoise.signals.Signals signals() {
+		return this.engine.signals();
+	}
+
 	/** Reads the instance's row again and sets its fields from it ({@code refresh_from_db}). */
 	public <T> Mono<T> refresh(T instance) {
 		return this.engine.refresh(instance);

@@ -51,19 +51,23 @@ final class Engine {
 
 	private final @Nullable TransactionScope pinned;
 
+	private final dev.tortoise.signals.Signals signals;
+
 	private final Reads reads = new Reads(this);
 
 	private final BulkWrites bulkWrites = new BulkWrites(this);
 
 	Engine(Apps apps, Connections connections, TortoiseConfig config) {
 		this(apps, connections, config, new Executor(connections, new LongAdder(), config.boundConnections()),
-				new ConcurrentHashMap<>(), new Statements(), codecs(connections, config), null);
+				new ConcurrentHashMap<>(), new Statements(), codecs(connections, config), null,
+				new dev.tortoise.signals.Signals());
 	}
 
 	private Engine(Apps apps, Connections connections, TortoiseConfig config, Executor executor,
 			Map<String, Map<ModelMeta<?>, RowMapper<?>>> mappers, Statements statements, Map<String, ValueCodec> codecs,
-			@Nullable TransactionScope pinned) {
+			@Nullable TransactionScope pinned, dev.tortoise.signals.Signals signals) {
 		this.apps = apps;
+		this.signals = signals;
 		this.connections = connections;
 		this.config = config;
 		this.executor = executor;
@@ -85,7 +89,12 @@ final class Engine {
 	/** The same engine with every statement of the transaction's connection on it. */
 	Engine pinnedTo(TransactionScope scope) {
 		return new Engine(this.apps, this.connections, this.config, this.executor, this.mappers, this.statements,
-				this.codecs, scope);
+				this.codecs, scope, this.signals);
+	}
+
+	/** The context's signal listeners, shared by every engine pinned to a transaction. */
+	dev.tortoise.signals.Signals signals() {
+		return this.signals;
 	}
 
 	Reads reads() {

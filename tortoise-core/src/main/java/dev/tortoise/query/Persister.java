@@ -18,6 +18,8 @@ import dev.tortoise.query.sql.Params;
 import dev.tortoise.query.sql.Part;
 import dev.tortoise.query.sql.Table;
 import dev.tortoise.query.sql.Update;
+import dev.tortoise.signals.Signal;
+import dev.tortoise.signals.Signals;
 import dev.tortoise.query.sql.Value;
 import dev.tortoise.transactions.TransactionScope;
 import io.r2dbc.spi.Connection;
@@ -45,7 +47,24 @@ final class Persister {
 		return (ModelMeta<T>) this.engine.apps().meta(instance.getClass());
 	}
 
+	/** Inserts the instance, its PRE_SAVE and POST_SAVE listeners around the INSERT. */
 	<T> Mono<T> create(T instance) {
+		return signalled(Signal.PRE_SAVE, Signal.POST_SAVE, instance, true, List.of(), () -> insertRow(instance));
+	}
+
+	/** A write between its signals' listeners; without listeners, the write alone. */
+	private <R> Mono<R> signalled(Signal before, Signal after, Object instance, boolean created, List<String> fields,
+			java.util.function.Supplier<Mono<R>> write) {
+		Signals signals = this.engine.signals();
+		if (signals.isEmpty()) {
+			return write.get();
+		}
+		return signals.fire(before, instance, created, fields)
+			.then(Mono.defer(write))
+			.flatMap((done) -> signals.fire(after, instance, created, fields).thenReturn(done));
+	}
+
+	private <T> Mono<T> insertRow(T instance) {
 		return Mono.defer(() -> {
 			ModelMeta<T> meta = meta(instance);
 			String connection = this.engine.route(meta, null, true);
@@ -389,6 +408,10 @@ final class Persister {
 	 * not there is an {@code IntegrityException}, as in Tortoise.
 	 */
 	<T> Mono<T> save(T instance, List<String> fields) {
+		return signalled(Signal.PRE_SAVE, Signal.POST_SAVE, instance, false, fields, () -> saveFields(instance, fields));
+	}
+
+	private <T> Mono<T> saveFields(T instance, List<String> fields) {
 		return Mono.defer(() -> {
 			ModelMeta<T> meta = meta(instance);
 			Object pk = meta.pk().get(instance);
@@ -450,11 +473,19 @@ final class Persister {
 					&& meta.pk().javaType().isPrimitive())) {
 				return create(instance);
 			}
+			return signalled(Signal.PRE_SAVE, Signal.POST_SAVE, instance, false, List.of(), () -> updateRow(instance));
+		});
+	}
+
+	private <T> Mono<T> updateRow(T instance) {
+		return Mono.defer(() -> {
+			ModelMeta<T> meta = meta(instance);
+			Object pk = meta.pk().get(instance);
 			String connection = this.engine.route(meta, null, true);
 			InstanceValues.prepare(meta, instance, false, this.engine.zone());
 			List<FieldMeta> columns = meta.columns();
 			if (columns.size() == 1) {
-				return create(instance).onErrorResume(dev.tortoise.exceptions.IntegrityException.class,
+				return insertRow(instance).onErrorResume(dev.tortoise.exceptions.IntegrityException.class,
 						(ex) -> Mono.just(instance));
 			}
 			// The other columns in the model's order, then the key.
@@ -474,6 +505,11 @@ final class Persister {
 	}
 
 	<T> Mono<Void> delete(T instance) {
+		return signalled(Signal.PRE_DELETE, Signal.POST_DELETE, instance, false, List.of(),
+				() -> deleteRow(instance).thenReturn(Boolean.TRUE)).then();
+	}
+
+	private <T> Mono<Void> deleteRow(T instance) {
 		return Mono.defer(() -> {
 			ModelMeta<T> meta = meta(instance);
 			Object pk = meta.pk().get(instance);

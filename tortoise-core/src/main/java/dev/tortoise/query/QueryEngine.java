@@ -98,6 +98,11 @@ public final class QueryEngine {
 		return Annotations.value(instance, name);
 	}
 
+	/** The context's signal listeners ({@code PRE_SAVE}, {@code POST_SAVE}, {@code PRE_DELETE}, {@code POST_DELETE}). */
+	public dev.tortoise.signals.Signals signals() {
+		return this.engine.signals();
+	}
+
 	/** Reads the instance's row again into it. */
 	public <T> Mono<T> refresh(T instance) {
 		return this.persister.refresh(instance);

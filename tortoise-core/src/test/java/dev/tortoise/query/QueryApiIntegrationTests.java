@@ -462,4 +462,49 @@ abstract class QueryApiIntegrationTests {
 			.satisfies((sum) -> assertThat(number(sum)).isEqualTo(99_999L * 100_000 / 2));
 	}
 
+	@Test
+	void signalsRunAroundWritesInTheirTransactionAndCanVetoThem() {
+		List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+		reactor.core.Disposable pre = this.ctx.signals().on(dev.tortoise.signals.Signal.PRE_SAVE, Team.class, (e) -> {
+			heard.add("pre:" + e.instance().name + ":" + e.created() + ":" + e.updateFields());
+			return "Forbidden".equals(e.instance().name)
+					? reactor.core.publisher.Mono.error(new IllegalStateException("Forbidden is not a team name"))
+					: reactor.core.publisher.Mono.empty();
+		});
+		reactor.core.Disposable post = this.ctx.signals().on(dev.tortoise.signals.Signal.POST_SAVE, Team.class, (e) -> {
+			heard.add("post:" + e.instance().name + ":" + (e.instance().id != null));
+			// In the write's transaction: an audit row written by the listener.
+			Wallet audit = new Wallet();
+			audit.owner = "audit " + e.instance().name;
+			return this.ctx.create(audit).then();
+		});
+		reactor.core.Disposable deleted = this.ctx.signals().on(dev.tortoise.signals.Signal.POST_DELETE, Team.class,
+				(e) -> reactor.core.publisher.Mono.fromRunnable(() -> heard.add("deleted:" + e.instance().name)));
+		try {
+			Team ann = this.ctx.create(new Team("Ann")).block();
+			ann.name = "Anne";
+			this.ctx.save(ann, "name").block();
+			this.ctx.delete(ann).block();
+			assertThat(heard).containsExactly("pre:Ann:true:[]", "post:Ann:true", "pre:Anne:false:[name]",
+					"post:Anne:true", "deleted:Anne");
+			long before = this.ctx.statementCount();
+			assertThatThrownBy(() -> this.ctx.create(new Team("Forbidden")).block())
+				.hasMessageContaining("Forbidden is not a team name");
+			assertThat(this.ctx.statementCount()).as("vetoed before any SQL").isEqualTo(before);
+			assertThatThrownBy(() -> this.ctx.inTransaction("default", (tx) -> tx.create(new Team("Rolled"))
+				.then(reactor.core.publisher.Mono.error(new IllegalStateException("after the listener")))).blockLast())
+				.hasMessageContaining("after the listener");
+			assertThat(this.ctx.objects(Wallet.class).filter("owner", "audit Rolled").exists().block())
+				.as("the listener's write rolled back with the transaction").isFalse();
+			assertThat(this.ctx.objects(Wallet.class).filter("owner", "audit Ann").exists().block()).isTrue();
+		}
+		finally {
+			pre.dispose();
+			post.dispose();
+			deleted.dispose();
+		}
+		this.ctx.create(new Team("Forbidden")).block();
+		assertThat(this.ctx.objects(Team.class).filter("name", "Forbidden").exists().block()).as("disposed").isTrue();
+	}
+
 }
