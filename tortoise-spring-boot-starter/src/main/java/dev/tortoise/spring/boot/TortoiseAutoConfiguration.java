@@ -85,6 +85,14 @@ public final class TortoiseAutoConfiguration {
 		return context;
 	}
 
+	/** Registers every {@link dev.tortoise.signals.SignalHandler} bean on the context (see {@link TortoiseSignalRegistrar}). */
+	@Bean
+	@ConditionalOnMissingBean
+	static TortoiseSignalRegistrar tortoiseSignalRegistrar(ObjectProvider<TortoiseContext> context,
+			ObjectProvider<dev.tortoise.signals.SignalHandler<?>> handlers) {
+		return new TortoiseSignalRegistrar(context, handlers);
+	}
+
 	/**
 	 * One {@link R2dbcTransactionManager} per connection configured by the properties, named
 	 * {@code tortoiseTransactionManager.<connection>}; the {@code default} connection's (else

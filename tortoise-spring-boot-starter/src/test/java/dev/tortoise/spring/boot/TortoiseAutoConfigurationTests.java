@@ -50,6 +50,32 @@ class TortoiseAutoConfigurationTests {
 	}
 
 	@Test
+	void signalHandlerBeansAreRegisteredAndMayUseTheContext() {
+		oneDatabase().withPropertyValues("tortoise.generate-schemas=create").withUserConfiguration(AuditSignals.class)
+			.run((context) -> {
+				TortoiseContext tortoise = context.getBean(TortoiseContext.class);
+				tortoise.create(new Tournament("Cup")).block();
+				assertThat(tortoise.objects(dev.tortoise.testmodels.query.Wallet.class).filter("owner", "saved Cup").exists()
+					.block()).as("the handler bean wrote through the context").isTrue();
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class AuditSignals {
+
+		@org.springframework.context.annotation.Bean
+		dev.tortoise.signals.SignalHandler<Tournament> auditTournaments(
+				org.springframework.beans.factory.ObjectProvider<TortoiseContext> tortoise) {
+			return new dev.tortoise.signals.SignalHandler<>(dev.tortoise.signals.Signal.POST_SAVE, Tournament.class, (e) -> {
+				dev.tortoise.testmodels.query.Wallet audit = new dev.tortoise.testmodels.query.Wallet();
+				audit.owner = "saved " + e.instance().name;
+				return tortoise.getObject().create(audit).then();
+			});
+		}
+
+	}
+
+	@Test
 	void connectionAsUrlStringAndAppGiveOneContextWithTheAppsModels() {
 		oneDatabase().run((context) -> {
 			assertThat(context).hasSingleBean(TortoiseContext.class).hasSingleBean(TortoiseConfig.class);
