@@ -74,6 +74,46 @@ abstract class ApiTests {
 	}
 
 	@Test
+	void tournamentsAreListedWithTheCountAndPrizeTotalOfTheirEvents() {
+		long cup = id(post("/tournaments", Map.of("name", "Cup"), HttpStatus.CREATED));
+		post("/tournaments", Map.of("name", "League"), HttpStatus.CREATED);
+		post("/events", Map.of("name", "Final", "tournamentId", cup, "prize", 100.50), HttpStatus.CREATED);
+		post("/events", Map.of("name", "Semi", "tournamentId", cup, "prize", 20), HttpStatus.CREATED);
+		List<?> listed = (List<?>) get("/tournaments");
+		assertThat(field(listed, "eventCount")).containsExactly(2, 0);
+		assertThat(field(listed, "prizeTotal")).extracting((v) -> new java.math.BigDecimal(v.toString()))
+			.usingElementComparator(java.math.BigDecimal::compareTo)
+			.containsExactly(new java.math.BigDecimal("120.50"), java.math.BigDecimal.ZERO);
+	}
+
+	@Test
+	void prizeIncreasesAreAtomicUnderConcurrentRequests() {
+		long cup = id(post("/tournaments", Map.of("name", "Cup"), HttpStatus.CREATED));
+		long fin = id(post("/events", Map.of("name", "Final", "tournamentId", cup), HttpStatus.CREATED));
+		reactor.core.publisher.Flux.range(0, 20)
+			.flatMap((i) -> this.client.post().uri("/events/" + fin + "/prize").contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("add", 1.25)).exchange().expectStatus().isOk().returnResult(String.class).getResponseBody()
+				.then(), 8)
+			.blockLast();
+		Map<?, ?> shown = (Map<?, ?>) get("/events/" + fin);
+		assertThat(new java.math.BigDecimal(shown.get("prize").toString())).isEqualByComparingTo("25.00");
+		this.client.post().uri("/events/999999/prize").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("add", 1)).exchange().expectStatus().isNotFound();
+		this.client.post().uri("/events/" + fin + "/prize").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("add", -1)).exchange().expectStatus().isBadRequest();
+	}
+
+	@Test
+	void teamsByNameAreFoundOrCreatedOnce() {
+		Map<String, Object> made = this.client.put().uri("/teams/by-name/Orange").exchange().expectStatus().isCreated()
+			.expectBody(JSON).returnResult().getResponseBody();
+		Map<String, Object> found = this.client.put().uri("/teams/by-name/Orange").exchange().expectStatus().isOk()
+			.expectBody(JSON).returnResult().getResponseBody();
+		assertThat(found).isEqualTo(made);
+		assertThat(field(get("/teams"), "name")).containsExactly("Orange");
+	}
+
+	@Test
 	void teamsAreCreatedAndListedAndADuplicateNameIsAConflict() {
 		post("/teams", Map.of("name", "Red"), HttpStatus.CREATED);
 		post("/teams", Map.of("name", "Blue"), HttpStatus.CREATED);

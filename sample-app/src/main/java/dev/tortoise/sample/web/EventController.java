@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.tortoise.TortoiseContext;
 import dev.tortoise.exceptions.DoesNotExistException;
 import dev.tortoise.exceptions.ValidationException;
+import dev.tortoise.query.Functions;
 import dev.tortoise.query.QuerySet;
 import dev.tortoise.sample.audit.AuditTrail;
 import dev.tortoise.sample.models.Event;
@@ -106,6 +107,22 @@ class EventController {
 			}
 		}
 		return query.all().map(EventView::of);
+	}
+
+	/**
+	 * Adds to an event's prize in one UPDATE computed by the database ({@code prize =
+	 * COALESCE(prize, 0) + ?}), so that concurrent increases never lose one.
+	 */
+	@PostMapping("/{id}/prize")
+	Mono<EventView> increasePrize(@PathVariable long id, @RequestBody Views.PrizeIncrease body) {
+		if (body.add() == null || body.add().signum() < 0) {
+			throw new ValidationException("add must be an amount of at least 0, got " + body.add() + ".");
+		}
+		return this.tortoise.objects(Event.class).filter("id", id)
+			.update(Map.of("prize", Functions.coalesce("prize", 0).plus(body.add())))
+			.flatMap((rows) -> (rows == 0) ? Mono.error(new DoesNotExistException("Event " + id + " does not exist."))
+					: this.tortoise.objects(Event.class).filter("id", id).get())
+			.map(EventView::of);
 	}
 
 	/** One event with its tournament (joined) and participants (one more query). */

@@ -42,6 +42,18 @@ class TeamController {
 				.thenReturn(saved));
 	}
 
+	/**
+	 * The team of that name, created if there is none yet (get-or-create, safe against a
+	 * concurrent request for the same name): 201 when created, 200 when found.
+	 */
+	@org.springframework.web.bind.annotation.PutMapping("/by-name/{name}")
+	Mono<org.springframework.http.ResponseEntity<Team>> byName(
+			@org.springframework.web.bind.annotation.PathVariable String name) {
+		return this.tortoise.objects(Team.class).filter("name", name).getOrCreate(Map.of())
+			.map((found) -> org.springframework.http.ResponseEntity
+				.status(found.created() ? HttpStatus.CREATED : HttpStatus.OK).body(found.object()));
+	}
+
 	@GetMapping
 	Flux<Team> list() {
 		return this.tortoise.objects(Team.class).orderBy("id").all();

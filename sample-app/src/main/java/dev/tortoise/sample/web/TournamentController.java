@@ -3,6 +3,7 @@ package dev.tortoise.sample.web;
 import java.util.Map;
 
 import dev.tortoise.TortoiseContext;
+import dev.tortoise.query.Functions;
 import dev.tortoise.sample.audit.AuditTrail;
 import dev.tortoise.sample.models.Tournament;
 import dev.tortoise.sample.web.Views.NewTournament;
@@ -42,9 +43,16 @@ class TournamentController {
 				.thenReturn(TournamentView.of(saved)));
 	}
 
+	/** The tournaments, each with its number of events and their prize total: one grouped query. */
 	@GetMapping
 	Flux<TournamentView> list() {
-		return this.tortoise.objects(Tournament.class).orderBy("id").all().map(TournamentView::of);
+		return this.tortoise.objects(Tournament.class)
+			.annotate("eventCount", Functions.count("events"))
+			.annotate("prizeTotal", Functions.sum("events__prize"))
+			.orderBy("id")
+			.all()
+			.map((t) -> TournamentView.withTotals(t, this.tortoise.annotation(t, "eventCount"),
+					this.tortoise.annotation(t, "prizeTotal")));
 	}
 
 	/** One tournament with its events, in two queries. */

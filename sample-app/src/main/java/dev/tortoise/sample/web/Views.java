@@ -23,6 +23,10 @@ final class Views {
 	record NewEvent(String name, Long tournamentId, List<Long> participantIds, BigDecimal prize) {
 	}
 
+	/** An amount to add to an event's prize. */
+	record PrizeIncrease(BigDecimal add) {
+	}
+
 	record TeamView(Long id, String name) {
 
 		static TeamView of(Team team) {
@@ -32,15 +36,23 @@ final class Views {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record TournamentView(Long id, String name, OffsetDateTime created, List<EventSummary> events) {
+	record TournamentView(Long id, String name, OffsetDateTime created, List<EventSummary> events, Long eventCount,
+			BigDecimal prizeTotal) {
 
 		static TournamentView of(Tournament tournament) {
-			return new TournamentView(tournament.id, tournament.name, tournament.created, null);
+			return new TournamentView(tournament.id, tournament.name, tournament.created, null, null, null);
 		}
 
 		static TournamentView withEvents(Tournament tournament) {
 			return new TournamentView(tournament.id, tournament.name, tournament.created,
-					tournament.events.list().stream().map(EventSummary::of).toList());
+					tournament.events.list().stream().map(EventSummary::of).toList(), null, null);
+		}
+
+		/** A tournament as listed, with the count and prize total of its events (annotations). */
+		static TournamentView withTotals(Tournament tournament, Object eventCount, Object prizeTotal) {
+			return new TournamentView(tournament.id, tournament.name, tournament.created, null,
+					((Number) eventCount).longValue(),
+					(prizeTotal != null) ? new BigDecimal(prizeTotal.toString()).setScale(2) : BigDecimal.ZERO.setScale(2));
 		}
 
 	}
