@@ -42,6 +42,7 @@ class ReadmeAppIT {
 			import dev.tortoise.models.*;
 			import dev.tortoise.query.*;
 			import dev.tortoise.routing.*;
+			import dev.tortoise.signals.*;
 			import org.springframework.stereotype.Component;
 			import org.springframework.transaction.annotation.Transactional;
 			import reactor.core.publisher.*;
