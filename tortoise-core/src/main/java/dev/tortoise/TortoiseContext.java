@@ -128,7 +128,7 @@ public final class TortoiseContext implements AutoCloseable {
 
 	/**
 	 * The context's signal listeners, Tortoise's {@code pre_save}, {@code post_save},
-	 * {@code pre_delete} and {@code post_delete}: {@code ctx.signals().on(Signal.POST_SAVE,
+	 * {@code pre_delete} and {@code post_delete}: {@code ctx.signals().on(ModelSignal.POST_SAVE,
 	 * Event.class, (e) -> ...)}. Called around create, save and delete of an instance (not
 	 * around bulk writes or a QuerySet's update and delete, as in Tortoise), in the write's
 	 * transaction; a PRE_ listener's error vetoes the write.

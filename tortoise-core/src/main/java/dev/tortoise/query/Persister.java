@@ -18,7 +18,7 @@ import dev.tortoise.query.sql.Params;
 import dev.tortoise.query.sql.Part;
 import dev.tortoise.query.sql.Table;
 import dev.tortoise.query.sql.Update;
-import dev.tortoise.signals.Signal;
+import dev.tortoise.signals.ModelSignal;
 import dev.tortoise.signals.Signals;
 import dev.tortoise.query.sql.Value;
 import dev.tortoise.transactions.TransactionScope;
@@ -49,11 +49,11 @@ final class Persister {
 
 	/** Inserts the instance, its PRE_SAVE and POST_SAVE listeners around the INSERT. */
 	<T> Mono<T> create(T instance) {
-		return signalled(Signal.PRE_SAVE, Signal.POST_SAVE, instance, true, List.of(), () -> insertRow(instance));
+		return signalled(ModelSignal.PRE_SAVE, ModelSignal.POST_SAVE, instance, true, List.of(), () -> insertRow(instance));
 	}
 
 	/** A write between its signals' listeners; without listeners, the write alone. */
-	private <R> Mono<R> signalled(Signal before, Signal after, Object instance, boolean created, List<String> fields,
+	private <R> Mono<R> signalled(ModelSignal before, ModelSignal after, Object instance, boolean created, List<String> fields,
 			java.util.function.Supplier<Mono<R>> write) {
 		Signals signals = this.engine.signals();
 		if (signals.isEmpty()) {
@@ -408,7 +408,7 @@ final class Persister {
 	 * not there is an {@code IntegrityException}, as in Tortoise.
 	 */
 	<T> Mono<T> save(T instance, List<String> fields) {
-		return signalled(Signal.PRE_SAVE, Signal.POST_SAVE, instance, false, fields, () -> saveFields(instance, fields));
+		return signalled(ModelSignal.PRE_SAVE, ModelSignal.POST_SAVE, instance, false, fields, () -> saveFields(instance, fields));
 	}
 
 	private <T> Mono<T> saveFields(T instance, List<String> fields) {
@@ -473,7 +473,7 @@ final class Persister {
 					&& meta.pk().javaType().isPrimitive())) {
 				return create(instance);
 			}
-			return signalled(Signal.PRE_SAVE, Signal.POST_SAVE, instance, false, List.of(), () -> updateRow(instance));
+			return signalled(ModelSignal.PRE_SAVE, ModelSignal.POST_SAVE, instance, false, List.of(), () -> updateRow(instance));
 		});
 	}
 
@@ -505,7 +505,7 @@ final class Persister {
 	}
 
 	<T> Mono<Void> delete(T instance) {
-		return signalled(Signal.PRE_DELETE, Signal.POST_DELETE, instance, false, List.of(),
+		return signalled(ModelSignal.PRE_DELETE, ModelSignal.POST_DELETE, instance, false, List.of(),
 				() -> deleteRow(instance).thenReturn(Boolean.TRUE)).then();
 	}
 

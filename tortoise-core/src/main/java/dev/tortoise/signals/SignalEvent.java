@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param <T> the model
  */
-public record SignalEvent<T>(Signal signal, T instance, boolean created, List<String> updateFields) {
+public record SignalEvent<T>(ModelSignal signal, T instance, boolean created, List<String> updateFields) {
 
 	public SignalEvent {
 		updateFields = List.copyOf(updateFields);

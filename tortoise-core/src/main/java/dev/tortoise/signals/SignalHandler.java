@@ -6,5 +6,5 @@ package dev.tortoise.signals;
  *
  * @param <T> the model
  */
-public record SignalHandler<T>(Signal signal, Class<T> model, SignalListener<? super T> listener) {
+public record SignalHandler<T>(ModelSignal signal, Class<T> model, SignalListener<? super T> listener) {
 }

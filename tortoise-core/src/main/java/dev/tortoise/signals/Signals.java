@@ -13,7 +13,7 @@ public final class Signals {
 	private final List<SignalHandler<?>> handlers = new CopyOnWriteArrayList<>();
 
 	/** Calls {@code listener} on {@code signal} for instances of {@code model} (and its subclasses); dispose to stop. */
-	public <T> Disposable on(Signal signal, Class<T> model, SignalListener<? super T> listener) {
+	public <T> Disposable on(ModelSignal signal, Class<T> model, SignalListener<? super T> listener) {
 		return register(new SignalHandler<>(signal, model, listener));
 	}
 
@@ -30,7 +30,7 @@ public final class Signals {
 
 	/** Calls the listeners of a signal for an instance, one after another (internal: the ORM's writes call it). */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	public Mono<Void> fire(Signal signal, Object instance, boolean created, List<String> updateFields) {
+	public Mono<Void> fire(ModelSignal signal, Object instance, boolean created, List<String> updateFields) {
 		if (this.handlers.isEmpty()) {
 			return Mono.empty();
 		}

@@ -465,20 +465,20 @@ abstract class QueryApiIntegrationTests {
 	@Test
 	void signalsRunAroundWritesInTheirTransactionAndCanVetoThem() {
 		List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
-		reactor.core.Disposable pre = this.ctx.signals().on(dev.tortoise.signals.Signal.PRE_SAVE, Team.class, (e) -> {
+		reactor.core.Disposable pre = this.ctx.signals().on(dev.tortoise.signals.ModelSignal.PRE_SAVE, Team.class, (e) -> {
 			heard.add("pre:" + e.instance().name + ":" + e.created() + ":" + e.updateFields());
 			return "Forbidden".equals(e.instance().name)
 					? reactor.core.publisher.Mono.error(new IllegalStateException("Forbidden is not a team name"))
 					: reactor.core.publisher.Mono.empty();
 		});
-		reactor.core.Disposable post = this.ctx.signals().on(dev.tortoise.signals.Signal.POST_SAVE, Team.class, (e) -> {
+		reactor.core.Disposable post = this.ctx.signals().on(dev.tortoise.signals.ModelSignal.POST_SAVE, Team.class, (e) -> {
 			heard.add("post:" + e.instance().name + ":" + (e.instance().id != null));
 			// In the write's transaction: an audit row written by the listener.
 			Wallet audit = new Wallet();
 			audit.owner = "audit " + e.instance().name;
 			return this.ctx.create(audit).then();
 		});
-		reactor.core.Disposable deleted = this.ctx.signals().on(dev.tortoise.signals.Signal.POST_DELETE, Team.class,
+		reactor.core.Disposable deleted = this.ctx.signals().on(dev.tortoise.signals.ModelSignal.POST_DELETE, Team.class,
 				(e) -> reactor.core.publisher.Mono.fromRunnable(() -> heard.add("deleted:" + e.instance().name)));
 		try {
 			Team ann = this.ctx.create(new Team("Ann")).block();

@@ -66,7 +66,7 @@ class TortoiseAutoConfigurationTests {
 		@org.springframework.context.annotation.Bean
 		dev.tortoise.signals.SignalHandler<Tournament> auditTournaments(
 				org.springframework.beans.factory.ObjectProvider<TortoiseContext> tortoise) {
-			return new dev.tortoise.signals.SignalHandler<>(dev.tortoise.signals.Signal.POST_SAVE, Tournament.class, (e) -> {
+			return new dev.tortoise.signals.SignalHandler<>(dev.tortoise.signals.ModelSignal.POST_SAVE, Tournament.class, (e) -> {
 				dev.tortoise.testmodels.query.Wallet audit = new dev.tortoise.testmodels.query.Wallet();
 				audit.owner = "saved " + e.instance().name;
 				return tortoise.getObject().create(audit).then();

@@ -1,7 +1,7 @@
 package dev.tortoise.signals;
 
 /** When a listener is called, as Tortoise's signals. */
-public enum Signal {
+public enum ModelSignal {
 
 	/** Before an instance is inserted or updated ({@code create}, {@code save}); an error vetoes the write. */
 	PRE_SAVE,
