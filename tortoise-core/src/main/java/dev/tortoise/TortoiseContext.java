@@ -172,6 +172,14 @@ public final class TortoiseContext implements AutoCloseable {
 		return this.engine.bulkUpdate(instances, List.of(fields));
 	}
 
+	/**
+	 * Loads relations into instances of one model already read (Tortoise's
+	 * {@code fetch_for_list}): one query per relation for all of them, never one per instance.
+	 */
+	public <T> Mono<List<T>> fetchRelated(List<T> instances, String... relations) {
+		return this.engine.fetchRelated(instances, relations);
+	}
+
 	/** Loads relations into one instance, with one query per relation. */
 	public <T> Mono<T> fetchRelated(T instance, String... relations) {
 		return this.engine.fetchRelated(instance, relations);

@@ -117,6 +117,9 @@ final class Expressions {
 	 * each number, not the numbers themselves.
 	 */
 	static Object shape(Expression e) {
+		if (e instanceof Subquery s) {
+			return s.shape();
+		}
 		if (e instanceof Arithmetic a) {
 			Object right = (a.right() instanceof Expression r) ? shape(r)
 					: (a.right() != null) ? a.right().getClass() : "null";

@@ -13,6 +13,7 @@ import dev.tortoise.query.sql.Bindings;
 import dev.tortoise.query.sql.Column;
 import dev.tortoise.query.sql.Condition;
 import dev.tortoise.query.sql.Params;
+import dev.tortoise.query.sql.Part;
 import dev.tortoise.query.sql.Value;
 import org.jspecify.annotations.Nullable;
 
@@ -153,11 +154,23 @@ final class Filters {
 	static Condition leaf(Joins.Target target, @Nullable Object value, int arg, Build build) {
 		Column col = target.column();
 		FieldMeta f = target.field();
+		if (value instanceof Subquery sub) {
+			if (!target.lookup().equals("in") && !target.lookup().equals("not_in")) {
+				throw new FieldException("A subquery is a list of values: compare " + name(target)
+						+ " with it by __in or __not_in, not \"" + target.lookup() + "\".");
+			}
+			Part inner = sub.compile(build.joins, arg);
+			Condition in = (ctx) -> ctx.visit(col).sql(" IN ").visit(inner);
+			return target.lookup().equals("in") ? in : Condition.not(in);
+		}
 		if (value instanceof Expression e) {
 			return compared(target, col, Expressions.compile(e, build.joins, arg, false));
 		}
 		if (Joins.DATE_PARTS.contains(target.lookup())) {
 			return datePart(target, col, value, arg);
+		}
+		if (target.lookup().endsWith("regex") || target.lookup().equals("search")) {
+			return textSearch(target, col, value, arg, build.joins.dialect());
 		}
 		switch (target.lookup()) {
 			case "exact":
@@ -229,6 +242,40 @@ final class Filters {
 		String part = target.lookup();
 		dev.tortoise.query.sql.Part extracted = (ctx) -> ctx.dialect().renderDatePart(ctx, part, col, type);
 		return Condition.compare(extracted, "=", Params.raw(arg, Long.class));
+	}
+
+	/**
+	 * A regular expression ({@code regex}, {@code iregex}; Tortoise's {@code posix_regex})
+	 * or a full-text search ({@code search}) where the database has one, else a
+	 * {@code FieldException} naming the database.
+	 */
+	private static Condition textSearch(Joins.Target target, Column col, @Nullable Object value, int arg,
+			dev.tortoise.schema.Dialect dialect) {
+		FieldType type = Params.dataField(target.field()).type();
+		boolean search = target.lookup().equals("search");
+		if (type != FieldType.CHAR && type != FieldType.TEXT && !(search && type == FieldType.TSVECTOR)) {
+			throw new FieldException("Lookup \"" + target.lookup() + "\" needs a text field, but " + name(target) + " is "
+					+ type + ".");
+		}
+		if (!(value instanceof String)) {
+			throw new ValidationException("Lookup \"" + target.lookup() + "\" on " + name(target) + " takes text, got "
+					+ ((value != null) ? value.getClass().getSimpleName() : "null") + ".");
+		}
+		boolean insensitive = target.lookup().startsWith("i");
+		if (!(search ? dialect.hasFullTextSearch() : dialect.hasRegex())) {
+			throw new FieldException("Lookup \"" + target.lookup() + "\" on " + name(target) + " is not available on "
+					+ dialect.name() + ", which has no " + (search ? "full-text search" : "regular expressions")
+					+ " in SQL; filter with contains/icontains, or in Java.");
+		}
+		Value pattern = Params.raw(arg, String.class);
+		return (Condition) (ctx) -> {
+			if (search) {
+				ctx.dialect().renderSearch(ctx, col, pattern, type == FieldType.TSVECTOR);
+			}
+			else {
+				ctx.dialect().renderRegex(ctx, col, pattern, insensitive);
+			}
+		};
 	}
 
 	/** A column compared with an expression ({@code filter("prize__gt", F.of("minimum"))}). */

@@ -26,7 +26,8 @@ final class Joins {
 
 	static final Set<String> LOOKUPS = Set.of("exact", "not", "in", "not_in", "gt", "gte", "lt", "lte", "range",
 			"isnull", "not_isnull", "contains", "icontains", "startswith", "istartswith", "endswith", "iendswith",
-			"iexact", "year", "quarter", "month", "week", "day", "week_day", "hour", "minute", "second");
+			"iexact", "year", "quarter", "month", "week", "day", "week_day", "hour", "minute", "second", "regex",
+			"iregex", "posix_regex", "iposix_regex", "search");
 
 	/** The lookups that compare a part of a date or date-time ({@code created__year}). */
 	static final Set<String> DATE_PARTS = Set.of("year", "quarter", "month", "week", "day", "week_day", "hour",

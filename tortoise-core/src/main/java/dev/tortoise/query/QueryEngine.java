@@ -118,6 +118,11 @@ public final class QueryEngine {
 		return Relations.fetch(this.engine, instance, relations);
 	}
 
+	/** Loads relations into instances of one model, one query per relation for all of them. */
+	public <T> Mono<List<T>> fetchRelated(List<T> instances, String... relations) {
+		return Relations.fetchAll(this.engine, instances, relations);
+	}
+
 	/** The rows related to an instance through one of its relations, as a query. */
 	public QuerySet<?> related(Object instance, String relation) {
 		return Relations.related(this.engine, instance, relation);

@@ -403,6 +403,14 @@ public final class QuerySet<T> {
 			.collectMap(pk::get, (row) -> row, java.util.LinkedHashMap::new);
 	}
 
+	/**
+	 * One field of this query's rows as a subquery of another statement, as Tortoise's
+	 * {@code Subquery}: {@code filter("tournament__in", cups.subquery("id"))} is one statement.
+	 */
+	public Expression subquery(String field) {
+		return new Subquery(this, field);
+	}
+
 	/** The SELECT this query sends, with the dialect's placeholders where its values are bound (for debugging). */
 	public String sql() {
 		return this.engine.reads().selectText(this);

@@ -24,6 +24,25 @@ final class Relations {
 		});
 	}
 
+	/** Loads relations into instances of one model at once: one query per relation, as prefetchRelated. */
+	static <T> Mono<List<T>> fetchAll(Engine engine, List<T> instances, String... relations) {
+		return Mono.defer(() -> {
+			if (instances.isEmpty()) {
+				return Mono.just(instances);
+			}
+			@SuppressWarnings("unchecked")
+			ModelMeta<T> meta = (ModelMeta<T>) engine.apps().meta(instances.get(0).getClass());
+			for (T instance : instances) {
+				if (instance.getClass() != meta.modelClass()) {
+					throw new dev.tortoise.exceptions.ParamsException("fetchRelated takes instances of one model; got "
+							+ meta.name() + " and " + instance.getClass().getSimpleName() + ".");
+				}
+			}
+			return new Prefetcher(engine, engine.route(meta, null, false)).prefetch(meta, instances, List.of(relations))
+				.thenReturn(instances);
+		});
+	}
+
 	/** The rows related to an instance through one of its relations, as a query. */
 	static QuerySet<?> related(Engine engine, Object instance, String relation) {
 		ModelMeta<?> meta = engine.apps().meta(instance.getClass());

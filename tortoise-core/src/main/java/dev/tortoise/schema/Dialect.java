@@ -634,6 +634,28 @@ public abstract class Dialect {
 		}
 	}
 
+	/** Whether SQL can match a regular expression here (the {@code regex} lookups). */
+	public boolean hasRegex() {
+		return true;
+	}
+
+	/** Whether SQL can search text here (the {@code search} lookup). */
+	public boolean hasFullTextSearch() {
+		return false;
+	}
+
+	/** {@code operand} matches the pattern: PostgreSQL's {@code ~} and {@code ~*}. */
+	public void renderRegex(dev.tortoise.query.sql.Context ctx, dev.tortoise.query.sql.Part operand,
+			dev.tortoise.query.sql.Part pattern, boolean insensitive) {
+		ctx.visit(operand).sql(insensitive ? " ~* " : " ~ ").visit(pattern);
+	}
+
+	/** {@code operand} matches a full-text search of the words given. */
+	public void renderSearch(dev.tortoise.query.sql.Context ctx, dev.tortoise.query.sql.Part operand,
+			dev.tortoise.query.sql.Part words, boolean vector) {
+		throw new dev.tortoise.exceptions.FieldException(name() + " has no full-text search in SQL.");
+	}
+
 	/** The statement that shows how the database runs a query ({@code explain()}). */
 	public String explain(String sql) {
 		return "EXPLAIN " + sql;

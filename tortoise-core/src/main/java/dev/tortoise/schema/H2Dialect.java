@@ -216,4 +216,10 @@ public class H2Dialect extends StandardDialect {
 		ctx.sql(")");
 	}
 
+	@Override
+	public void renderRegex(dev.tortoise.query.sql.Context ctx, dev.tortoise.query.sql.Part operand,
+			dev.tortoise.query.sql.Part pattern, boolean insensitive) {
+		ctx.sql("REGEXP_LIKE(").visit(operand).sql(", ").visit(pattern).sql(insensitive ? ", 'i')" : ", 'c')");
+	}
+
 }

@@ -334,4 +334,23 @@ public final class MySqlDialect extends Dialect {
 		}
 	}
 
+	@Override
+	public boolean hasFullTextSearch() {
+		return true;
+	}
+
+	/** MariaDB's PCRE: case-sensitive unless asked, whatever the column's collation. */
+	@Override
+	public void renderRegex(dev.tortoise.query.sql.Context ctx, dev.tortoise.query.sql.Part operand,
+			dev.tortoise.query.sql.Part pattern, boolean insensitive) {
+		ctx.visit(operand).sql(" REGEXP CONCAT(").sql(insensitive ? "'(?i)'" : "'(?-i)'").sql(", ").visit(pattern).sql(")");
+	}
+
+	/** {@code MATCH ... AGAINST} in natural language mode: the column needs a FULLTEXT index. */
+	@Override
+	public void renderSearch(dev.tortoise.query.sql.Context ctx, dev.tortoise.query.sql.Part operand,
+			dev.tortoise.query.sql.Part words, boolean vector) {
+		ctx.sql("MATCH(").visit(operand).sql(") AGAINST (").visit(words).sql(" IN NATURAL LANGUAGE MODE)");
+	}
+
 }

@@ -173,4 +173,22 @@ public class PostgresDialect extends StandardDialect {
 		return true;
 	}
 
+	@Override
+	public boolean hasFullTextSearch() {
+		return true;
+	}
+
+	/** As Tortoise's {@code search}: the words as {@code plainto_tsquery} against the text's vector. */
+	@Override
+	public void renderSearch(dev.tortoise.query.sql.Context ctx, dev.tortoise.query.sql.Part operand,
+			dev.tortoise.query.sql.Part words, boolean vector) {
+		if (vector) {
+			ctx.visit(operand);
+		}
+		else {
+			ctx.sql("TO_TSVECTOR(").visit(operand).sql(")");
+		}
+		ctx.sql(" @@ PLAINTO_TSQUERY(").visit(words).sql(")");
+	}
+
 }

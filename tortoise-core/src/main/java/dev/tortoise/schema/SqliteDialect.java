@@ -309,4 +309,10 @@ public class SqliteDialect extends Dialect {
 		}
 	}
 
+	/** SQLite's REGEXP calls a function an application must supply; ours has none. */
+	@Override
+	public boolean hasRegex() {
+		return false;
+	}
+
 }

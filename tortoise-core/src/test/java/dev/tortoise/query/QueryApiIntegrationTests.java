@@ -507,4 +507,61 @@ abstract class QueryApiIntegrationTests {
 		assertThat(this.ctx.objects(Team.class).filter("name", "Forbidden").exists().block()).as("disposed").isTrue();
 	}
 
+	/** Whether the database matches regular expressions in SQL (SQLite's REGEXP needs a function we do not add). */
+	boolean hasRegex() {
+		return true;
+	}
+
+	@Test
+	void subqueriesFilterInOneStatement() {
+		tournamentWith("Cup", 10, 20);
+		tournamentWith("Open", 5);
+		tournamentWith("Empty");
+		QuerySet<Tournament> rich = this.ctx.objects(Tournament.class).filter("events__prize__gte", 10);
+		long before = this.ctx.statementCount();
+		List<Object> names = this.ctx.objects(Event.class).filter("tournament__in", rich.subquery("id"))
+			.orderBy("name").valuesListFlat("name").collectList().block();
+		assertThat(names).containsExactly("Cup-0", "Cup-1");
+		assertThat(this.ctx.statementCount() - before).as("one statement, no list of ids fetched first").isEqualTo(1);
+		assertThat(this.ctx.objects(Tournament.class)
+			.filter("id__not_in", this.ctx.objects(Event.class).filter("prize__lt", 100).subquery("tournament"))
+			.valuesListFlat("name").collectList().block()).containsExactly("Empty");
+		// Cached by shape: another value in the inner filter, the right rows.
+		assertThat(this.ctx.objects(Event.class)
+			.filter("tournament__in", this.ctx.objects(Tournament.class).filter("name", "Open").subquery("id")).count()
+			.block()).isEqualTo(1);
+		assertThatThrownBy(() -> this.ctx.objects(Event.class).filter("tournament", rich.subquery("id")).count().block())
+			.isInstanceOf(FieldException.class).hasMessageContaining("by __in or __not_in");
+	}
+
+	@Test
+	void regularExpressionsWhereTheDatabaseHasThem() {
+		tournamentWith("Cup 2024");
+		tournamentWith("cup 2025");
+		tournamentWith("League");
+		QuerySet<Tournament> all = this.ctx.objects(Tournament.class);
+		if (!hasRegex()) {
+			assertThatThrownBy(() -> all.filter("name__regex", "^C").count().block()).isInstanceOf(FieldException.class)
+				.hasMessageContaining("not available on sqlite");
+			return;
+		}
+		assertThat(all.filter("name__regex", "^C.* 20[0-9]+$").valuesListFlat("name").collectList().block())
+			.containsExactly("Cup 2024");
+		assertThat(all.filter("name__iregex", "^cup").count().block()).isEqualTo(2);
+		assertThat(all.filter("name__posix_regex", "e$").count().block()).isEqualTo(1);
+		assertThatThrownBy(() -> all.filter("created__regex", "x").count().block()).isInstanceOf(FieldException.class)
+			.hasMessageContaining("needs a text field");
+	}
+
+	@Test
+	void fetchRelatedLoadsTheRelationsOfAListInOneQueryEach() {
+		tournamentWith("Cup", 10, 20);
+		tournamentWith("Open", 5);
+		List<Tournament> read = this.ctx.objects(Tournament.class).orderBy("name").all().collectList().block();
+		long before = this.ctx.statementCount();
+		this.ctx.fetchRelated(read, "events").block();
+		assertThat(this.ctx.statementCount() - before).isEqualTo(1);
+		assertThat(read).extracting((t) -> t.events.size()).containsExactly(2, 1);
+	}
+
 }

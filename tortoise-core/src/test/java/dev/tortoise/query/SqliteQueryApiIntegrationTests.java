@@ -16,4 +16,9 @@ class SqliteQueryApiIntegrationTests extends QueryApiIntegrationTests {
 		return false;
 	}
 
+	@Override
+	boolean hasRegex() {
+		return false;
+	}
+
 }

@@ -17,6 +17,9 @@ public final class Context {
 
 	private final List<Value> values = new ArrayList<>();
 
+	/** What each value is wrapped in as it is placed: a subquery's read its own arguments. */
+	private java.util.function.UnaryOperator<Value> placing = java.util.function.UnaryOperator.identity();
+
 	private Context(Dialect dialect) {
 		this.dialect = dialect;
 	}
@@ -75,8 +78,25 @@ public final class Context {
 
 	/** A placeholder for a value, numbered as the dialect numbers them. */
 	public Context param(Value value) {
-		this.values.add(value);
+		Value placed = this.placing.apply(value);
+		this.values.add(placed);
 		this.text.append(this.dialect.placeholder(this.values.size(), value.columnType()));
+		return this;
+	}
+
+	/**
+	 * Renders a part whose values bind through {@code wrap} (a nested statement whose values
+	 * come from arguments of its own), then goes on as before.
+	 */
+	public Context nested(Part part, java.util.function.UnaryOperator<Value> wrap) {
+		java.util.function.UnaryOperator<Value> outer = this.placing;
+		this.placing = (v) -> outer.apply(wrap.apply(v));
+		try {
+			part.render(this);
+		}
+		finally {
+			this.placing = outer;
+		}
 		return this;
 	}
 
