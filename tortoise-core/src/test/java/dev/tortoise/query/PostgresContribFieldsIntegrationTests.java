@@ -99,6 +99,16 @@ class PostgresContribFieldsIntegrationTests {
 	}
 
 	@Test
+	void searchMatchesTheWordsOfAVector() {
+		Listing l = new Listing();
+		l.scores = List.of();
+		l.search = "fat cats sat";
+		this.ctx.create(l).block();
+		assertThat(this.ctx.objects(Listing.class).filter("search__search", "fat").count().block()).isEqualTo(1);
+		assertThat(this.ctx.objects(Listing.class).filter("search__search", "dog").count().block()).isZero();
+	}
+
+	@Test
 	void anElementOfAnotherTypeIsRefusedBeforeAnySql() {
 		Listing l = new Listing();
 		@SuppressWarnings({ "unchecked", "rawtypes" })
