@@ -29,6 +29,21 @@ final class Annotations {
 	/** Annotation values of instances read, for {@code ctx.annotation(instance, name)}. */
 	private static final Map<Object, Map<String, @Nullable Object>> VALUES = Collections.synchronizedMap(new WeakHashMap<>());
 
+	/** Instances read by {@code only()}, which a whole save would write NULLs over. */
+	private static final java.util.Set<Object> PARTIAL = Collections.synchronizedSet(
+			Collections.newSetFromMap(new WeakHashMap<>()));
+
+	/** Marks an instance as read partially, and returns it. */
+	static <T> T partial(T instance) {
+		PARTIAL.add(instance);
+		return instance;
+	}
+
+	/** Whether an instance was read by {@code only()}. */
+	static boolean isPartial(Object instance) {
+		return PARTIAL.contains(instance);
+	}
+
 	/** Per model class: the Java fields that receive annotations of their name. */
 	private static final Map<Class<?>, Map<String, Field>> FIELDS = new ConcurrentHashMap<>();
 

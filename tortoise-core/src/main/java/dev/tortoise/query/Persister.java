@@ -473,6 +473,11 @@ final class Persister {
 					&& meta.pk().javaType().isPrimitive())) {
 				return create(instance);
 			}
+			if (Annotations.isPartial(instance)) {
+				throw new dev.tortoise.exceptions.ParamsException("This " + meta.name() + " was read with only(...), so it"
+						+ " lacks fields a whole save would overwrite with NULL: save it with the fields it holds,"
+						+ " ctx.save(instance, \"field\", ...).");
+			}
 			return signalled(ModelSignal.PRE_SAVE, ModelSignal.POST_SAVE, instance, false, List.of(), () -> updateRow(instance));
 		});
 	}

@@ -49,15 +49,18 @@ public final class QuerySet<T> {
 
 	final List<String> groupBy;
 
+	/** The fields a partial read loads ({@link #only}); empty for every column. */
+	final List<String> only;
+
 	QuerySet(Engine engine, ModelMeta<T> meta) {
 		this(engine, meta, List.of(), meta.ordering(), null, null, List.of(), List.of(), null, false, null, Map.of(),
-				List.of());
+				List.of(), List.of());
 	}
 
 	private QuerySet(Engine engine, ModelMeta<T> meta, List<Q> filters, List<String> orderBy,
 			@Nullable Long limit, @Nullable Long offset, List<String> selectRelated, List<String> prefetchRelated,
 			@Nullable String using, boolean distinct, dev.tortoise.query.sql.Select.@Nullable Lock lock,
-			Map<String, Expression> annotations, List<String> groupBy) {
+			Map<String, Expression> annotations, List<String> groupBy, List<String> only) {
 		this.engine = engine;
 		this.meta = meta;
 		this.filters = filters;
@@ -71,12 +74,13 @@ public final class QuerySet<T> {
 		this.lock = lock;
 		this.annotations = annotations;
 		this.groupBy = groupBy;
+		this.only = only;
 	}
 
 	private QuerySet<T> with(List<Q> filters, List<String> orderBy, @Nullable Long limit, @Nullable Long offset,
 			List<String> selectRelated, List<String> prefetchRelated, @Nullable String using) {
-		return new QuerySet<>(this.engine, this.meta, filters, orderBy, limit, offset, selectRelated, prefetchRelated,
-				using, this.distinct, this.lock, this.annotations, this.groupBy);
+		return new QuerySet<>(this.engine, this.meta, filters, orderBy, limit, offset, selectRelated,
+				prefetchRelated, using, this.distinct, this.lock, this.annotations, this.groupBy, this.only);
 	}
 
 	/**
@@ -96,7 +100,7 @@ public final class QuerySet<T> {
 		more.put(name, java.util.Objects.requireNonNull(expression, "expression"));
 		return new QuerySet<>(this.engine, this.meta, this.filters, this.orderBy, this.limit, this.offset,
 				this.selectRelated, this.prefetchRelated, this.using, this.distinct, this.lock,
-				java.util.Collections.unmodifiableMap(more), this.groupBy);
+				java.util.Collections.unmodifiableMap(more), this.groupBy, this.only);
 	}
 
 	/**
@@ -106,7 +110,7 @@ public final class QuerySet<T> {
 	public QuerySet<T> groupBy(String... fields) {
 		return new QuerySet<>(this.engine, this.meta, this.filters, this.orderBy, this.limit, this.offset,
 				this.selectRelated, this.prefetchRelated, this.using, this.distinct, this.lock, this.annotations,
-				List.of(fields));
+				List.of(fields), this.only);
 	}
 
 	/**
@@ -121,7 +125,8 @@ public final class QuerySet<T> {
 	/** Each row once, as {@code SELECT DISTINCT} (useful with values() and filters through relations). */
 	public QuerySet<T> distinct() {
 		return new QuerySet<>(this.engine, this.meta, this.filters, this.orderBy, this.limit, this.offset,
-				this.selectRelated, this.prefetchRelated, this.using, true, this.lock, this.annotations, this.groupBy);
+				this.selectRelated, this.prefetchRelated, this.using, true, this.lock, this.annotations, this.groupBy,
+				this.only);
 	}
 
 	/**
@@ -145,7 +150,8 @@ public final class QuerySet<T> {
 		}
 		return new QuerySet<>(this.engine, this.meta, this.filters, this.orderBy, this.limit, this.offset,
 				this.selectRelated, this.prefetchRelated, this.using, this.distinct,
-				new dev.tortoise.query.sql.Select.Lock(nowait, skipLocked, List.of(of)), this.annotations, this.groupBy);
+				new dev.tortoise.query.sql.Select.Lock(nowait, skipLocked, List.of(of)), this.annotations, this.groupBy,
+				this.only);
 	}
 
 	private static <E> List<E> plus(List<E> list, List<E> more) {
@@ -401,6 +407,26 @@ public final class QuerySet<T> {
 		dev.tortoise.models.FieldMeta pk = this.meta.pk();
 		return filter(pk.name() + "__in", List.copyOf(pks)).all()
 			.collectMap(pk::get, (row) -> row, java.util.LinkedHashMap::new);
+	}
+
+	/**
+	 * Reads only the named fields (and the primary key) into partial instances, as Tortoise's
+	 * {@code only()}: the other fields stay null, and such an instance is saved only with the
+	 * fields it holds ({@code ctx.save(instance, "name")}); a whole save is refused.
+	 */
+	public QuerySet<T> only(String... fields) {
+		List<String> names = new ArrayList<>();
+		for (String name : fields) {
+			dev.tortoise.models.FieldMeta f = field("only", name);
+			names.add(f.name());
+		}
+		if (!this.selectRelated.isEmpty() || !this.annotations.isEmpty()) {
+			throw new ParamsException("only() reads plain fields of " + this.meta.name()
+					+ "; it does not combine with selectRelated or annotate.");
+		}
+		return new QuerySet<>(this.engine, this.meta, this.filters, this.orderBy, this.limit, this.offset,
+				this.selectRelated, this.prefetchRelated, this.using, this.distinct, this.lock, this.annotations,
+				this.groupBy, List.copyOf(names));
 	}
 
 	/**

@@ -110,16 +110,22 @@ final class RawSql {
 			String connection = engine.route(meta, null, false);
 			ValueCodec codec = engine.codec(connection);
 			RowMapper<T> mapper = engine.mapper(meta, connection);
-			Map<String, FieldMeta> byColumn = new HashMap<>();
-			for (FieldMeta f : meta.columns()) {
-				byColumn.put(f.column().toLowerCase(Locale.ROOT), f);
-			}
+			Map<String, FieldMeta> byColumn = byColumn(meta);
 			return engine.run(connection, bind(engine, connection, sql, args),
 					(row, md) -> instance(meta, mapper, codec, byColumn, row, md));
 		});
 	}
 
-	private static <T> T instance(ModelMeta<T> meta, RowMapper<T> mapper, ValueCodec codec,
+	/** The fields of a model by column name, lower-cased, for reading rows by their columns' names. */
+	static Map<String, FieldMeta> byColumn(ModelMeta<?> meta) {
+		Map<String, FieldMeta> byColumn = new HashMap<>();
+		for (FieldMeta f : meta.columns()) {
+			byColumn.put(f.column().toLowerCase(Locale.ROOT), f);
+		}
+		return byColumn;
+	}
+
+	static <T> T instance(ModelMeta<T> meta, RowMapper<T> mapper, ValueCodec codec,
 			Map<String, FieldMeta> byColumn, Row row, RowMetadata md) {
 		T instance = meta.newInstance();
 		mapper.initContainers(instance);

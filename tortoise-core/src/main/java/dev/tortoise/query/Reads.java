@@ -49,12 +49,12 @@ final class Reads {
 	 */
 	private record Key(Kind kind, ModelMeta<?> meta, String connection, Object filters, List<String> orderBy,
 			long limit, boolean offset, List<String> related, boolean distinct, Select.@Nullable Lock lock,
-			Object annotations, List<String> groupBy) {
+			Object annotations, List<String> groupBy, List<String> only) {
 
 		static @Nullable Key of(Kind kind, QuerySet<?> qs, String connection, List<String> related) {
 			Object filters = qs.filters.isEmpty() ? List.of() : Filters.shape(qs.filters);
 			return (filters != null) ? new Key(kind, qs.meta, connection, filters, qs.orderBy, limitShape(qs.limit),
-					qs.offset != null, related, qs.distinct, qs.lock, annotationShape(qs), qs.groupBy) : null;
+					qs.offset != null, related, qs.distinct, qs.lock, annotationShape(qs), qs.groupBy, qs.only) : null;
 		}
 
 		private static Object annotationShape(QuerySet<?> qs) {
@@ -92,7 +92,7 @@ final class Reads {
 
 	/** How the rows of a SELECT map: the model's mapper, then one per relation selected with a join. */
 	private record SelectMapping(RowMapper<?> root, List<String> paths, List<RowMapper<?>> related,
-			List<String> annotations) {
+			List<String> annotations, boolean partial) {
 	}
 
 	/** How the rows of values() map: the keys and the fields their columns are read as. */
@@ -244,6 +244,12 @@ final class Reads {
 			List<String> paths = mapping.paths();
 			List<RowMapper<?>> related = mapping.related();
 			List<String> annotations = mapping.annotations();
+			if (mapping.partial()) {
+				Map<String, FieldMeta> byColumn = RawSql.byColumn(qs.meta);
+				ValueCodec codec = this.engine.codec(connection);
+				return this.engine.run(connection, read.sql(), (row, md) -> Annotations.partial(
+						RawSql.instance(qs.meta, root, codec, byColumn, row, md)));
+			}
 			Flux<T> rows = this.engine.run(connection, read.sql(), (row, md) -> {
 				T instance = mapRow(qs.meta, root, paths, related, row);
 				if (!annotations.isEmpty()) {
@@ -272,6 +278,15 @@ final class Reads {
 	private Plan writeSelect(QuerySet<?> qs, String connection, Parts parts, Filters.Build build) {
 		RowMapper<?> root = this.engine.mapper(qs.meta, connection);
 		List<Part> columns = new ArrayList<>(root.columns("_t0"));
+		if (!qs.only.isEmpty()) {
+			// A partial read: the key and the fields named, read back by their columns' names.
+			columns.clear();
+			for (FieldMeta f : qs.meta.columns()) {
+				if (f.pk() || qs.only.contains(f.name())) {
+					columns.add(new Column("_t0", f.column()));
+				}
+			}
+		}
 		List<String> paths = new ArrayList<>();
 		List<RowMapper<?>> related = new ArrayList<>();
 		for (String path : qs.selectRelated) {
@@ -293,7 +308,8 @@ final class Reads {
 			select = select.grouped(grouping, parts.having());
 		}
 		return plan(select, build, connection,
-				new SelectMapping(root, List.copyOf(paths), List.copyOf(related), List.copyOf(qs.annotations.keySet())));
+				new SelectMapping(root, List.copyOf(paths), List.copyOf(related), List.copyOf(qs.annotations.keySet()),
+						!qs.only.isEmpty()));
 	}
 
 	private static <T> T mapRow(ModelMeta<T> meta, RowMapper<T> root, List<String> paths, List<RowMapper<?>> related,

@@ -564,4 +564,24 @@ abstract class QueryApiIntegrationTests {
 		assertThat(read).extracting((t) -> t.events.size()).containsExactly(2, 1);
 	}
 
+	@Test
+	void onlyReadsPartialInstancesThatSaveOnlyTheirFields() {
+		Tournament cup = this.ctx.create(new Tournament("Cup")).block();
+		this.ctx.objects(Tournament.class).filter("id", cup.id).update(Map.of("notes", "kept")).block();
+		Tournament partial = this.ctx.objects(Tournament.class).only("name").get().block();
+		assertThat(partial.id).isEqualTo(cup.id);
+		assertThat(partial.name).isEqualTo("Cup");
+		assertThat(partial.notes).as("not read").isNull();
+		assertThat(this.ctx.objects(Tournament.class).only("name").sql()).doesNotContain("notes");
+		assertThatThrownBy(() -> this.ctx.save(partial).block()).isInstanceOf(ParamsException.class)
+			.hasMessageContaining("was read with only(...)");
+		partial.name = "Cup 2";
+		this.ctx.save(partial, "name").block();
+		Tournament read = this.ctx.objects(Tournament.class).get().block();
+		assertThat(read.name).isEqualTo("Cup 2");
+		assertThat(read.notes).as("the field it did not hold is untouched").isEqualTo("kept");
+		assertThatThrownBy(() -> this.ctx.objects(Tournament.class).only("nope")).isInstanceOf(FieldException.class)
+			.hasMessageContaining("\"nope\"");
+	}
+
 }
