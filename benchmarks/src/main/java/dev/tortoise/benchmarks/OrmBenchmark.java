@@ -413,4 +413,107 @@ public class OrmBenchmark {
 				Update.update("prize", BigDecimal.TEN), SdEvent.class).block();
 	}
 
+	// --- annotate: teams with the number of their events ----------------------------------
+
+	/** The teams and how many events each plays in: one grouped query over the through table. */
+	@Benchmark
+	public Object annotateCount_tortoise() {
+		return this.ctx.objects(BTeam.class).annotate("events", dev.tortoise.query.Functions.count("events"))
+			.orderBy("id").valuesList("id", "name", "events").collectList().block();
+	}
+
+	private static final String TEAM_COUNTS = "SELECT t.id, t.name, COUNT(et.event_id) FROM b_team t"
+			+ " LEFT JOIN b_event_team et ON et.team_id = t.id GROUP BY t.id, t.name ORDER BY t.id";
+
+	@Benchmark
+	public Object annotateCount_raw() {
+		return raw((c) -> Flux.from(c.createStatement(TEAM_COUNTS).execute())
+			.flatMap((r) -> r.map((row, md) -> List.of(row.get(0, Long.class), row.get(1, String.class),
+					row.get(2, Long.class)))))
+			.collectList().block();
+	}
+
+	@Benchmark
+	public Object annotateCount_springData() {
+		return this.template.getDatabaseClient().sql(TEAM_COUNTS)
+			.map((row, md) -> List.of(row.get(0, Long.class), row.get(1, String.class), row.get(2, Long.class)))
+			.all().collectList().block();
+	}
+
+	// --- upsert: the teams written again, each row's name updated on its key's conflict ----
+
+	private List<BTeam> upsertTeams() {
+		List<BTeam> teams = new ArrayList<>(TEAMS);
+		long first = this.ctx.objects(BTeam.class).orderBy("id").first().map((t) -> t.id).block();
+		for (int i = 0; i < TEAMS; i++) {
+			BTeam t = new BTeam();
+			t.id = first + i;
+			t.name = "Team " + i;
+			teams.add(t);
+		}
+		return teams;
+	}
+
+	private List<BTeam> teamsToUpsert;
+
+	private List<BTeam> teams() {
+		if (this.teamsToUpsert == null) {
+			this.teamsToUpsert = upsertTeams();
+		}
+		return this.teamsToUpsert;
+	}
+
+	private static final dev.tortoise.query.BulkOptions UPSERT = dev.tortoise.query.BulkOptions.defaults()
+		.onConflict("id").updateFields("name");
+
+	@Benchmark
+	public Object upsert_tortoise() {
+		return this.ctx.bulkCreate(teams(), UPSERT).block();
+	}
+
+	/** The statement a careful user writes for the database: ON CONFLICT on PostgreSQL, MERGE on H2. */
+	private String upsertSql() {
+		StringBuilder sql = new StringBuilder("h2".equals(this.db)
+				? "MERGE INTO b_team m USING (VALUES " : "INSERT INTO b_team (id, name) VALUES ");
+		for (int i = 0; i < TEAMS; i++) {
+			sql.append((i > 0) ? ", " : "").append("($").append(2 * i + 1).append(", $").append(2 * i + 2).append(')');
+		}
+		sql.append("h2".equals(this.db)
+				? ") AS n (id, name) ON m.id = n.id WHEN MATCHED THEN UPDATE SET name = n.name"
+						+ " WHEN NOT MATCHED THEN INSERT (id, name) VALUES (n.id, n.name)"
+				: " ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name");
+		return sql.toString();
+	}
+
+	private String upsertSql;
+
+	@Benchmark
+	public Object upsert_raw() {
+		if (this.upsertSql == null) {
+			this.upsertSql = upsertSql();
+		}
+		List<BTeam> teams = teams();
+		return raw((c) -> {
+			io.r2dbc.spi.Statement st = c.createStatement(this.upsertSql);
+			for (int i = 0; i < teams.size(); i++) {
+				st.bind(2 * i, teams.get(i).id).bind(2 * i + 1, teams.get(i).name);
+			}
+			return Flux.from(st.execute()).flatMap((r) -> r.getRowsUpdated());
+		}).blockLast();
+	}
+
+	@Benchmark
+	public Object upsert_springData() {
+		if (this.upsertSql == null) {
+			this.upsertSql = upsertSql();
+		}
+		List<BTeam> teams = teams();
+		org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec spec = this.template.getDatabaseClient()
+			.sql(this.upsertSql);
+		for (int i = 0; i < teams.size(); i++) {
+			spec = spec.bind(2 * i, teams.get(i).id).bind(2 * i + 1, teams.get(i).name);
+		}
+		return spec.fetch().rowsUpdated().block();
+	}
+
 }

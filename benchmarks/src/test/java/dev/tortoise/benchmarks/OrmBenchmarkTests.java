@@ -82,6 +82,25 @@ class OrmBenchmarkTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void annotatedCountsAndUpsertsAgreeAcrossContenders() {
+		List<List<Object>> tortoise = (List<List<Object>>) this.bench.annotateCount_tortoise();
+		assertThat(tortoise).hasSize(OrmBenchmark.TEAMS);
+		List<String> expected = tortoise.stream().map((row) -> row.get(1) + "=" + ((Number) row.get(2)).longValue()).toList();
+		assertThat(expected).allSatisfy((row) -> assertThat(row).matches("Team \\d+=\\d+"));
+		assertThat(((List<List<Object>>) this.bench.annotateCount_raw()).stream()
+			.map((row) -> row.get(1) + "=" + row.get(2)).toList()).isEqualTo(expected);
+		assertThat(((List<List<Object>>) this.bench.annotateCount_springData()).stream()
+			.map((row) -> row.get(1) + "=" + row.get(2)).toList()).isEqualTo(expected);
+		this.bench.upsert_tortoise();
+		this.bench.upsert_raw();
+		this.bench.upsert_springData();
+		assertThat(((List<List<Object>>) this.bench.annotateCount_tortoise()).stream()
+			.map((row) -> row.get(1) + "=" + ((Number) row.get(2)).longValue()).toList())
+			.as("upserts change names to what they were, and add no team").isEqualTo(expected);
+	}
+
+	@Test
 	void insertsAddOneRowEachAndBulkInsertsAThousand() {
 		long before = (Long) this.bench.count_raw();
 		this.bench.insertOne_tortoise();
