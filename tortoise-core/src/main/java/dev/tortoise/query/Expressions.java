@@ -88,6 +88,11 @@ final class Expressions {
 				throw new ParamsException("An update cannot set a field to an aggregate (" + g + ").");
 			}
 			boolean numeric = g.function().equals("SUM") || g.function().equals("AVG");
+			Part through = g.function().equals("COUNT") ? joins.relatedKeyThroughOnly(g.field().field()) : null;
+			if (through != null) {
+				// Counting a many-to-many's rows: its through table holds one per related row.
+				return (ctx) -> ctx.sql("COUNT").sql(g.distinct() ? "(DISTINCT " : "(").visit(through).sql(')');
+			}
 			Part field = compile(g.field(), joins, arg, false, literal, numeric, true);
 			// Where a database keeps a type as text (SQLite's decimals), the aggregate reads its value.
 			FieldType type = Params.dataField(joins.resolve(g.field().field(), true).field()).type();

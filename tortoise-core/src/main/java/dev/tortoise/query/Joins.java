@@ -1,6 +1,7 @@
 package dev.tortoise.query;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,9 @@ final class Joins {
 	private final String rootAlias;
 
 	private final Map<String, Node> nodes = new LinkedHashMap<>();
+
+	/** The alias of each many-to-many path's through table, joined once whatever reads it. */
+	private final Map<String, String> throughs = new HashMap<>();
 
 	private final List<From.Join> clauses = new ArrayList<>();
 
@@ -187,6 +191,36 @@ final class Joins {
 		return node;
 	}
 
+	/** The through table of a many-to-many path, joined the first time it is asked for. */
+	private String through(String path, String fromAlias, FieldMeta field) {
+		String known = this.throughs.get(path);
+		if (known != null) {
+			return known;
+		}
+		String through = this.aliasPrefix + this.next++;
+		this.clauses.add(new From.Join(new Table(field.throughSchema(), field.through(), through),
+				Condition.compare(new Column(through, field.backwardKey()), "=",
+						new Column(fromAlias, field.owner().pk().column()))));
+		this.throughs.put(path, through);
+		return through;
+	}
+
+	/**
+	 * For a key that names a many-to-many relation of the root ({@code count("events")}):
+	 * the through table's key of the related row, which counts the same rows without joining
+	 * the related table; null for any other key.
+	 */
+	@Nullable Column relatedKeyThroughOnly(String key) {
+		if (key.contains("__")) {
+			return null;
+		}
+		FieldMeta field = this.root.findField(key);
+		if (field == null || (field.kind() != FieldKind.M2M && field.kind() != FieldKind.BACKWARD_M2M)) {
+			return null;
+		}
+		return new Column(through(key, this.rootAlias, field), field.forwardKey());
+	}
+
 	/** Joins the related table of a to-one relation path for select-related, returning its node. */
 	Node joinPath(String path) {
 		String[] parts = split(path);
@@ -262,10 +296,7 @@ final class Joins {
 			}
 			default: {
 				// A many-to-many: its through table, then the related table, for aggregates as above.
-				String through = this.aliasPrefix + this.next++;
-				this.clauses.add(new From.Join(new Table(field.throughSchema(), field.through(), through),
-						Condition.compare(new Column(through, field.backwardKey()), "=",
-								new Column(fromAlias, field.owner().pk().column()))));
+				String through = through(path, fromAlias, field);
 				this.clauses.add(new From.Join(table, Condition.compare(new Column(alias, related.pk().column()), "=",
 						new Column(through, field.forwardKey()))));
 			}

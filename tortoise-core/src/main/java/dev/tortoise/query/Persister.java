@@ -600,15 +600,25 @@ final class Persister {
 		// A full batch is the statement of every large bulkCreate: written once. Shorter ones (the
 		// last of a list, a small list) vary in length and are written each time.
 		if (conflict != null) {
-			Insert plain = insertTree(meta, columns, rows.size());
-			Insert upsert = new Insert(plain.table(), plain.columns(), plain.rows(), conflict);
-			return engine.bind(connection, Context.render(engine.dialect(connection), upsert), args);
+			// Upserts of a batch length are written once: a service upserting the same shape sends one text.
+			Compiled upsert = engine.statements().get(new UpsertBatch(meta, connection, columns, rows.size(), conflict),
+					(k) -> {
+						Insert plain = insertTree(meta, columns, rows.size());
+						return Context.render(engine.dialect(connection),
+								new Insert(plain.table(), plain.columns(), plain.rows(), conflict));
+					});
+			return engine.bind(connection, upsert, args);
 		}
 		Compiled statement = (rows.size() == batchRows(columns))
 				? engine.statements().get(new FullBatch(meta, connection, columns.size()),
 						(k) -> Context.render(engine.dialect(connection), insertTree(meta, columns, rows.size())))
 				: Context.render(engine.dialect(connection), insertTree(meta, columns, rows.size()));
 		return engine.bind(connection, statement, args);
+	}
+
+	/** An upsert of a number of rows of some columns of a model on a connection. */
+	private record UpsertBatch(ModelMeta<?> meta, String connection, List<FieldMeta> columns, int rows,
+			Insert.OnConflict conflict) {
 	}
 
 	/** The INSERT of a full batch of a model's rows on a connection, with or without its generated key. */

@@ -1,5 +1,7 @@
 package dev.tortoise.schema;
 
+import dev.tortoise.fields.FieldType;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +66,70 @@ class DialectTests {
 		}
 		assertThat(scanned).as("source files read").isGreaterThan(50);
 		assertThat(found).as("engine names outside dialect classes").isEmpty();
+	}
+
+	private static String text(String engine, dev.tortoise.query.sql.Part part) {
+		return dev.tortoise.query.sql.Context.render(Dialect.forEngine(engine), part).text();
+	}
+
+	private static final dev.tortoise.query.sql.Part COL = dev.tortoise.query.sql.Column.of("name");
+
+	private static final dev.tortoise.query.sql.Value ARG = dev.tortoise.query.sql.Params.raw(0, String.class);
+
+	@Test
+	void queryFeaturesAreWrittenInEachDatabasesSql() {
+		// Regular expressions and full-text search.
+		assertThat(text("postgres", (ctx) -> ctx.dialect().renderRegex(ctx, COL, ARG, true))).isEqualTo("\"name\" ~* $1");
+		assertThat(text("mysql", (ctx) -> ctx.dialect().renderRegex(ctx, COL, ARG, false)))
+			.isEqualTo("`name` REGEXP CONCAT('(?-i)', ?)");
+		assertThat(text("h2", (ctx) -> ctx.dialect().renderRegex(ctx, COL, ARG, true)))
+			.isEqualTo("REGEXP_LIKE(\"name\", $1, 'i')");
+		assertThat(text("postgres", (ctx) -> ctx.dialect().renderSearch(ctx, COL, ARG, false)))
+			.isEqualTo("TO_TSVECTOR(\"name\") @@ PLAINTO_TSQUERY($1)");
+		assertThat(text("mysql", (ctx) -> ctx.dialect().renderSearch(ctx, COL, ARG, false)))
+			.isEqualTo("MATCH(`name`) AGAINST (? IN NATURAL LANGUAGE MODE)");
+		// Date parts.
+		assertThat(text("postgres", (ctx) -> ctx.dialect().renderDatePart(ctx, "week_day", COL, FieldType.DATETIME)))
+			.isEqualTo("(EXTRACT(DOW FROM \"name\") + 1)");
+		assertThat(text("mysql", (ctx) -> ctx.dialect().renderDatePart(ctx, "week", COL, FieldType.DATETIME)))
+			.isEqualTo("WEEK(`name`, 3)");
+		assertThat(text("sqlite", (ctx) -> ctx.dialect().renderDatePart(ctx, "quarter", COL, FieldType.DATE)))
+			.isEqualTo("((CAST(strftime('%m', \"name\") AS INTEGER) + 2) / 3)");
+		assertThat(text("h2", (ctx) -> ctx.dialect().renderDatePart(ctx, "year", COL, FieldType.DATE)))
+			.isEqualTo("EXTRACT(YEAR FROM \"name\")");
+		// Functions.
+		List<dev.tortoise.query.sql.Part> two = List.of(COL, ARG);
+		assertThat(text("mysql", (ctx) -> ctx.dialect().renderFunction(ctx, "CONCAT", two)))
+			.isEqualTo("CONCAT_WS('', `name`, ?)");
+		assertThat(text("sqlite", (ctx) -> ctx.dialect().renderFunction(ctx, "CONCAT", two)))
+			.isEqualTo("(COALESCE(\"name\", '') || COALESCE(?, ''))");
+		assertThat(text("mysql", (ctx) -> ctx.dialect().renderFunction(ctx, "LENGTH", List.of(COL))))
+			.isEqualTo("CHAR_LENGTH(`name`)");
+		// Locks.
+		var lock = new dev.tortoise.query.sql.Select.Lock(false, true, List.of("_t0"));
+		assertThat(text("postgres", (ctx) -> ctx.dialect().renderLock(ctx, lock))).isEqualTo(" FOR UPDATE OF \"_t0\" SKIP LOCKED");
+		assertThat(text("sqlite", (ctx) -> ctx.dialect().renderLock(ctx, lock))).isEmpty();
+		assertThatThrownBy(() -> text("mysql", (ctx) -> ctx.dialect().renderLock(ctx, lock)))
+			.hasMessageContaining("not available on MySQL/MariaDB").hasMessageContaining("leave of empty");
+	}
+
+	@Test
+	void upsertsAreWrittenAsEachDatabaseHasThem() {
+		var table = dev.tortoise.query.sql.Table.of("team");
+		List<List<dev.tortoise.query.sql.Value>> row = List.of(List.of(dev.tortoise.query.sql.Params.raw(0, Long.class),
+				dev.tortoise.query.sql.Params.raw(1, String.class)));
+		var update = new dev.tortoise.query.sql.Insert(table, List.of("id", "name"), row,
+				new dev.tortoise.query.sql.Insert.OnConflict(List.of("id"), List.of("name"), List.of("id")));
+		var ignore = new dev.tortoise.query.sql.Insert(table, List.of("id", "name"), row,
+				new dev.tortoise.query.sql.Insert.OnConflict(List.of(), List.of(), List.of("id")));
+		assertThat(text("postgres", update)).isEqualTo("INSERT INTO \"team\" (\"id\", \"name\") VALUES ($1, $2)"
+				+ " ON CONFLICT (\"id\") DO UPDATE SET \"name\" = EXCLUDED.\"name\"");
+		assertThat(text("sqlite", ignore)).isEqualTo("INSERT INTO \"team\" (\"id\", \"name\") VALUES (?, ?) ON CONFLICT DO NOTHING");
+		assertThat(text("mysql", ignore)).isEqualTo("INSERT IGNORE INTO `team` (`id`, `name`) VALUES (?, ?)");
+		assertThat(text("mysql", update)).endsWith(" ON DUPLICATE KEY UPDATE `name` = VALUES(`name`)");
+		assertThat(text("h2", ignore)).isEqualTo("MERGE INTO \"team\" \"_m\" USING (VALUES ($1, $2)) AS \"_n\""
+				+ " (\"id\", \"name\") ON \"_m\".\"id\" = \"_n\".\"id\" WHEN NOT MATCHED THEN INSERT (\"id\", \"name\")"
+				+ " VALUES (\"_n\".\"id\", \"_n\".\"name\")");
 	}
 
 }
