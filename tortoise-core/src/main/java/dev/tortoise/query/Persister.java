@@ -157,13 +157,7 @@ final class Persister {
 			}
 			List<FieldMeta> targets = new ArrayList<>();
 			for (String name : fields) {
-				FieldMeta f = meta.findField(name);
-				if (f == null || !f.kind().hasColumn() || f.pk()) {
-					throw new dev.tortoise.exceptions.FieldException("bulkUpdate names \"" + name + "\", which is not a"
-							+ " column of " + meta.name() + " it can write. Valid fields: " + String.join(", ",
-									meta.columns().stream().filter((c) -> !c.pk()).map(FieldMeta::name).toList()) + ".");
-				}
-				targets.add(f);
+				targets.add(writable(meta, name, "bulkUpdate"));
 			}
 			for (T instance : instances) {
 				if (instance.getClass() != meta.modelClass() || meta.pk().get(instance) == null) {
@@ -199,6 +193,17 @@ final class Persister {
 						this.engine.boundConnections(), (scope) -> run.apply(this.engine.pinnedTo(scope)));
 			}).reduce(0L, Long::sum);
 		});
+	}
+
+	/** A column field other than the key, which a write by key may set; else a FieldException naming it. */
+	private static FieldMeta writable(ModelMeta<?> meta, String name, String what) {
+		FieldMeta f = meta.findField(name);
+		if (f == null || !f.kind().hasColumn() || f.pk()) {
+			throw new dev.tortoise.exceptions.FieldException(what + " names \"" + name + "\", which is not a column of "
+					+ meta.name() + " it can write. Valid fields: " + String.join(", ",
+							meta.columns().stream().filter((c) -> !c.pk()).map(FieldMeta::name).toList()) + ".");
+		}
+		return f;
 	}
 
 	private static <T> Sql updateBatch(Engine engine, String connection, ModelMeta<T> meta, List<FieldMeta> targets,
@@ -422,12 +427,7 @@ final class Persister {
 			}
 			Map<String, @Nullable Object> values = new java.util.LinkedHashMap<>();
 			for (String name : fields) {
-				FieldMeta f = meta.findField(name);
-				if (f == null || !f.kind().hasColumn() || f.pk()) {
-					throw new dev.tortoise.exceptions.FieldException("save(update fields) names \"" + name + "\", which is"
-							+ " not a column of " + meta.name() + " it can write. Valid fields: " + String.join(", ",
-									meta.columns().stream().filter((c) -> !c.pk()).map(FieldMeta::name).toList()) + ".");
-				}
+				FieldMeta f = writable(meta, name, "save(update fields)");
 				values.put(f.name(), f.get(instance));
 			}
 			for (FieldMeta f : meta.columns()) {
