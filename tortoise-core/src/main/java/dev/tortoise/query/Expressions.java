@@ -88,7 +88,8 @@ final class Expressions {
 				throw new ParamsException("An update cannot set a field to an aggregate (" + g + ").");
 			}
 			boolean numeric = g.function().equals("SUM") || g.function().equals("AVG");
-			Part through = g.function().equals("COUNT") ? joins.relatedKeyThroughOnly(g.field().field()) : null;
+			Part through = (g.function().equals("COUNT") && g.filter() == null)
+					? joins.relatedKeyThroughOnly(g.field().field()) : null;
 			if (through != null) {
 				// Counting a many-to-many's rows: its through table holds one per related row.
 				return (ctx) -> ctx.sql("COUNT").sql(g.distinct() ? "(DISTINCT " : "(").visit(through).sql(')');
@@ -96,9 +97,24 @@ final class Expressions {
 			Part field = compile(g.field(), joins, arg, false, literal, numeric, true);
 			// Where a database keeps a type as text (SQLite's decimals), the aggregate reads its value.
 			FieldType type = Params.dataField(joins.resolve(g.field().field(), true).field()).type();
+			Part condition = null;
+			if (g.filter() != null) {
+				// The filter's values are numbers of the expression too, after those before it.
+				int first = literal[0];
+				literal[0] += Filters.leafCount(List.of(g.filter()));
+				dev.tortoise.query.sql.Condition where = Filters.where(List.of(g.filter()), new Filters.Build(joins, 0, true));
+				condition = (ctx) -> ctx.nested(where, (v) -> new Redirected(v, arg, first));
+			}
+			Part when = condition;
 			return (ctx) -> {
 				ctx.sql(g.function()).sql(g.distinct() ? "(DISTINCT " : "(");
+				if (when != null) {
+					ctx.sql("CASE WHEN ").visit(when).sql(" THEN ");
+				}
 				ctx.dialect().renderValueOf(ctx, field, type);
+				if (when != null) {
+					ctx.sql(" END");
+				}
 				ctx.sql(')');
 			};
 		}
@@ -130,6 +146,10 @@ final class Expressions {
 					: (a.right() != null) ? a.right().getClass() : "null";
 			return List.of(shape(a.left()), a.operator(), right);
 		}
+		if (e instanceof Functions.Aggregate g && g.filter() != null) {
+			Object filter = Filters.shape(List.of(g.filter()));
+			return (filter == null) ? new Object() : java.util.Arrays.asList(g.function(), g.field(), g.distinct(), filter);
+		}
 		if (e instanceof Functions.Function fn) {
 			List<Object> args = new ArrayList<>();
 			args.add(fn.function());
@@ -149,6 +169,12 @@ final class Expressions {
 	}
 
 	private static void collect(Expression e, List<Object> out) {
+		if (e instanceof Functions.Aggregate g && g.filter() != null) {
+			Object[] values = new Object[Filters.leafCount(List.of(g.filter()))];
+			Filters.args(List.of(g.filter()), values, 0);
+			out.addAll(java.util.Arrays.asList(values));
+			return;
+		}
 		if (e instanceof Functions.Function fn) {
 			for (Object x : fn.args()) {
 				if (x instanceof Expression inner) {
@@ -169,6 +195,53 @@ final class Expressions {
 				out.add(a.right());
 			}
 		}
+	}
+
+	/**
+	 * A value of an aggregate's filter, bound with the filter's own values: its argument
+	 * {@code i} is number {@code first + i} of the expression in the call's argument {@code arg}.
+	 */
+	private record Redirected(Value value, int arg, int first) implements Value {
+
+		@Override
+		public void bind(Bindings outer) {
+			List<Object> numbers = literals((Expression) outer.arg(this.arg));
+			this.value.bind(new Bindings() {
+
+				@Override
+				public @org.jspecify.annotations.Nullable Object arg(int index) {
+					return numbers.get(Redirected.this.first + index);
+				}
+
+				@Override
+				public List<@org.jspecify.annotations.Nullable Object> list(int index) {
+					return new ArrayList<>(Sql.asList(arg(index)));
+				}
+
+				@Override
+				public void bind(@org.jspecify.annotations.Nullable Object value, Class<?> type) {
+					outer.bind(value, type);
+				}
+
+				@Override
+				public @org.jspecify.annotations.Nullable Object encode(FieldMeta field,
+						@org.jspecify.annotations.Nullable Object value) {
+					return outer.encode(field, value);
+				}
+
+				@Override
+				public Class<?> dbClass(FieldMeta field) {
+					return outer.dbClass(field);
+				}
+
+			});
+		}
+
+		@Override
+		public @org.jspecify.annotations.Nullable FieldType columnType() {
+			return this.value.columnType();
+		}
+
 	}
 
 	/** The {@code index}-th number of the expression the call's argument {@code arg} holds. */

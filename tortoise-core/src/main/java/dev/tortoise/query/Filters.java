@@ -37,9 +37,20 @@ final class Filters {
 
 		boolean oneOff;
 
+		/**
+		 * Whether keys through relations that hold many rows join them, naming the joined row
+		 * (an aggregate's filter, over the rows its query groups) instead of a subquery.
+		 */
+		final boolean joinToMany;
+
 		Build(Joins joins, int base) {
+			this(joins, base, false);
+		}
+
+		Build(Joins joins, int base, boolean joinToMany) {
 			this.joins = joins;
 			this.base = base;
+			this.joinToMany = joinToMany;
 		}
 
 	}
@@ -55,7 +66,7 @@ final class Filters {
 		if (filters.isEmpty()) {
 			return null;
 		}
-		if (SemiJoins.needed(filters, build.joins)) {
+		if (!build.joinToMany && SemiJoins.needed(filters, build.joins)) {
 			return SemiJoins.where(filters, build);
 		}
 		List<Condition> parts = new ArrayList<>(filters.size());
@@ -70,7 +81,7 @@ final class Filters {
 		Condition body;
 		if (q.kind == Q.Kind.LEAF) {
 			// No key here goes through a relation that holds many rows: those are SemiJoins'.
-			Joins.Target target = build.joins.resolve(q.key, false);
+			Joins.Target target = build.joins.resolve(q.key, build.joinToMany);
 			body = leaf(target, q.value, build.base + leaf[0]++, build);
 		}
 		else if (q.children.isEmpty()) {

@@ -23,27 +23,56 @@ public final class Functions {
 
 	/** {@code COUNT([DISTINCT] field)}. */
 	public static Expression count(String field, boolean distinct) {
-		return new Aggregate("COUNT", F.of(field), distinct);
+		return new Aggregate("COUNT", F.of(field), distinct, null);
 	}
 
 	/** {@code SUM(field)} of a number field. */
 	public static Expression sum(String field) {
-		return new Aggregate("SUM", F.of(field), false);
+		return new Aggregate("SUM", F.of(field), false, null);
 	}
 
 	/** {@code AVG(field)} of a number field. */
 	public static Expression avg(String field) {
-		return new Aggregate("AVG", F.of(field), false);
+		return new Aggregate("AVG", F.of(field), false, null);
 	}
 
 	/** {@code MIN(field)}. */
 	public static Expression min(String field) {
-		return new Aggregate("MIN", F.of(field), false);
+		return new Aggregate("MIN", F.of(field), false, null);
 	}
 
 	/** {@code MAX(field)}. */
 	public static Expression max(String field) {
-		return new Aggregate("MAX", F.of(field), false);
+		return new Aggregate("MAX", F.of(field), false, null);
+	}
+
+	/**
+	 * An aggregate over only the rows that match {@code filter}, as Tortoise's
+	 * {@code _filter}: {@code count("events", Q.of("events__prize__gte", 10))} counts the
+	 * events with a prize of at least 10 ({@code COUNT(CASE WHEN ... THEN ... END)}).
+	 */
+	public static Expression count(String field, Q filter) {
+		return new Aggregate("COUNT", F.of(field), false, filter);
+	}
+
+	/** {@link #sum(String)} over the rows that match {@code filter}. */
+	public static Expression sum(String field, Q filter) {
+		return new Aggregate("SUM", F.of(field), false, filter);
+	}
+
+	/** {@link #avg(String)} over the rows that match {@code filter}. */
+	public static Expression avg(String field, Q filter) {
+		return new Aggregate("AVG", F.of(field), false, filter);
+	}
+
+	/** {@link #min(String)} over the rows that match {@code filter}. */
+	public static Expression min(String field, Q filter) {
+		return new Aggregate("MIN", F.of(field), false, filter);
+	}
+
+	/** {@link #max(String)} over the rows that match {@code filter}. */
+	public static Expression max(String field, Q filter) {
+		return new Aggregate("MAX", F.of(field), false, filter);
 	}
 
 	/** {@code LOWER(field)}. */
@@ -86,11 +115,13 @@ public final class Functions {
 	}
 
 	/** An aggregate over the rows a query groups: {@code COUNT}, {@code SUM}, {@code AVG}, {@code MIN}, {@code MAX}. */
-	record Aggregate(String function, F field, boolean distinct) implements Expression {
+	record Aggregate(String function, F field, boolean distinct, @org.jspecify.annotations.Nullable Q filter)
+			implements Expression {
 
 		@Override
 		public String toString() {
-			return this.function + "(" + (this.distinct ? "DISTINCT " : "") + this.field.field() + ")";
+			return this.function + "(" + (this.distinct ? "DISTINCT " : "") + this.field.field()
+					+ ((this.filter != null) ? ", filter=" + this.filter : "") + ")";
 		}
 
 	}

@@ -584,4 +584,24 @@ abstract class QueryApiIntegrationTests {
 			.hasMessageContaining("\"nope\"");
 	}
 
+	@Test
+	void aggregatesOverTheRowsAFilterKeeps() {
+		tournamentWith("Cup", 10, 20, 30);
+		tournamentWith("Open", 5);
+		Map<Object, List<Object>> byName = new java.util.HashMap<>();
+		for (int limit : new int[] { 15, 25 }) {
+			this.ctx.objects(Tournament.class)
+				.annotate("big", Functions.count("events", Q.of("events__prize__gte", limit)))
+				.annotate("bigTotal", Functions.sum("events__prize", Q.of("events__prize__gte", limit)))
+				.orderBy("name").valuesList("name", "big", "bigTotal")
+				.toIterable().forEach((row) -> byName.computeIfAbsent(row.get(0) + "@" + limit, (k) -> new java.util.ArrayList<>())
+					.add(number(row.get(1)) + "/" + ((row.get(2) != null) ? number(row.get(2)) : "null")));
+		}
+		assertThat(byName).containsEntry("Cup@15", List.of("2/50")).containsEntry("Open@15", List.of("0/null"))
+			.as("the same text, the other bound value").containsEntry("Cup@25", List.of("1/30"));
+		assertThat(number(this.ctx.objects(Event.class)
+			.aggregate(Map.of("n", Functions.count("id", Q.of("prize__lt", 25).and(Q.of("prize__gt", 5))))).block()
+			.get("n"))).isEqualTo(2);
+	}
+
 }
