@@ -17,7 +17,12 @@ import dev.tortoise.query.sql.Part;
 import dev.tortoise.query.sql.Value;
 import org.jspecify.annotations.Nullable;
 
-/** Turns {@link Q} trees into a WHERE condition of bound values, joining as keys require. */
+/**
+ * Turns {@link Q} trees into a WHERE condition of bound values, joining as keys require.
+ * Longer than our ~300 lines because it is the one place that decides what each lookup binds
+ * and writes (comparisons, lists, patterns, date parts, expressions, subqueries, regular
+ * expressions), for new and cached statements alike.
+ */
 final class Filters {
 
 	private Filters() {

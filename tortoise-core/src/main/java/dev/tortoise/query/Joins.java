@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The FROM clause of one query: the model's table and a LEFT JOIN per relation path that
  * filters, orderings and select-related reach through {@code __}. Every name is checked
- * against the models and quoted.
+ * against the models and quoted. Slightly past ~300 lines: key resolution and the joins it
+ * makes (to-one, and to-many for aggregates) must agree on one set of aliases.
  */
 final class Joins {
 

@@ -41,6 +41,9 @@ import reactor.core.publisher.Operators;
  * after its subscriber left is stopped on the server; the connection goes back only once
  * the work has ended and the server has been told, and then settled.
  *
+ * <p>Longer than our ~300 lines: the acquisition, the work and the release are one state
+ * machine, whose cancellation paths must be read together.
+ *
  * @param <T> what the work emits
  */
 final class Lease<T> extends Flux<T> {

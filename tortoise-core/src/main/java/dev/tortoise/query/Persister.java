@@ -28,13 +28,19 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Writes instances: create, bulk create in multi-row batches, save and delete. */
+/**
+ * Writes instances: create, bulk create in multi-row batches, save (whole or some fields),
+ * refresh and delete, with their signals. Longer than our ~300 lines because the single-row
+ * and bulk INSERTs share one cache of statements and one notion of a model's insert columns
+ * and keys; the bulk update ({@link BulkUpdates}) and the conflict checks ({@link Conflicts})
+ * live apart.
+ */
 final class Persister {
 
 	/** Rows per INSERT, and a ceiling on bound values per statement (PostgreSQL allows 32,767). */
 	static final int BATCH_ROWS = 1000;
 
-	private static final int MAX_VALUES = 30000;
+	static final int MAX_VALUES = 30000;
 
 	private final Engine engine;
 
@@ -119,7 +125,7 @@ final class Persister {
 			}
 			String connection = this.engine.route(meta, null, true);
 			List<FieldMeta> columns = insertColumns(meta, instances, inserts(meta, connection));
-			Insert.OnConflict conflict = conflict(meta, columns, options);
+			Insert.OnConflict conflict = Conflicts.of(meta, columns, options);
 			int rows = (options.batchSizeOrZero() > 0) ? Math.min(options.batchSizeOrZero(), batchRows(columns))
 					: batchRows(columns);
 			return statementLimit(connection).flatMap((limit) -> {
@@ -140,63 +146,8 @@ final class Persister {
 		});
 	}
 
-	/**
-	 * Writes the named fields of saved instances, as Tortoise's {@code bulk_update}: per batch
-	 * one {@code UPDATE ... SET f = CASE pk WHEN ? THEN ? ... END WHERE pk IN (...)}, batches
-	 * within the bound-value limit and in one transaction when there are several. The number
-	 * of rows changed.
-	 */
-	<T> Mono<Long> bulkUpdate(List<T> instances, List<String> fields, int batchSize) {
-		return Mono.defer(() -> {
-			if (instances.isEmpty()) {
-				return Mono.just(0L);
-			}
-			ModelMeta<T> meta = meta(instances.get(0));
-			if (fields.isEmpty()) {
-				throw new dev.tortoise.exceptions.ParamsException("bulkUpdate needs the fields to write.");
-			}
-			List<FieldMeta> targets = new ArrayList<>();
-			for (String name : fields) {
-				targets.add(writable(meta, name, "bulkUpdate"));
-			}
-			for (T instance : instances) {
-				if (instance.getClass() != meta.modelClass() || meta.pk().get(instance) == null) {
-					throw new ValidationException("bulkUpdate takes saved " + meta.name() + " instances (each with a "
-							+ meta.pk().name() + "); got " + instance + ".");
-				}
-				for (FieldMeta f : targets) {
-					Object value = f.get(instance);
-					if (value == null && !f.nullable()) {
-						throw new ValidationException("Field " + meta.name() + "." + f.name() + " is not nullable.");
-					}
-					f.validate(value);
-				}
-			}
-			String connection = this.engine.route(meta, null, true);
-			int perRow = 2 * targets.size() + 1;
-			int rows = Math.max(1, Math.min((batchSize > 0) ? batchSize : BATCH_ROWS, MAX_VALUES / perRow));
-			List<List<T>> batches = new ArrayList<>();
-			for (int i = 0; i < instances.size(); i += rows) {
-				batches.add(instances.subList(i, Math.min(instances.size(), i + rows)));
-			}
-			java.util.function.Function<Engine, Mono<Long>> run = (engine) -> Flux.fromIterable(batches)
-				.concatMap((batch) -> engine.runUpdate(connection, updateBatch(engine, connection, meta, targets, batch)))
-				.reduce(0L, Long::sum);
-			if (batches.size() == 1) {
-				return run.apply(this.engine);
-			}
-			return Flux.deferContextual((context) -> {
-				if (Executor.transaction(context, connection, this.engine.pinned()) != null) {
-					return run.apply(this.engine);
-				}
-				return TransactionScope.run(connection, this.engine.connections().get(connection),
-						this.engine.boundConnections(), (scope) -> run.apply(this.engine.pinnedTo(scope)));
-			}).reduce(0L, Long::sum);
-		});
-	}
-
 	/** A column field other than the key, which a write by key may set; else a FieldException naming it. */
-	private static FieldMeta writable(ModelMeta<?> meta, String name, String what) {
+	static FieldMeta writable(ModelMeta<?> meta, String name, String what) {
 		FieldMeta f = meta.findField(name);
 		if (f == null || !f.kind().hasColumn() || f.pk()) {
 			throw new dev.tortoise.exceptions.FieldException(what + " names \"" + name + "\", which is not a column of "
@@ -204,34 +155,6 @@ final class Persister {
 							meta.columns().stream().filter((c) -> !c.pk()).map(FieldMeta::name).toList()) + ".");
 		}
 		return f;
-	}
-
-	private static <T> Sql updateBatch(Engine engine, String connection, ModelMeta<T> meta, List<FieldMeta> targets,
-			List<T> batch) {
-		FieldMeta pk = meta.pk();
-		List<Object> args = new ArrayList<>();
-		List<Update.Assignment> set = new ArrayList<>();
-		Column key = Column.of(pk.column());
-		for (FieldMeta f : targets) {
-			List<Part> whens = new ArrayList<>();
-			for (T instance : batch) {
-				Part when = Params.field(pk, args.size());
-				args.add(pk.get(instance));
-				Part then = Params.field(f, args.size());
-				args.add(f.get(instance));
-				whens.add((ctx) -> ctx.sql(" WHEN ").visit(when).sql(" THEN ").visit(then));
-			}
-			set.add(new Update.Assignment(f.column(), (ctx) -> {
-				ctx.sql("CASE ").visit(key);
-				whens.forEach(ctx::visit);
-				ctx.sql(" END");
-			}));
-		}
-		int keys = args.size();
-		args.add(batch.stream().map(pk::get).toList());
-		Condition where = Params.in(engine.dialect(connection), key, pk, keys, batch.size());
-		Update update = new Update(Table.of(meta.schema(), meta.table()), set, where);
-		return engine.bind(connection, Context.render(engine.dialect(connection), update), args.toArray());
 	}
 
 	/**
@@ -311,66 +234,6 @@ final class Persister {
 			n += (c < 0x80) ? 1 : (c < 0x800 || Character.isSurrogate(c)) ? 2 : 3;
 		}
 		return n;
-	}
-
-	/**
-	 * The conflict handling of a bulk INSERT, its fields checked: {@code onConflict} must name
-	 * a unique constraint of the model (primary key, unique field or unique-together set) and
-	 * {@code updateFields} columns the rows carry.
-	 */
-	private static Insert.@Nullable OnConflict conflict(ModelMeta<?> meta, List<FieldMeta> columns, BulkOptions options) {
-		if (!options.handlesConflicts()) {
-			if (!options.conflictFields().isEmpty()) {
-				throw new dev.tortoise.exceptions.ParamsException("bulkCreate(onConflict = " + options.conflictFields()
-						+ ") needs ignoreConflicts() or updateFields(...): say what a conflict does.");
-			}
-			return null;
-		}
-		List<String> target = new ArrayList<>();
-		for (String name : options.conflictFields()) {
-			target.add(column(meta, name, "onConflict"));
-		}
-		List<List<String>> uniques = new ArrayList<>();
-		uniques.add(List.of(meta.pk().column()));
-		for (FieldMeta f : meta.columns()) {
-			if (f.unique() || f.kind() == dev.tortoise.models.FieldKind.O2O) {
-				uniques.add(List.of(f.column()));
-			}
-		}
-		for (List<FieldMeta> together : meta.uniqueTogether()) {
-			uniques.add(together.stream().map(FieldMeta::column).toList());
-		}
-		if (!target.isEmpty() && uniques.stream().noneMatch((u) -> u.size() == target.size() && u.containsAll(target))) {
-			throw new dev.tortoise.exceptions.ParamsException("bulkCreate(onConflict = " + options.conflictFields()
-					+ ") names no unique constraint of " + meta.name() + "; a conflict can only be on its primary key,"
-					+ " a unique field or a @UniqueTogether set.");
-		}
-		if (!options.fieldsToUpdate().isEmpty() && target.isEmpty()) {
-			throw new dev.tortoise.exceptions.ParamsException("bulkCreate(updateFields = " + options.fieldsToUpdate()
-					+ ") needs onConflict(fields): the unique constraint whose conflicts update the row.");
-		}
-		List<String> update = new ArrayList<>();
-		for (String name : options.fieldsToUpdate()) {
-			String column = column(meta, name, "updateFields");
-			if (columns.stream().noneMatch((c) -> c.column().equals(column))) {
-				throw new dev.tortoise.exceptions.ParamsException("bulkCreate(updateFields) names \"" + name
-						+ "\", which the rows do not carry.");
-			}
-			update.add(column);
-		}
-		List<String> inserted = columns.stream().map(FieldMeta::column).toList();
-		List<String> key = uniques.stream().filter(inserted::containsAll).findFirst().orElse(List.of());
-		return new Insert.OnConflict(target, update, key);
-	}
-
-	private static String column(ModelMeta<?> meta, String name, String option) {
-		FieldMeta f = meta.findField(name);
-		if (f == null || !f.kind().hasColumn()) {
-			throw new dev.tortoise.exceptions.FieldException("bulkCreate(" + option + ") names \"" + name + "\", which is not"
-					+ " a column field of " + meta.name() + ". Valid fields: " + String.join(", ",
-							meta.columns().stream().map(FieldMeta::name).toList()) + ".");
-		}
-		return f.column();
 	}
 
 	private static <T> Mono<Void> insertBatches(Engine engine, String connection, ModelMeta<T> meta,

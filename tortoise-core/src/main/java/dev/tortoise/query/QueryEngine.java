@@ -68,7 +68,7 @@ public final class QueryEngine {
 
 	/** Writes the named fields of saved instances in a few statements; the rows changed. */
 	public <T> Mono<Long> bulkUpdate(List<T> instances, List<String> fields) {
-		return this.persister.bulkUpdate(instances, fields, 0);
+		return new BulkUpdates(this.engine).bulkUpdate(instances, fields, 0);
 	}
 
 	/** Updates the instance's row, or inserts it if it has none. */

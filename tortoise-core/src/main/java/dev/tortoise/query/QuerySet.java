@@ -17,6 +17,8 @@ import reactor.core.publisher.Mono;
  * A lazy, immutable query over one model, as Tortoise's {@code QuerySet}: every method
  * returns a new one, and nothing runs until a terminal method is subscribed to. Field
  * names are checked against the model before any SQL is sent; values are always bound.
+ * Its size is the size of Tortoise's QuerySet API, one short method each; the work is in
+ * {@code Reads}, {@code BulkWrites} and {@code Persister}.
  *
  * @param <T> the model
  */

@@ -28,7 +28,10 @@ import reactor.core.publisher.Mono;
  * The reads of a query set: SELECT of its rows, COUNT, EXISTS and values. Each is written
  * once per shape (the model, connection, filters' shape, ordering, whether it pages, the
  * relations selected), cached in the context's {@link Statements}, and bound per call with
- * the filters' values, the limit and the offset.
+ * the filters' values, the limit and the offset. Longer than our ~300 lines because every
+ * kind of read (rows, count, exists, values, aggregate, sql, explain) goes through the one
+ * {@code prepare} that keys, writes and binds them, so that their shapes stay in step;
+ * annotations' columns and conditions are {@link Annotations}'.
  */
 final class Reads {
 
