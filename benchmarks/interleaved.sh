@@ -5,22 +5,23 @@
 # second of the machine. JMH's table (run.sh) gives throughput and allocation; this one gives
 # the ratios with the machine's drift and the forks' JIT differences taken out of them.
 # Each slice also counts the bytes every thread allocated per operation, as -prof gc does.
-# Usage: benchmarks/interleaved.sh [quick|full] [operation...] [-p db=h2,postgres]
+# Usage: benchmarks/interleaved.sh [quick|full] [operation...] [-p db=h2,postgres,mysql]
 #   quick: 1 fork, 20 s of warm-up, 10 turns of 3 × 500 ms (about 15 minutes)
 #   full:  2 forks, 45 s of warm-up, 30 turns of 3 × 500 ms (about 55 minutes); when every
 #          operation ran on every database, its table replaces the one in benchmarks/README.md.
 # Each fork of each operation and database is a fresh JVM with the heap JMH's forks have.
 # CalibrationBenchmark (the same CPU work every time) runs before and after each fork round.
-# PostgreSQL is found as OrmBenchmark finds it: TORTOISE_BENCH_POSTGRES_URL (see run.sh).
+# PostgreSQL and MariaDB are found as OrmBenchmark finds them: TORTOISE_BENCH_POSTGRES_URL and
+# TORTOISE_BENCH_MYSQL_URL (see run.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-quick}"; shift || true
 case "$mode" in
   quick) forks=1; warmup=20s; turns=10 ;;
   full)  forks=2; warmup=45s; turns=30 ;;
-  *) echo "usage: $0 [quick|full] [operation...] [-p db=h2,postgres]" >&2; exit 2 ;;
+  *) echo "usage: $0 [quick|full] [operation...] [-p db=h2,postgres,mysql]" >&2; exit 2 ;;
 esac
-operations=(); dbs=(h2 postgres)
+operations=(); dbs=(h2 postgres mysql)
 while (($#)); do
   case "$1" in
     -p) [[ "${2:-}" == db=* ]] || { echo "only -p db=... is an option" >&2; exit 2; }
@@ -32,7 +33,7 @@ done
 mvn -B -q -pl benchmarks -am package -DskipTests
 jar=benchmarks/target/benchmarks.jar
 all=($(java -jar "$jar" -l 'OrmBenchmark\.' | sed -n 's/.*OrmBenchmark\.\([A-Za-z0-9]*\)_tortoise$/\1/p'))
-whole=$(( ${#operations[@]} == 0 && ${#dbs[@]} == 2 ))
+whole=$(( ${#operations[@]} == 0 && ${#dbs[@]} == 3 ))
 ((${#operations[@]})) || operations=("${all[@]}")
 mkdir -p benchmarks/results
 rm -f benchmarks/results/interleaved-"$mode"*

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the JMH benchmarks and writes the table in benchmarks/README.md.
-# Usage: benchmarks/run.sh [quick|full] [benchmark regex...] [-p db=h2,postgres] [JMH options...]
+# Usage: benchmarks/run.sh [quick|full] [benchmark regex...] [-p db=h2,postgres,mysql] [JMH options...]
 #   Regexes select benchmarks as JMH's do (none: all); -p db=... selects the databases;
 #   other options go to every JMH run. JMH refuses an option given twice, so -f, -wi, -i, -w,
 #   -r and -prof come from the mode.
@@ -21,6 +21,7 @@
 # Tortoise's ratios round by round. Other benchmarks (InitBenchmark) run once, after round 1.
 # CalibrationBenchmark (the same CPU work every time) runs before and after each round, and the
 # report's settings line gives its range: a VM slowed down during the run shows there.
+# MariaDB through TORTOISE_BENCH_MYSQL_URL (default mysql://root:@127.0.0.1:3306/test, tables b_*);
 # PostgreSQL is found through TORTOISE_BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/test);
 # the benchmark works in schema tortoise_bench and drops its own tables.
 set -euo pipefail

@@ -64,8 +64,24 @@ public class OrmBenchmark {
 
 	static final int TEAMS = 10;
 
-	@Param({ "h2", "postgres" })
+	@Param({ "h2", "postgres", "mysql" })
 	public String db;
+
+	/** Texts of the raw statements in the database's placeholders ({@code $1} or MySQL's {@code ?}), written once. */
+	String insertOneSql;
+
+	String getByPkSql;
+
+	String filter100Sql;
+
+	String countSql;
+
+	String updateSql;
+
+	/** The {@code n}-th placeholder (1-based) as the database writes it. */
+	String ph(int n) {
+		return "mysql".equals(this.db) ? "?" : "$" + n;
+	}
 
 	TortoiseContext ctx;
 
@@ -84,10 +100,19 @@ public class OrmBenchmark {
 	@Setup(Level.Trial)
 	public void setUp() {
 		String url = "h2".equals(this.db) ? "h2://:memory:?minsize=4&maxsize=4"
+				: "mysql".equals(this.db)
+						? System.getenv().getOrDefault("TORTOISE_BENCH_MYSQL_URL", "mysql://root:@127.0.0.1:3306/test")
+								+ "?minsize=4&maxsize=4"
 				: System.getenv().getOrDefault("TORTOISE_BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test")
 						// Commits do not wait for the disk: a WAL flush varies more on this kind of machine
 						// than anything the three contenders do, and they are here to compare client cost.
 						+ "?schema=tortoise_bench&minsize=4&maxsize=4&options=synchronous_commit%3Doff";
+		this.insertOneSql = "INSERT INTO b_event (name, prize, score, tournament_id) VALUES (" + ph(1) + ", " + ph(2)
+				+ ", " + ph(3) + ", " + ph(4) + ")";
+		this.getByPkSql = "SELECT " + COLUMNS + " FROM b_event WHERE id = " + ph(1);
+		this.filter100Sql = "SELECT " + COLUMNS + " FROM b_event WHERE score >= " + ph(1) + " ORDER BY name LIMIT 100";
+		this.countSql = "SELECT COUNT(*) FROM b_event WHERE score > " + ph(1);
+		this.updateSql = "UPDATE b_event SET prize = " + ph(1) + " WHERE score = " + ph(2);
 		this.ctx = Tortoise.init(TortoiseConfig.builder().connection("default", url)
 			.app("bench", List.of("dev.tortoise.benchmarks.model")).build()).block();
 		this.pool = this.ctx.connections().get("default");
@@ -188,7 +213,7 @@ public class OrmBenchmark {
 
 	@Benchmark
 	public Object insertOne_raw() {
-		return raw((c) -> Flux.from(c.createStatement("INSERT INTO b_event (name, prize, score, tournament_id) VALUES ($1, $2, $3, $4)")
+		return raw((c) -> Flux.from(c.createStatement(this.insertOneSql)
 			.bind(0, "new").bind(1, BigDecimal.ONE.setScale(2)).bind(2, 1).bind(3, this.tournamentId)
 			.returnGeneratedValues("id").execute()).flatMap((r) -> r.map((row, md) -> row.get(0, Long.class)))).blockLast();
 	}
@@ -214,8 +239,8 @@ public class OrmBenchmark {
 		StringBuilder sql = new StringBuilder("INSERT INTO b_event (name, prize, score, tournament_id) VALUES ");
 		for (int i = 0; i < 1000; i++) {
 			int p = i * 4;
-			sql.append((i > 0) ? ", " : "").append("($").append(p + 1).append(", $").append(p + 2).append(", $")
-				.append(p + 3).append(", $").append(p + 4).append(')');
+			sql.append((i > 0) ? ", " : "").append('(').append(ph(p + 1)).append(", ").append(ph(p + 2)).append(", ")
+				.append(ph(p + 3)).append(", ").append(ph(p + 4)).append(')');
 		}
 		String text = sql.toString();
 		return raw((c) -> {
@@ -250,7 +275,7 @@ public class OrmBenchmark {
 	@Benchmark
 	public Object getByPk_raw() {
 		long id = randomEventId();
-		return raw((c) -> Flux.from(c.createStatement("SELECT " + COLUMNS + " FROM b_event WHERE id = $1").bind(0, id)
+		return raw((c) -> Flux.from(c.createStatement(this.getByPkSql).bind(0, id)
 			.execute()).flatMap((r) -> r.map((row, md) -> rawEvent(row)))).blockLast();
 	}
 
@@ -269,8 +294,7 @@ public class OrmBenchmark {
 
 	@Benchmark
 	public Object filter100_raw() {
-		return raw((c) -> Flux.from(c.createStatement("SELECT " + COLUMNS
-				+ " FROM b_event WHERE score >= $1 ORDER BY name LIMIT 100").bind(0, 10).execute())
+		return raw((c) -> Flux.from(c.createStatement(this.filter100Sql).bind(0, 10).execute())
 			.flatMap((r) -> r.map((row, md) -> rawEvent(row)))).collectList().block();
 	}
 
@@ -321,10 +345,10 @@ public class OrmBenchmark {
 			})).blockLast();
 	}
 
-	private static Flux<io.r2dbc.spi.Result> in(Connection c, String sql, java.util.Collection<Long> ids) {
+	private Flux<io.r2dbc.spi.Result> in(Connection c, String sql, java.util.Collection<Long> ids) {
 		StringBuilder text = new StringBuilder(sql).append('(');
 		for (int i = 0; i < ids.size(); i++) {
-			text.append((i > 0) ? ", $" : "$").append(i + 1);
+			text.append((i > 0) ? ", " : "").append(ph(i + 1));
 		}
 		Statement s = c.createStatement(text.append(')').toString());
 		int i = 0;
@@ -384,7 +408,7 @@ public class OrmBenchmark {
 
 	@Benchmark
 	public Object count_raw() {
-		return raw((c) -> Flux.from(c.createStatement("SELECT COUNT(*) FROM b_event WHERE score > $1").bind(0, 50).execute())
+		return raw((c) -> Flux.from(c.createStatement(this.countSql).bind(0, 50).execute())
 			.flatMap((r) -> r.map((row, md) -> row.get(0, Long.class)))).blockLast();
 	}
 
@@ -403,7 +427,7 @@ public class OrmBenchmark {
 	@Benchmark
 	public Object updateByFilter_raw() {
 		int score = randomScore();
-		return raw((c) -> Flux.from(c.createStatement("UPDATE b_event SET prize = $1 WHERE score = $2")
+		return raw((c) -> Flux.from(c.createStatement(this.updateSql)
 			.bind(0, BigDecimal.TEN.setScale(2)).bind(1, score).execute()).flatMap((r) -> r.getRowsUpdated())).blockLast();
 	}
 
@@ -471,16 +495,20 @@ public class OrmBenchmark {
 		return this.ctx.bulkCreate(teams(), UPSERT).block();
 	}
 
-	/** The statement a careful user writes for the database: ON CONFLICT on PostgreSQL, MERGE on H2. */
+	/**
+	 * The statement a careful user writes for the database: ON CONFLICT on PostgreSQL, MERGE
+	 * on H2, ON DUPLICATE KEY UPDATE on MariaDB.
+	 */
 	private String upsertSql() {
 		StringBuilder sql = new StringBuilder("h2".equals(this.db)
 				? "MERGE INTO b_team m USING (VALUES " : "INSERT INTO b_team (id, name) VALUES ");
 		for (int i = 0; i < TEAMS; i++) {
-			sql.append((i > 0) ? ", " : "").append("($").append(2 * i + 1).append(", $").append(2 * i + 2).append(')');
+			sql.append((i > 0) ? ", " : "").append('(').append(ph(2 * i + 1)).append(", ").append(ph(2 * i + 2)).append(')');
 		}
 		sql.append("h2".equals(this.db)
 				? ") AS n (id, name) ON m.id = n.id WHEN MATCHED THEN UPDATE SET name = n.name"
 						+ " WHEN NOT MATCHED THEN INSERT (id, name) VALUES (n.id, n.name)"
+				: "mysql".equals(this.db) ? " ON DUPLICATE KEY UPDATE name = VALUES(name)"
 				: " ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name");
 		return sql.toString();
 	}
