@@ -218,6 +218,9 @@ final class Persister {
 		long bytes = 0;
 		for (FieldMeta f : columns) {
 			Object value = f.get(instance);
+			if (value != null && f.kind() != dev.tortoise.models.FieldKind.DATA) {
+				value = f.toField().get(value); // a related instance is bound as its key
+			}
 			bytes += 8 + ((value == null) ? 0
 					: (value instanceof CharSequence text) ? utf8Length(text)
 					: (value instanceof byte[] binary) ? 2L * binary.length
