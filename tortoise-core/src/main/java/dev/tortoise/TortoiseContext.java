@@ -314,6 +314,30 @@ public final class TortoiseContext implements AutoCloseable {
 		return generator(connectionName).sql(modelsOn(connectionName), safe);
 	}
 
+	/**
+	 * The difference between the models on a connection and its live catalog, as DDL for its
+	 * database: tables and columns missing, columns the models no longer have (destructive).
+	 * An up-to-date database gives an empty diff. Reads the catalog; changes nothing.
+	 */
+	public Mono<dev.tortoise.schema.SchemaDiff> schemaDiff(String connectionName) {
+		return Mono.defer(() -> {
+			List<ModelMeta<?>> models = modelsOn(connectionName);
+			Dialect dialect = this.connections.dialect(connectionName);
+			SchemaGenerator generator = generator(connectionName);
+			return QueryEngine.onConnection(this.connections.get(connectionName).create(),
+					(Connection connection) -> Flux.from(connection.createStatement(dialect.columnsQuery()).execute())
+						.concatMap((result) -> result.map((row, rowMeta) -> java.util.Map.entry(
+								String.valueOf(row.get(0, String.class)), String.valueOf(row.get(1, String.class))))))
+				.collect(java.util.stream.Collectors.groupingBy(java.util.Map.Entry::getKey,
+						java.util.stream.Collectors.mapping(java.util.Map.Entry::getValue,
+								java.util.stream.Collectors.toSet())))
+				.map((catalog) -> generator.diff(models, catalog))
+				.onErrorMap((ex) -> !(ex instanceof dev.tortoise.exceptions.TortoiseException),
+						(ex) -> new OperationalException("Could not read the catalog of connection \"" + connectionName
+								+ "\": " + ex.getMessage(), ex));
+		});
+	}
+
 	private SchemaGenerator generator(String connectionName) {
 		Dialect dialect = this.connections.dialect(connectionName);
 		return new SchemaGenerator(dialect, dialect.homeSchema(this.connections.config(connectionName)));

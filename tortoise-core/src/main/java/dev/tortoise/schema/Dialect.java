@@ -367,6 +367,28 @@ public abstract class Dialect {
 	}
 
 	/**
+	 * A query listing every column of the connection's current schema as {@code (table,
+	 * column)} rows, for {@code schemaDiff}: the standard's {@code information_schema}.
+	 */
+	public String columnsQuery() {
+		return "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = CURRENT_SCHEMA";
+	}
+
+	/** {@code ALTER TABLE t ADD COLUMN ...}, the column as CREATE TABLE writes it, its foreign key inline. */
+	String addColumn(TableSpec table, TableSpec.Column column) {
+		String sql = columnSql(column);
+		if (column.reference() != null) {
+			sql += references(column.reference());
+		}
+		return "ALTER TABLE " + qualified(table.schema(), table.table()) + " ADD COLUMN " + sql + ";";
+	}
+
+	/** {@code ALTER TABLE t DROP COLUMN c}. */
+	String dropColumn(TableSpec table, String column) {
+		return "ALTER TABLE " + qualified(table.schema(), table.table()) + " DROP COLUMN " + quote(column) + ";";
+	}
+
+	/**
 	 * A query giving the largest statement the server accepts, in bytes, asked once per
 	 * connection before the first bulk INSERT; null where the limit is far beyond any batch
 	 * (bulk statements are then split by bound values alone).
@@ -549,7 +571,7 @@ public abstract class Dialect {
 		return out;
 	}
 
-	private String references(TableSpec.Reference r) {
+	final String references(TableSpec.Reference r) {
 		return " REFERENCES " + qualified(r.schema(), r.table()) + " (" + quote(r.column()) + ") ON DELETE " + r.onDelete().sql();
 	}
 

@@ -353,4 +353,22 @@ public final class MySqlDialect extends Dialect {
 		ctx.sql("MATCH(").visit(operand).sql(") AGAINST (").visit(words).sql(" IN NATURAL LANGUAGE MODE)");
 	}
 
+	@Override
+	public String columnsQuery() {
+		return "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = DATABASE()";
+	}
+
+	/** MySQL names a foreign key as a constraint of its own, with Tortoise's name. */
+	@Override
+	String addColumn(TableSpec table, TableSpec.Column column) {
+		String sql = "ALTER TABLE " + qualified(table.schema(), table.table()) + " ADD COLUMN " + columnSql(column);
+		if (column.reference() != null) {
+			sql += ", ADD CONSTRAINT " + quote(foreignKeyName(table.table(), column.name(), column.reference().table(),
+					column.reference().column())) + " FOREIGN KEY (" + quote(column.name()) + ") REFERENCES "
+					+ qualified(column.reference().schema(), column.reference().table()) + " ("
+					+ quote(column.reference().column()) + ") ON DELETE " + column.reference().onDelete().sql();
+		}
+		return sql + ";";
+	}
+
 }

@@ -109,6 +109,50 @@ public final class SchemaGenerator {
 		return tables;
 	}
 
+	/**
+	 * The difference between the models and a catalog's columns ({@code table -> columns},
+	 * names as the catalog gives them): missing tables created as {@link #statements} creates
+	 * them, missing columns added, columns of a model's table that the model lacks dropped
+	 * (destructive). Tables of the catalog that no model names are none of these models'.
+	 */
+	public SchemaDiff diff(Collection<? extends ModelMeta<?>> models, java.util.Map<String, Set<String>> catalog) {
+		java.util.Map<String, Set<String>> columns = new java.util.HashMap<>();
+		catalog.forEach((table, names) -> columns.put(table.toLowerCase(java.util.Locale.ROOT),
+				names.stream().map((n) -> n.toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet())));
+		List<String> statements = new ArrayList<>();
+		List<String> throughs = new ArrayList<>();
+		List<String> destructive = new ArrayList<>();
+		for (ModelMeta<?> meta : order(models)) {
+			TableSpec table = table(meta);
+			Set<String> existing = (table.schema() == null) ? columns.get(table.table().toLowerCase(java.util.Locale.ROOT)) : null;
+			if (existing == null && table.schema() == null) {
+				statements.addAll(this.dialect.createTable(table, false));
+			}
+			else if (existing != null) {
+				Set<String> wanted = new java.util.HashSet<>();
+				for (TableSpec.Column c : table.columns()) {
+					wanted.add(c.name().toLowerCase(java.util.Locale.ROOT));
+					if (!existing.contains(c.name().toLowerCase(java.util.Locale.ROOT))) {
+						statements.add(this.dialect.addColumn(table, c));
+					}
+				}
+				existing.stream().filter((name) -> !wanted.contains(name)).sorted()
+					.forEach((name) -> destructive.add(this.dialect.dropColumn(table, name)));
+			}
+			for (FieldMeta f : meta.fields()) {
+				if (f.kind() == FieldKind.M2M) {
+					TableSpec.Through through = through(meta, f);
+					if (through.schema() == null && !columns.containsKey(through.table().toLowerCase(java.util.Locale.ROOT))) {
+						throughs.addAll(this.dialect.createThrough(through, false));
+					}
+				}
+			}
+		}
+		statements.addAll(throughs);
+		statements.addAll(destructive);
+		return new SchemaDiff(statements, destructive);
+	}
+
 	private static final Pattern EXISTING_INDEX = Pattern.compile("^CREATE (?:UNIQUE )?INDEX IF NOT EXISTS \"([^\"]+)\"");
 
 	/**

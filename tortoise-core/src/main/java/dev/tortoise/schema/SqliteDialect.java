@@ -315,4 +315,10 @@ public class SqliteDialect extends Dialect {
 		return false;
 	}
 
+	/** SQLite's catalog: each table of {@code sqlite_master} with its {@code pragma_table_info}. */
+	@Override
+	public String columnsQuery() {
+		return "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'";
+	}
+
 }

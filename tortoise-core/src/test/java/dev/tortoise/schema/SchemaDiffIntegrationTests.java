@@ -1,0 +1,90 @@
+package dev.tortoise.schema;
+
+import java.util.List;
+
+import dev.tortoise.Tortoise;
+import dev.tortoise.TortoiseContext;
+import dev.tortoise.config.TortoiseConfig;
+import dev.tortoise.testing.Sql;
+import dev.tortoise.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code ctx.schemaDiff}: the models against each real database's catalog. Empty right after
+ * generation; a column or table removed by hand comes back as the DDL that restores it; a
+ * column the models lack is a destructive drop; each diff applied leaves an empty one.
+ */
+class SchemaDiffIntegrationTests {
+
+	private static void exercise(String url, String engine, java.util.function.Consumer<String> sql) {
+		TortoiseContext ctx = Tortoise.init(TortoiseConfig.builder().connection("default", url)
+			.app("models", List.of("dev.tortoise.testmodels.clock")).build()).block();
+		try {
+			ctx.generateSchemas(true).block();
+			assertThat(ctx.schemaDiff("default").block().isEmpty()).as("right after generation").isTrue();
+			Dialect d = Dialect.forEngine(engine);
+
+			sql.accept("ALTER TABLE " + d.quote("stamp") + " DROP COLUMN " + d.quote("at"));
+			SchemaDiff missing = ctx.schemaDiff("default").block();
+			assertThat(missing.statements()).singleElement().asString()
+				.startsWith("ALTER TABLE " + d.quote("stamp") + " ADD COLUMN " + d.quote("at"));
+			assertThat(missing.destructive()).isEmpty();
+			missing.statements().forEach(sql);
+			assertThat(ctx.schemaDiff("default").block().isEmpty()).as("the column restored").isTrue();
+
+			sql.accept("ALTER TABLE " + d.quote("stamp") + " ADD COLUMN " + d.quote("legacy") + " INT");
+			SchemaDiff extra = ctx.schemaDiff("default").block();
+			assertThat(extra.destructive()).containsExactly(
+					"ALTER TABLE " + d.quote("stamp") + " DROP COLUMN " + d.quote("legacy") + ";");
+			extra.statements().forEach(sql);
+			assertThat(ctx.schemaDiff("default").block().isEmpty()).isTrue();
+
+			sql.accept("DROP TABLE " + d.quote("stamp"));
+			SchemaDiff table = ctx.schemaDiff("default").block();
+			assertThat(table.statements()).first().asString().startsWith("CREATE TABLE " + d.quote("stamp"));
+			table.statements().forEach(sql);
+			assertThat(ctx.schemaDiff("default").block().isEmpty()).as("the table recreated").isTrue();
+			ctx.objects(dev.tortoise.testmodels.clock.Stamp.class).count().block();
+		}
+		finally {
+			ctx.close();
+		}
+	}
+
+	@Test
+	void postgres() {
+		try (TestDatabase db = TestDatabase.postgres("diff")) {
+			exercise(db.url(), "postgres", (s) -> Sql.execute(db.admin(), "SET search_path TO \"" + db.name() + "\"; " + s));
+		}
+	}
+
+	@Test
+	void mariaDb() {
+		try (TestDatabase db = TestDatabase.mysql("diff")) {
+			exercise(db.url(), "mysql", (s) -> Sql.execute(db.admin(), "USE `" + db.name() + "`; " + s));
+		}
+	}
+
+	@Test
+	void sqlite() {
+		try (TestDatabase db = TestDatabase.sqlite("diff")) {
+			exercise(db.url(), "sqlite", (s) -> Sql.execute(db.admin(), s));
+		}
+	}
+
+	@Test
+	void h2() {
+		String url = "h2://mem:diff_" + Long.toHexString(System.nanoTime()) + "?DB_CLOSE_DELAY=-1";
+		TortoiseContext admin = Tortoise.init(TortoiseConfig.builder().connection("default", url)
+			.app("models", List.of("dev.tortoise.testmodels.empty")).build()).block();
+		try {
+			exercise(url, "h2", (s) -> Sql.execute(admin.connections().get("default"), s));
+		}
+		finally {
+			admin.close();
+		}
+	}
+
+}
