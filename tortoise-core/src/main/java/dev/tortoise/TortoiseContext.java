@@ -332,10 +332,26 @@ public final class TortoiseContext implements AutoCloseable {
 						java.util.stream.Collectors.mapping(java.util.Map.Entry::getValue,
 								java.util.stream.Collectors.toSet())))
 				.map((catalog) -> generator.diff(models, catalog))
+				.flatMap((diff) -> tablesWithRows(connectionName, dialect, diff.tablesThatMustBeEmpty())
+					.map(diff::withRowsIn))
 				.onErrorMap((ex) -> !(ex instanceof dev.tortoise.exceptions.TortoiseException),
 						(ex) -> new OperationalException("Could not read the catalog of connection \"" + connectionName
 								+ "\": " + ex.getMessage(), ex));
 		});
+	}
+
+	/** Which of the tables hold at least one row. */
+	private Mono<java.util.Set<String>> tablesWithRows(String connectionName, Dialect dialect,
+			java.util.Set<String> tables) {
+		if (tables.isEmpty()) {
+			return Mono.just(java.util.Set.of());
+		}
+		return QueryEngine.onConnection(this.connections.get(connectionName).create(),
+				(Connection connection) -> Flux.fromIterable(tables)
+					.concatMap((table) -> Flux.from(connection.createStatement("SELECT 1 FROM " + dialect.quote(table)
+							+ " LIMIT 1").execute())
+						.concatMap((result) -> result.map((row, rowMeta) -> table))))
+			.collect(java.util.stream.Collectors.toSet());
 	}
 
 	private SchemaGenerator generator(String connectionName) {

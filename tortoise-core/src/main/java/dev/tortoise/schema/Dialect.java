@@ -383,6 +383,11 @@ public abstract class Dialect {
 		return "ALTER TABLE " + qualified(table.schema(), table.table()) + " ADD COLUMN " + sql + ";";
 	}
 
+	/** Whether ALTER TABLE can add a NOT NULL column without a default to an empty table. */
+	public boolean addsRequiredColumns() {
+		return true;
+	}
+
 	/** {@code ALTER TABLE t DROP COLUMN c}. */
 	String dropColumn(TableSpec table, String column) {
 		return "ALTER TABLE " + qualified(table.schema(), table.table()) + " DROP COLUMN " + quote(column) + ";";

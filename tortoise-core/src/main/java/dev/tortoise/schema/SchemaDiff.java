@@ -16,9 +16,54 @@ public final class SchemaDiff {
 
 	private final List<String> destructive;
 
+	private final List<Addition> required;
+
+	private final List<String> problems;
+
+	/** A NOT NULL column without a default to add, which a table with rows cannot take. */
+	record Addition(String table, String column, String field) {
+	}
+
 	SchemaDiff(List<String> statements, List<String> destructive) {
+		this(statements, destructive, List.of(), List.of());
+	}
+
+	SchemaDiff(List<String> statements, List<String> destructive, List<Addition> required, List<String> problems) {
 		this.statements = List.copyOf(statements);
 		this.destructive = List.copyOf(destructive);
+		this.required = List.copyOf(required);
+		this.problems = List.copyOf(problems);
+	}
+
+	/** NOT NULL columns without a default that the diff adds, for the caller to check against rows. */
+	List<Addition> required() {
+		return this.required;
+	}
+
+	/** The same diff with the additions that the tables' rows make impossible. */
+	public SchemaDiff withRowsIn(java.util.Set<String> tablesWithRows) {
+		List<String> found = new java.util.ArrayList<>(this.problems);
+		for (Addition a : this.required) {
+			String named = "Column \"" + a.column() + "\" of table \"" + a.table() + "\"";
+			if (tablesWithRows.contains(a.table()) && found.stream().noneMatch((p) -> p.startsWith(named))) {
+				found.add(named + " (field " + a.field()
+						+ ") would be added NOT NULL without a default, and the table has rows, which would have no value"
+						+ " for it. Give the field a defaultValue, or make it nullable = true, then make the diff again.");
+			}
+		}
+		return new SchemaDiff(this.statements, this.destructive, this.required, found);
+	}
+
+	/** The tables the diff adds NOT NULL columns without a default to: they must have no rows. */
+	public java.util.Set<String> tablesThatMustBeEmpty() {
+		java.util.Set<String> out = new java.util.LinkedHashSet<>();
+		this.required.forEach((a) -> out.add(a.table()));
+		return out;
+	}
+
+	/** Changes the database's rows make impossible, each a sentence naming table and column and the ways out. */
+	public List<String> problems() {
+		return this.problems;
 	}
 
 	/** Whether the catalog matches the models. */
@@ -49,6 +94,9 @@ public final class SchemaDiff {
 		if (isEmpty()) {
 			throw new dev.tortoise.exceptions.ParamsException("The database matches the models: there is no migration"
 					+ " to write.");
+		}
+		if (!this.problems.isEmpty()) {
+			throw new dev.tortoise.exceptions.ParamsException(String.join(" ", this.problems));
 		}
 		if (!allowDestructive && !this.destructive.isEmpty()) {
 			throw new dev.tortoise.exceptions.ParamsException("This migration would drop what the models no longer have ("

@@ -122,6 +122,8 @@ public final class SchemaGenerator {
 		List<String> statements = new ArrayList<>();
 		List<String> throughs = new ArrayList<>();
 		List<String> destructive = new ArrayList<>();
+		List<SchemaDiff.Addition> required = new ArrayList<>();
+		List<String> problems = new ArrayList<>();
 		for (ModelMeta<?> meta : order(models)) {
 			TableSpec table = table(meta);
 			Set<String> existing = (table.schema() == null) ? columns.get(table.table().toLowerCase(java.util.Locale.ROOT)) : null;
@@ -134,6 +136,17 @@ public final class SchemaGenerator {
 					wanted.add(c.name().toLowerCase(java.util.Locale.ROOT));
 					if (!existing.contains(c.name().toLowerCase(java.util.Locale.ROOT))) {
 						statements.add(this.dialect.addColumn(table, c));
+						if (!c.nullable() && c.defaultSql().isEmpty() && c.generatedType() == null) {
+							String field = meta.columns().stream().filter((f) -> f.column().equals(c.name()))
+								.map((f) -> meta.name() + "." + f.name()).findFirst().orElse(c.name());
+							required.add(new SchemaDiff.Addition(table.table(), c.name(), field));
+							if (!this.dialect.addsRequiredColumns()) {
+								problems.add("Column \"" + c.name() + "\" of table \"" + table.table() + "\" (field " + field
+										+ ") would be added NOT NULL without a default, which " + this.dialect.name()
+										+ " cannot add to an existing table. Give the field a defaultValue, or make it"
+										+ " nullable = true, then make the diff again.");
+							}
+						}
 					}
 				}
 				existing.stream().filter((name) -> !wanted.contains(name)).sorted()
@@ -150,7 +163,7 @@ public final class SchemaGenerator {
 		}
 		statements.addAll(throughs);
 		statements.addAll(destructive);
-		return new SchemaDiff(statements, destructive);
+		return new SchemaDiff(statements, destructive, required, problems);
 	}
 
 	private static final Pattern EXISTING_INDEX = Pattern.compile("^CREATE (?:UNIQUE )?INDEX IF NOT EXISTS \"([^\"]+)\"");

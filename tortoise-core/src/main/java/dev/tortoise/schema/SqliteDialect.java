@@ -321,4 +321,10 @@ public class SqliteDialect extends Dialect {
 		return "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'";
 	}
 
+	/** SQLite adds a NOT NULL column only with a default, even to an empty table. */
+	@Override
+	public boolean addsRequiredColumns() {
+		return false;
+	}
+
 }

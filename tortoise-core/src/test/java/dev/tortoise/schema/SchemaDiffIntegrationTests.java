@@ -10,6 +10,7 @@ import dev.tortoise.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code ctx.schemaDiff}: the models against each real database's catalog. Empty right after
@@ -46,7 +47,29 @@ class SchemaDiffIntegrationTests {
 			assertThat(table.statements()).first().asString().startsWith("CREATE TABLE " + d.quote("stamp"));
 			table.statements().forEach(sql);
 			assertThat(ctx.schemaDiff("default").block().isEmpty()).as("the table recreated").isTrue();
-			ctx.objects(dev.tortoise.testmodels.clock.Stamp.class).count().block();
+
+			// A NOT NULL column without a default cannot be added to a table with rows.
+			dev.tortoise.testmodels.clock.Stamp row = new dev.tortoise.testmodels.clock.Stamp();
+			row.label = "kept";
+			ctx.create(row).block();
+			sql.accept("ALTER TABLE " + d.quote("stamp") + " DROP COLUMN " + d.quote("label"));
+			SchemaDiff unsafe = ctx.schemaDiff("default").block();
+			assertThat(unsafe.statements()).singleElement().asString().contains("ADD COLUMN " + d.quote("label"));
+			assertThat(unsafe.problems()).singleElement().asString().contains("Column \"label\" of table \"stamp\"")
+				.contains("Stamp.label").contains("defaultValue").contains("nullable = true");
+			assertThatThrownBy(() -> unsafe.writeMigration(java.nio.file.Files.createTempDirectory("migrations"), "x", true))
+				.isInstanceOf(dev.tortoise.exceptions.ParamsException.class).hasMessageContaining("\"label\"");
+			sql.accept("DELETE FROM " + d.quote("stamp"));
+			SchemaDiff empty = ctx.schemaDiff("default").block();
+			if (d.addsRequiredColumns()) {
+				assertThat(empty.problems()).as("no rows, no problem").isEmpty();
+				empty.statements().forEach(sql);
+				assertThat(ctx.schemaDiff("default").block().isEmpty()).isTrue();
+			}
+			else {
+				assertThat(empty.problems()).as("SQLite cannot, even on an empty table").singleElement().asString()
+					.contains("sqlite cannot add");
+			}
 		}
 		finally {
 			ctx.close();
