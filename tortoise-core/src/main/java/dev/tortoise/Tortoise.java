@@ -47,11 +47,8 @@ public final class Tortoise {
 			if (cc == null) {
 				continue;
 			}
-			dev.tortoise.schema.Dialect dialect;
-			try {
-				dialect = dev.tortoise.schema.Dialect.forEngine(cc.engine());
-			}
-			catch (ConfigurationException ex) {
+			dev.tortoise.schema.Dialect dialect = dev.tortoise.schema.Dialect.find(cc.engine());
+			if (dialect == null) {
 				continue; // opening the connections names what is wrong with it
 			}
 			for (dev.tortoise.models.FieldMeta f : meta.columns()) {

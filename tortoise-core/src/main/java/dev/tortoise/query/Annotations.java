@@ -60,9 +60,6 @@ final class Annotations {
 	}
 
 	static Split split(QuerySet<?> qs) {
-		if (qs.annotations.isEmpty()) {
-			return new Split(qs.filters, List.of());
-		}
 		List<Q> plain = new ArrayList<>();
 		List<Q> annotated = new ArrayList<>();
 		for (Q q : qs.filters) {

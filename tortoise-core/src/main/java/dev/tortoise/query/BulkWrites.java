@@ -40,12 +40,18 @@ final class BulkWrites {
 			Map<FieldMeta, @Nullable Object> assignments = InstanceValues.assignments(qs.meta, values, this.engine.zone());
 			List<Update.Assignment> set = new ArrayList<>(assignments.size());
 			List<@Nullable Object> args = new ArrayList<>(assignments.values());
-			Joins own = this.engine.joins(connection, qs.meta, qs.meta.table());
-			assignments.forEach((f, value) -> {
+			Joins own = null;
+			for (Map.Entry<FieldMeta, @Nullable Object> a : assignments.entrySet()) {
 				int arg = set.size();
-				set.add(new Update.Assignment(f.column(), (value instanceof Expression e)
-						? Expressions.compile(e, own, arg, true) : Params.field(f, arg)));
-			});
+				if (a.getValue() instanceof Expression e) {
+					// Columns an expression reads, named as the UPDATE names its table; made only for expressions.
+					own = (own != null) ? own : this.engine.joins(connection, qs.meta, qs.meta.table());
+					set.add(new Update.Assignment(a.getKey().column(), Expressions.compile(e, own, arg, true)));
+				}
+				else {
+					set.add(new Update.Assignment(a.getKey().column(), Params.field(a.getKey(), arg)));
+				}
+			}
 			Condition where = where(qs, connection, args);
 			return run(connection, new Update(Table.of(qs.meta.schema(), qs.meta.table()), set, where), args);
 		});

@@ -65,13 +65,7 @@ final class Conflicts {
 	}
 
 	private static String column(ModelMeta<?> meta, String name, String option) {
-		FieldMeta f = meta.findField(name);
-		if (f == null || !f.kind().hasColumn()) {
-			throw new dev.tortoise.exceptions.FieldException("bulkCreate(" + option + ") names \"" + name + "\", which is not"
-					+ " a column field of " + meta.name() + ". Valid fields: " + String.join(", ",
-							meta.columns().stream().map(FieldMeta::name).toList()) + ".");
-		}
-		return f.column();
+		return InstanceValues.columnField(meta, name, "bulkCreate(" + option + ")", true).column();
 	}
 
 }

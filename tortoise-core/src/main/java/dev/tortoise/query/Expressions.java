@@ -103,7 +103,8 @@ final class Expressions {
 				int first = literal[0];
 				literal[0] += Filters.leafCount(List.of(g.filter()));
 				dev.tortoise.query.sql.Condition where = Filters.where(List.of(g.filter()), new Filters.Build(joins, 0, true));
-				condition = (ctx) -> ctx.nested(where, (v) -> new Redirected(v, arg, first));
+				condition = (ctx) -> ctx.nested(where,
+						(v) -> new Rebound(v, (b) -> literals((Expression) b.arg(arg)), first));
 			}
 			Part when = condition;
 			return (ctx) -> {
@@ -195,53 +196,6 @@ final class Expressions {
 				out.add(a.right());
 			}
 		}
-	}
-
-	/**
-	 * A value of an aggregate's filter, bound with the filter's own values: its argument
-	 * {@code i} is number {@code first + i} of the expression in the call's argument {@code arg}.
-	 */
-	private record Redirected(Value value, int arg, int first) implements Value {
-
-		@Override
-		public void bind(Bindings outer) {
-			List<Object> numbers = literals((Expression) outer.arg(this.arg));
-			this.value.bind(new Bindings() {
-
-				@Override
-				public @org.jspecify.annotations.Nullable Object arg(int index) {
-					return numbers.get(Redirected.this.first + index);
-				}
-
-				@Override
-				public List<@org.jspecify.annotations.Nullable Object> list(int index) {
-					return new ArrayList<>(Sql.asList(arg(index)));
-				}
-
-				@Override
-				public void bind(@org.jspecify.annotations.Nullable Object value, Class<?> type) {
-					outer.bind(value, type);
-				}
-
-				@Override
-				public @org.jspecify.annotations.Nullable Object encode(FieldMeta field,
-						@org.jspecify.annotations.Nullable Object value) {
-					return outer.encode(field, value);
-				}
-
-				@Override
-				public Class<?> dbClass(FieldMeta field) {
-					return outer.dbClass(field);
-				}
-
-			});
-		}
-
-		@Override
-		public @org.jspecify.annotations.Nullable FieldType columnType() {
-			return this.value.columnType();
-		}
-
 	}
 
 	/** The {@code index}-th number of the expression the call's argument {@code arg} holds. */

@@ -89,6 +89,21 @@ final class InstanceValues {
 		return OffsetDateTime.ofInstant(now, zone);
 	}
 
+	/**
+	 * A column field of the model named by a write's option ({@code what}), the key included
+	 * or not; else a {@code FieldException} naming it and the valid fields.
+	 */
+	static FieldMeta columnField(ModelMeta<?> meta, String name, String what, boolean keyAllowed) {
+		FieldMeta f = meta.findField(name);
+		if (f == null || !f.kind().hasColumn() || (!keyAllowed && f.pk())) {
+			throw new FieldException(what + " names \"" + name + "\", which is not a column" + (keyAllowed ? " field" : "")
+					+ " of " + meta.name() + (keyAllowed ? "" : " it can write") + ". Valid fields: " + String.join(", ",
+							meta.columns().stream().filter((c) -> keyAllowed || !c.pk()).map(FieldMeta::name).toList())
+					+ ".");
+		}
+		return f;
+	}
+
 	/** The columns an update sets, from field names, plus auto-now fields. */
 	static Map<FieldMeta, Object> assignments(ModelMeta<?> meta, Map<String, ?> values, ZoneId zone) {
 		Map<FieldMeta, Object> out = new LinkedHashMap<>();

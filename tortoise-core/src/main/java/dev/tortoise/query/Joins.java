@@ -26,14 +26,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class Joins {
 
-	static final Set<String> LOOKUPS = Set.of("exact", "not", "in", "not_in", "gt", "gte", "lt", "lte", "range",
-			"isnull", "not_isnull", "contains", "icontains", "startswith", "istartswith", "endswith", "iendswith",
-			"iexact", "year", "quarter", "month", "week", "day", "week_day", "hour", "minute", "second", "regex",
-			"iregex", "posix_regex", "iposix_regex", "search");
-
 	/** The lookups that compare a part of a date or date-time ({@code created__year}). */
 	static final Set<String> DATE_PARTS = Set.of("year", "quarter", "month", "week", "day", "week_day", "hour",
 			"minute", "second");
+
+	static final Set<String> LOOKUPS = java.util.stream.Stream.concat(DATE_PARTS.stream(), java.util.stream.Stream.of(
+			"exact", "not", "in", "not_in", "gt", "gte", "lt", "lte", "range", "isnull", "not_isnull", "contains",
+			"icontains", "startswith", "istartswith", "endswith", "iendswith", "iexact", "regex", "iregex",
+			"posix_regex", "iposix_regex", "search"))
+		.collect(java.util.stream.Collectors.toUnmodifiableSet());
 
 	/** Where a key lands: a column of an aliased table, the field that types it, and the lookup. */
 	record Target(String alias, FieldMeta field, String lookup) {

@@ -148,13 +148,7 @@ final class Persister {
 
 	/** A column field other than the key, which a write by key may set; else a FieldException naming it. */
 	static FieldMeta writable(ModelMeta<?> meta, String name, String what) {
-		FieldMeta f = meta.findField(name);
-		if (f == null || !f.kind().hasColumn() || f.pk()) {
-			throw new dev.tortoise.exceptions.FieldException(what + " names \"" + name + "\", which is not a column of "
-					+ meta.name() + " it can write. Valid fields: " + String.join(", ",
-							meta.columns().stream().filter((c) -> !c.pk()).map(FieldMeta::name).toList()) + ".");
-		}
-		return f;
+		return InstanceValues.columnField(meta, name, what, false);
 	}
 
 	/**
@@ -376,6 +370,9 @@ final class Persister {
 	}
 
 	<T> Mono<Void> delete(T instance) {
+		if (this.engine.signals().isEmpty()) {
+			return deleteRow(instance); // no listener: no operators added to turn the empty Mono into a value and back
+		}
 		return signalled(ModelSignal.PRE_DELETE, ModelSignal.POST_DELETE, instance, false, List.of(),
 				() -> deleteRow(instance).thenReturn(Boolean.TRUE)).then();
 	}

@@ -343,13 +343,7 @@ public final class QuerySet<T> {
 	}
 
 	private dev.tortoise.models.FieldMeta field(String method, String name) {
-		dev.tortoise.models.FieldMeta f = this.meta.findField(name);
-		if (f == null || !f.kind().hasColumn()) {
-			throw new dev.tortoise.exceptions.FieldException(method + "() names \"" + name + "\", which is not a column"
-					+ " field of " + this.meta.name() + ". Valid fields: " + String.join(", ",
-							this.meta.columns().stream().map(dev.tortoise.models.FieldMeta::name).toList()) + ".");
-		}
-		return f;
+		return InstanceValues.columnField(this.meta, name, method + "()", true);
 	}
 
 	private Mono<T> create(Map<String, @Nullable Object> lookup, Map<String, ?> defaults) {

@@ -93,9 +93,13 @@ final class Reads {
 	private record Plan(Compiled statement, boolean oneOff, @Nullable Object mapping) {
 	}
 
-	/** How the rows of a SELECT map: the model's mapper, then one per relation selected with a join. */
+	/**
+	 * How the rows of a SELECT map: the model's mapper, then one per relation selected with a
+	 * join, the annotations' names, and for a partial read ({@code only}) the fields by column
+	 * name, else null.
+	 */
 	private record SelectMapping(RowMapper<?> root, List<String> paths, List<RowMapper<?>> related,
-			List<String> annotations, boolean partial) {
+			List<String> annotations, @Nullable Map<String, FieldMeta> partial) {
 	}
 
 	/** How the rows of values() map: the keys and the fields their columns are read as. */
@@ -123,12 +127,13 @@ final class Reads {
 	/** The statement of a read with this query's values bound, written for its shape if it was not before. */
 	private Prepared prepare(Kind kind, QuerySet<?> qs, String connection, List<String> related, Writer writer) {
 		int leaves = Filters.leafCount(qs.filters);
-		Annotations.Split split = Annotations.split(qs);
+		// Most queries have no annotation: they bind their filters as they are, with nothing to split.
+		Annotations.Split split = qs.annotations.isEmpty() ? null : Annotations.split(qs);
 		Plan plan = this.engine.statements().get(Key.of(kind, qs, connection, related), (key) -> {
 			Filters.Build build = new Filters.Build(this.engine.joins(connection, qs.meta, "_t0"), 0);
-			Condition where = Filters.where(split.plain(), build);
+			Condition where = Filters.where((split != null) ? split.plain() : qs.filters, build);
 			Condition having = null;
-			if (!split.annotated().isEmpty()) {
+			if (split != null && !split.annotated().isEmpty()) {
 				Condition[] conditions = Annotations.conditions(qs, split, build.joins, leaves + 2);
 				where = (conditions[0] == null) ? where
 						: (where == null) ? conditions[0] : Condition.all(List.of(where, conditions[0]));
@@ -141,12 +146,17 @@ final class Reads {
 			return writer.write(qs, connection, parts, build);
 		}, (p) -> !p.oneOff());
 		Object[] args = new Object[leaves + 2 + qs.annotations.size()];
-		Annotations.args(split, args);
 		args[leaves] = qs.limit;
 		args[leaves + 1] = qs.offset;
-		int i = leaves + 2;
-		for (Expression e : qs.annotations.values()) {
-			args[i++] = e;
+		if (split == null) {
+			Filters.args(qs.filters, args, 0);
+		}
+		else {
+			Annotations.args(split, args);
+			int i = leaves + 2;
+			for (Expression e : qs.annotations.values()) {
+				args[i++] = e;
+			}
 		}
 		return new Prepared(this.engine.bind(connection, plan.statement(), args), plan);
 	}
@@ -247,8 +257,8 @@ final class Reads {
 			List<String> paths = mapping.paths();
 			List<RowMapper<?>> related = mapping.related();
 			List<String> annotations = mapping.annotations();
-			if (mapping.partial()) {
-				Map<String, FieldMeta> byColumn = RawSql.byColumn(qs.meta);
+			Map<String, FieldMeta> byColumn = mapping.partial();
+			if (byColumn != null) {
 				ValueCodec codec = this.engine.codec(connection);
 				return this.engine.run(connection, read.sql(), (row, md) -> Annotations.partial(
 						RawSql.instance(qs.meta, root, codec, byColumn, row, md)));
@@ -312,7 +322,7 @@ final class Reads {
 		}
 		return plan(select, build, connection,
 				new SelectMapping(root, List.copyOf(paths), List.copyOf(related), List.copyOf(qs.annotations.keySet()),
-						!qs.only.isEmpty()));
+						qs.only.isEmpty() ? null : RawSql.byColumn(qs.meta)));
 	}
 
 	private static <T> T mapRow(ModelMeta<T> meta, RowMapper<T> root, List<String> paths, List<RowMapper<?>> related,

@@ -1,17 +1,12 @@
 package dev.tortoise.query;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import dev.tortoise.exceptions.FieldException;
-import dev.tortoise.models.FieldMeta;
-import dev.tortoise.query.sql.Bindings;
-import dev.tortoise.query.sql.Column;
 import dev.tortoise.query.sql.Params;
 import dev.tortoise.query.sql.Part;
 import dev.tortoise.query.sql.Select;
-import dev.tortoise.query.sql.Value;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,7 +46,8 @@ record Subquery(QuerySet<?> query, String field) implements Expression {
 		Part offset = (q.offset != null) ? Params.raw(leaves + 1, Long.class) : null;
 		Select select = new Select(List.of(target.column()), joins.from(), where, Reads.orderBy(q, joins), limit, offset,
 				q.distinct, null);
-		return (ctx) -> ctx.sql('(').nested(select, (v) -> new Inner(v, arg)).sql(')');
+		return (ctx) -> ctx.sql('(').nested(select,
+				(v) -> new Rebound(v, (b) -> Arrays.asList(((Subquery) b.arg(arg)).args()), 0)).sql(')');
 	}
 
 	/** The inner query's values in the order its statement numbers them. */
@@ -62,49 +58,6 @@ record Subquery(QuerySet<?> query, String field) implements Expression {
 		args[leaves] = this.query.limit;
 		args[leaves + 1] = this.query.offset;
 		return args;
-	}
-
-	/** An inner value, bound with the inner query's own arguments. */
-	private record Inner(Value value, int arg) implements Value {
-
-		@Override
-		public void bind(Bindings outer) {
-			@Nullable Object[] args = ((Subquery) outer.arg(this.arg)).args();
-			this.value.bind(new Bindings() {
-
-				@Override
-				public @Nullable Object arg(int index) {
-					return args[index];
-				}
-
-				@Override
-				public List<@Nullable Object> list(int index) {
-					return new ArrayList<>(Sql.asList(args[index]));
-				}
-
-				@Override
-				public void bind(@Nullable Object value, Class<?> type) {
-					outer.bind(value, type);
-				}
-
-				@Override
-				public @Nullable Object encode(FieldMeta field, @Nullable Object value) {
-					return outer.encode(field, value);
-				}
-
-				@Override
-				public Class<?> dbClass(FieldMeta field) {
-					return outer.dbClass(field);
-				}
-
-			});
-		}
-
-		@Override
-		public dev.tortoise.fields.@Nullable FieldType columnType() {
-			return this.value.columnType();
-		}
-
 	}
 
 }

@@ -596,13 +596,7 @@ public abstract class Dialect {
 	public void renderLock(dev.tortoise.query.sql.Context ctx, dev.tortoise.query.sql.Select.Lock lock) {
 		ctx.sql(" FOR UPDATE");
 		if (!lock.of().isEmpty()) {
-			ctx.sql(" OF ");
-			for (int i = 0; i < lock.of().size(); i++) {
-				if (i > 0) {
-					ctx.sql(", ");
-				}
-				ctx.name(lock.of().get(i));
-			}
+			ctx.sql(" OF ").sql(columnList(lock.of()));
 		}
 		if (lock.nowait()) {
 			ctx.sql(" NOWAIT");
@@ -645,11 +639,7 @@ public abstract class Dialect {
 		dev.tortoise.query.sql.Insert.OnConflict c = insert.onConflict();
 		ctx.sql(" ON CONFLICT");
 		if (!c.target().isEmpty()) {
-			ctx.sql(" (");
-			for (int i = 0; i < c.target().size(); i++) {
-				ctx.sql((i > 0) ? ", " : "").name(c.target().get(i));
-			}
-			ctx.sql(")");
+			ctx.sql(" (").sql(columnList(c.target())).sql(")");
 		}
 		if (c.update().isEmpty()) {
 			ctx.sql(" DO NOTHING");

@@ -191,11 +191,7 @@ public class H2Dialect extends StandardDialect {
 		for (int r = 0; r < insert.rows().size(); r++) {
 			ctx.sql((r > 0) ? ", (" : "(").join(insert.rows().get(r), ", ").sql(')');
 		}
-		ctx.sql(") AS \"_n\" (");
-		for (int i = 0; i < insert.columns().size(); i++) {
-			ctx.sql((i > 0) ? ", " : "").name(insert.columns().get(i));
-		}
-		ctx.sql(") ON ");
+		ctx.sql(") AS \"_n\" (").sql(columnList(insert.columns())).sql(") ON ");
 		for (int i = 0; i < on.size(); i++) {
 			ctx.sql((i > 0) ? " AND " : "").sql("\"_m\".").name(on.get(i)).sql(" = \"_n\".").name(on.get(i));
 		}
@@ -205,11 +201,7 @@ public class H2Dialect extends StandardDialect {
 				ctx.sql((i > 0) ? ", " : "").name(c.update().get(i)).sql(" = \"_n\".").name(c.update().get(i));
 			}
 		}
-		ctx.sql(" WHEN NOT MATCHED THEN INSERT (");
-		for (int i = 0; i < insert.columns().size(); i++) {
-			ctx.sql((i > 0) ? ", " : "").name(insert.columns().get(i));
-		}
-		ctx.sql(") VALUES (");
+		ctx.sql(" WHEN NOT MATCHED THEN INSERT (").sql(columnList(insert.columns())).sql(") VALUES (");
 		for (int i = 0; i < insert.columns().size(); i++) {
 			ctx.sql((i > 0) ? ", " : "").sql("\"_n\".").name(insert.columns().get(i));
 		}

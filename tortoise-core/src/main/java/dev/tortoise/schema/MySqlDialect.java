@@ -315,7 +315,7 @@ public final class MySqlDialect extends Dialect {
 		switch (part) {
 			case "week" -> ctx.sql("WEEK(").visit(operand).sql(", 3)");
 			case "week_day" -> ctx.sql("DAYOFWEEK(").visit(operand).sql(')');
-			default -> ctx.sql("EXTRACT(").sql(part.toUpperCase(java.util.Locale.ROOT)).sql(" FROM ").visit(operand).sql(')');
+			default -> super.renderDatePart(ctx, part, operand, type);
 		}
 	}
 
