@@ -57,8 +57,11 @@ final class Joins {
 
 	private final Map<String, Node> nodes = new LinkedHashMap<>();
 
-	/** The alias of each many-to-many path's through table, joined once whatever reads it. */
-	private final Map<String, String> throughs = new HashMap<>();
+	/**
+	 * The alias of each many-to-many path's through table, joined once whatever reads it;
+	 * made on the first such join, as most statements (an UPDATE's, each call) join none.
+	 */
+	private @Nullable Map<String, String> throughs;
 
 	private final List<From.Join> clauses = new ArrayList<>();
 
@@ -195,6 +198,9 @@ final class Joins {
 
 	/** The through table of a many-to-many path, joined the first time it is asked for. */
 	private String through(String path, String fromAlias, FieldMeta field) {
+		if (this.throughs == null) {
+			this.throughs = new HashMap<>();
+		}
 		String known = this.throughs.get(path);
 		if (known != null) {
 			return known;
