@@ -316,8 +316,10 @@ public final class TortoiseContext implements AutoCloseable {
 
 	/**
 	 * The difference between the models on a connection and its live catalog, as DDL for its
-	 * database: tables and columns missing, columns the models no longer have (destructive).
-	 * An up-to-date database gives an empty diff. Reads the catalog; changes nothing.
+	 * database: tables and columns missing or renamed, columns whose type or nullability
+	 * changed, indexes and unique constraints added or gone, columns the models no longer have
+	 * (destructive). An up-to-date database gives an empty diff. Reads the catalog, and the
+	 * rows of tables that a change needs empty or without NULLs; changes nothing.
 	 */
 	public Mono<dev.tortoise.schema.SchemaDiff> schemaDiff(String connectionName) {
 		return Mono.defer(() -> {
@@ -325,33 +327,37 @@ public final class TortoiseContext implements AutoCloseable {
 			Dialect dialect = this.connections.dialect(connectionName);
 			SchemaGenerator generator = generator(connectionName);
 			return QueryEngine.onConnection(this.connections.get(connectionName).create(),
-					(Connection connection) -> Flux.from(connection.createStatement(dialect.columnsQuery()).execute())
-						.concatMap((result) -> result.map((row, rowMeta) -> java.util.Map.entry(
-								String.valueOf(row.get(0, String.class)), String.valueOf(row.get(1, String.class))))))
-				.collect(java.util.stream.Collectors.groupingBy(java.util.Map.Entry::getKey,
-						java.util.stream.Collectors.mapping(java.util.Map.Entry::getValue,
-								java.util.stream.Collectors.toSet())))
-				.map((catalog) -> generator.diff(models, catalog))
-				.flatMap((diff) -> tablesWithRows(connectionName, dialect, diff.tablesThatMustBeEmpty())
-					.map(diff::withRowsIn))
+					(Connection connection) -> {
+						Mono<List<dev.tortoise.schema.Catalog.Column>> columns = rows(connection, dialect.columnsQuery(),
+								(row) -> new dev.tortoise.schema.Catalog.Column(row.get(0, String.class),
+										row.get(1, String.class), "YES".equalsIgnoreCase(row.get(2, String.class)),
+										row.get(3, String.class)))
+							.collectList();
+						Mono<List<dev.tortoise.schema.Catalog.Index>> indexes = rows(connection, dialect.indexesQuery(),
+								(row) -> dialect.catalogIndexes(row.get(0, String.class), row.get(1, String.class),
+										row.get(2, String.class)))
+							.flatMapIterable((list) -> list)
+							.collectList();
+						return columns.zipWith(indexes)
+							.map((catalog) -> generator.diff(models,
+									new dev.tortoise.schema.Catalog(catalog.getT1(), catalog.getT2())))
+							.flatMap((diff) -> Flux.fromIterable(diff.rowChecks())
+								.concatMap((check) -> rows(connection,
+										dev.tortoise.schema.SchemaDiff.checkQuery(dialect, check), (row) -> check).take(1))
+								.collectList()
+								.map(diff::withFailedChecks));
+					})
+				.single()
 				.onErrorMap((ex) -> !(ex instanceof dev.tortoise.exceptions.TortoiseException),
 						(ex) -> new OperationalException("Could not read the catalog of connection \"" + connectionName
 								+ "\": " + ex.getMessage(), ex));
 		});
 	}
 
-	/** Which of the tables hold at least one row. */
-	private Mono<java.util.Set<String>> tablesWithRows(String connectionName, Dialect dialect,
-			java.util.Set<String> tables) {
-		if (tables.isEmpty()) {
-			return Mono.just(java.util.Set.of());
-		}
-		return QueryEngine.onConnection(this.connections.get(connectionName).create(),
-				(Connection connection) -> Flux.fromIterable(tables)
-					.concatMap((table) -> Flux.from(connection.createStatement("SELECT 1 FROM " + dialect.quote(table)
-							+ " LIMIT 1").execute())
-						.concatMap((result) -> result.map((row, rowMeta) -> table))))
-			.collect(java.util.stream.Collectors.toSet());
+	private static <T> Flux<T> rows(Connection connection, String sql,
+			java.util.function.Function<io.r2dbc.spi.Row, T> mapper) {
+		return Flux.from(connection.createStatement(sql).execute())
+			.concatMap((result) -> result.map((row, rowMeta) -> mapper.apply(row)));
 	}
 
 	private SchemaGenerator generator(String connectionName) {

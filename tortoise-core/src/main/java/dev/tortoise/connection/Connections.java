@@ -94,7 +94,7 @@ public final class Connections {
 					? new TimedPool(name, pool, settings.maxAcquireTime(), Schedulers.parallel(), server(configs.get(name)))
 					: pool;
 			entries.put(name, new Entry(name, configs.get(name), dialect, pool, pooled, sessions, scheduler,
-					dialect.isMemoryDatabase(options.get(name))));
+					dialect.isMemoryDatabase(options.get(name)), options.get(name)));
 		}
 		return new Connections(entries);
 	}
@@ -155,6 +155,27 @@ public final class Connections {
 	/** The configuration of a connection. */
 	public ConnectionConfig config(String name) {
 		return entry(name).config;
+	}
+
+	/**
+	 * The same database as a JDBC data source, for tools that speak only JDBC (Flyway): the
+	 * URL its dialect derives from the connection's R2DBC options (an in-memory H2 database's
+	 * own name included), with the user and password.
+	 * @throws ConfigurationException if the connection's database has no JDBC form (an
+	 * in-memory SQLite database lives in its connections alone)
+	 */
+	public JdbcTarget jdbc(String name) {
+		Entry e = entry(name);
+		String url = e.dialect.jdbcUrl(e.options);
+		if (url == null) {
+			throw new ConfigurationException("Connection \"" + name + "\" has no JDBC form that reaches the same"
+					+ " database (an in-memory " + e.dialect.name() + " database lives in its own connections). Give it a"
+					+ " database file or a server.");
+		}
+		Object user = e.options.getValue(ConnectionFactoryOptions.USER);
+		Object password = e.options.getValue(ConnectionFactoryOptions.PASSWORD);
+		return new JdbcTarget(name, url, (user != null) ? user.toString() : null,
+				(password != null) ? password.toString() : null);
 	}
 
 	/** The SQL dialect of a connection. */
@@ -223,8 +244,11 @@ public final class Connections {
 
 		final boolean h2Memory;
 
+		final ConnectionFactoryOptions options;
+
 		Entry(String name, ConnectionConfig config, Dialect dialect, ConnectionPool pool, ConnectionFactory pooled,
-				Sessions sessions, @Nullable Scheduler scheduler, boolean h2Memory) {
+				Sessions sessions, @Nullable Scheduler scheduler, boolean h2Memory, ConnectionFactoryOptions options) {
+			this.options = options;
 			this.name = name;
 			this.config = config;
 			this.dialect = dialect;

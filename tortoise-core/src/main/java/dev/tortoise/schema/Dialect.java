@@ -342,6 +342,22 @@ public abstract class Dialect {
 		return " DEFAULT CURRENT_TIME";
 	}
 
+	/**
+	 * The JDBC URL of the database that R2DBC options reach, for tools that speak only JDBC
+	 * (Flyway); null where JDBC cannot reach the same database. Credentials are not part of it.
+	 */
+	public @Nullable String jdbcUrl(ConnectionFactoryOptions options) {
+		return null;
+	}
+
+	/** {@code jdbc:<scheme>://host:port/database}, for a server database. */
+	static String serverJdbcUrl(String scheme, ConnectionFactoryOptions options) {
+		Object port = options.getValue(ConnectionFactoryOptions.PORT);
+		Object database = options.getValue(ConnectionFactoryOptions.DATABASE);
+		return "jdbc:" + scheme + "://" + options.getValue(ConnectionFactoryOptions.HOST)
+				+ ((port != null) ? ":" + port : "") + "/" + ((database != null) ? database : "");
+	}
+
 	/** Whether DDL runs inside a transaction, so that a schema is created whole or not at all. */
 	public boolean transactionalDdl() {
 		return false;
@@ -368,10 +384,124 @@ public abstract class Dialect {
 
 	/**
 	 * A query listing every column of the connection's current schema as {@code (table,
-	 * column)} rows, for {@code schemaDiff}: the standard's {@code information_schema}.
+	 * column, is_nullable, type)} rows for {@code schemaDiff}, {@code is_nullable} being
+	 * {@code YES} or {@code NO} and the type in a form that {@link #typeKey} makes comparable
+	 * with the models' column types: the standard's {@code information_schema}.
 	 */
 	public String columnsQuery() {
-		return "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = CURRENT_SCHEMA";
+		return "SELECT table_name, column_name, is_nullable, CASE WHEN UPPER(data_type) = 'CHARACTER VARYING'"
+				+ " AND character_maximum_length IS NOT NULL THEN 'VARCHAR(' || character_maximum_length || ')'"
+				+ " WHEN UPPER(data_type) = 'NUMERIC' THEN 'DECIMAL(' || numeric_precision || ',' || numeric_scale || ')'"
+				+ " ELSE data_type END FROM information_schema.columns WHERE table_schema = CURRENT_SCHEMA";
+	}
+
+	/**
+	 * A query listing the indexes and named constraints of the connection's current schema
+	 * as {@code (table, name, extra)} rows, each read by {@link #catalogIndexes}.
+	 */
+	public String indexesQuery() {
+		return "SELECT table_name, constraint_name, 'constraint' FROM information_schema.table_constraints"
+				+ " WHERE table_schema = CURRENT_SCHEMA UNION ALL SELECT i.table_name, i.index_name, 'index'"
+				+ " FROM information_schema.indexes i WHERE i.table_schema = CURRENT_SCHEMA AND NOT EXISTS (SELECT 1"
+				+ " FROM information_schema.table_constraints c WHERE c.index_name = i.index_name"
+				+ " AND c.table_schema = i.table_schema)";
+	}
+
+	/** The indexes one row of {@link #indexesQuery} names: by default one, a constraint if the extra says so. */
+	public List<Catalog.Index> catalogIndexes(String table, @Nullable String name, @Nullable String extra) {
+		return (name == null) ? List.of() : List.of(new Catalog.Index(table, name, "constraint".equals(extra)));
+	}
+
+	/**
+	 * A column type as the catalog and the DDL can both be compared by: lower case, single
+	 * spaces, the dialect's synonyms made one.
+	 */
+	public String typeKey(String type) {
+		return type.trim().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+	}
+
+	/** Whether a column going from one type to another keeps every value (a longer VARCHAR, a larger integer). */
+	boolean widens(String from, String to) {
+		String a = typeKey(from);
+		String b = typeKey(to);
+		java.util.regex.Matcher va = VARCHAR.matcher(a);
+		java.util.regex.Matcher vb = VARCHAR.matcher(b);
+		if (va.matches()) {
+			return vb.matches() ? Long.parseLong(vb.group(1)) >= Long.parseLong(va.group(1)) : TEXTS.contains(b);
+		}
+		int ia = INTEGERS.indexOf(integerRank(a));
+		int ib = INTEGERS.indexOf(integerRank(b));
+		return ia >= 0 && ib >= ia;
+	}
+
+	private static final java.util.regex.Pattern VARCHAR = java.util.regex.Pattern
+		.compile("(?:varchar|character varying)\\((\\d+)\\)");
+
+	private static final Set<String> TEXTS = Set.of("text", "longtext", "character varying", "varchar",
+			"character large object", "clob");
+
+	private static final List<String> INTEGERS = List.of("smallint", "int", "bigint");
+
+	private static String integerRank(String key) {
+		return switch (key) {
+			case "int2", "smallint" -> "smallint";
+			case "int4", "int", "integer" -> "int";
+			case "int8", "bigint" -> "bigint";
+			default -> key;
+		};
+	}
+
+	/** {@code ALTER TABLE old RENAME TO new}. */
+	String renameTable(String old, TableSpec table) {
+		return "ALTER TABLE " + quote(old) + " RENAME TO " + quote(table.table()) + ";";
+	}
+
+	/** {@code ALTER TABLE t RENAME COLUMN old TO new}. */
+	String renameColumn(TableSpec table, String old, String column) {
+		return "ALTER TABLE " + qualified(table.schema(), table.table()) + " RENAME COLUMN " + quote(old) + " TO "
+				+ quote(column) + ";";
+	}
+
+	/**
+	 * The statements giving an existing column the model's type and nullability (the
+	 * standard's {@code ALTER COLUMN ... SET DATA TYPE} and {@code SET/DROP NOT NULL}); empty
+	 * where the database cannot alter a column in place.
+	 */
+	List<String> alterColumn(TableSpec table, TableSpec.Column column, boolean type, boolean nullability) {
+		String alter = "ALTER TABLE " + qualified(table.schema(), table.table()) + " ALTER COLUMN " + quote(column.name());
+		List<String> out = new ArrayList<>();
+		if (type) {
+			out.add(alter + " SET DATA TYPE " + column.type() + typeConversion(column) + ";");
+		}
+		if (nullability) {
+			out.add(alter + (column.nullable() ? " DROP NOT NULL;" : " SET NOT NULL;"));
+		}
+		return out;
+	}
+
+	/** What follows a type change to convert the values ({@code USING} on PostgreSQL); empty by default. */
+	String typeConversion(TableSpec.Column column) {
+		return "";
+	}
+
+	/** {@code CREATE INDEX}: the index's kind, columns and condition on a table. */
+	String createIndex(TableSpec table, TableSpec.IndexSpec index, boolean safe) {
+		return "CREATE INDEX " + (safe ? "IF NOT EXISTS " : "") + quote(index.name()) + " ON "
+				+ qualified(table.schema(), table.table()) + indexMethod(index) + " (" + columnList(index.columns()) + ")"
+				+ indexCondition(index) + ";";
+	}
+
+	/** A unique-together added to an existing table: the named constraint CREATE TABLE writes. */
+	String addUnique(TableSpec table, String name, List<String> columns) {
+		return "ALTER TABLE " + qualified(table.schema(), table.table()) + " ADD CONSTRAINT " + quote(name) + " UNIQUE ("
+				+ columnList(columns) + ");";
+	}
+
+	/** Drops an index or a named constraint; null where the database cannot drop it from an existing table. */
+	@Nullable String dropIndex(TableSpec table, Catalog.Index index) {
+		return index.constraint()
+				? "ALTER TABLE " + qualified(table.schema(), table.table()) + " DROP CONSTRAINT " + quote(index.name()) + ";"
+				: "DROP INDEX " + quote(index.name()) + ";";
 	}
 
 	/** {@code ALTER TABLE t ADD COLUMN ...}, the column as CREATE TABLE writes it, its foreign key inline. */
@@ -521,8 +651,7 @@ public abstract class Dialect {
 		Set<String> seen = new java.util.LinkedHashSet<>();
 		for (TableSpec.IndexSpec index : table.indexes()) {
 			if (seen.add(index.name())) {
-				out.add("CREATE INDEX " + exists + quote(index.name()) + " ON " + qualified(table.schema(), table.table()) + indexMethod(index)
-						+ " (" + columnList(index.columns()) + ")" + indexCondition(index) + ";");
+				out.add(createIndex(table, index, safe));
 			}
 		}
 		return out;

@@ -94,6 +94,28 @@ public class H2Dialect extends StandardDialect {
 			.option(H2_SETTINGS, settings);
 	}
 
+	/** H2's standard type names: INTEGER, BOOLEAN, CHARACTER VARYING; an unbounded VARCHAR as H2 bounds it. */
+	@Override
+	public String typeKey(String type) {
+		String key = super.typeKey(type).replaceFirst("^(time|timestamp)\\(\\d+\\)", "$1");
+		return switch (key) {
+			case "int" -> "integer";
+			case "bool" -> "boolean";
+			case "varchar", "varchar(1000000000)", "character varying" -> "varchar";
+			case "varbinary", "binary varying" -> "varbinary";
+			case "double" -> "double precision";
+			default -> key.replaceFirst("^numeric\\(", "decimal(");
+		};
+	}
+
+	/** The same database by H2's JDBC driver: an in-memory one is shared by name within the JVM. */
+	@Override
+	public String jdbcUrl(ConnectionFactoryOptions options) {
+		Object settings = options.getValue(H2_SETTINGS);
+		return "jdbc:h2:" + options.getValue(ConnectionFactoryOptions.PROTOCOL) + ":"
+				+ options.getValue(ConnectionFactoryOptions.DATABASE) + ((settings != null) ? ";" + settings : "");
+	}
+
 	@Override
 	public boolean isMemoryDatabase(ConnectionFactoryOptions options) {
 		return "h2".equals(options.getValue(ConnectionFactoryOptions.DRIVER))

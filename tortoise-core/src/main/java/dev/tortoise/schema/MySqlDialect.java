@@ -85,6 +85,20 @@ public final class MySqlDialect extends Dialect {
 		return "mysql";
 	}
 
+	/** MariaDB Connector/J's URL where it is on the class path, else MySQL Connector/J's. */
+	@Override
+	public String jdbcUrl(ConnectionFactoryOptions options) {
+		boolean mariadb;
+		try {
+			Class.forName("org.mariadb.jdbc.Driver", false, MySqlDialect.class.getClassLoader());
+			mariadb = true;
+		}
+		catch (ClassNotFoundException ex) {
+			mariadb = false;
+		}
+		return serverJdbcUrl(mariadb ? "mariadb" : "mysql", options);
+	}
+
 	@Override
 	public String quote(String identifier) {
 		return "`" + identifier.replace("`", "``") + "`";
@@ -355,7 +369,48 @@ public final class MySqlDialect extends Dialect {
 
 	@Override
 	public String columnsQuery() {
-		return "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = DATABASE()";
+		return "SELECT table_name, column_name, is_nullable, column_type FROM information_schema.columns"
+				+ " WHERE table_schema = DATABASE()";
+	}
+
+	@Override
+	public String indexesQuery() {
+		return "SELECT DISTINCT table_name, index_name, 'index' FROM information_schema.statistics"
+				+ " WHERE table_schema = DATABASE()";
+	}
+
+	/** Integer display widths dropped ({@code int(11)}); BOOL is {@code tinyint(1)}; MariaDB's JSON is a LONGTEXT. */
+	@Override
+	public String typeKey(String type) {
+		String key = super.typeKey(type).replaceFirst("^(tinyint|smallint|mediumint|int|bigint)\\(\\d+\\)", "$1");
+		return switch (key) {
+			case "bool", "boolean" -> "tinyint";
+			case "integer" -> "int";
+			case "json" -> "longtext";
+			default -> key;
+		};
+	}
+
+	/** MySQL changes a column by restating it whole: its type, nullability, default and comment. */
+	@Override
+	List<String> alterColumn(TableSpec table, TableSpec.Column c, boolean type, boolean nullability) {
+		TableSpec.Column restated = new TableSpec.Column(c.name(), c.type(), c.nullable(), false, false, null,
+				c.defaultSql(), c.comment(), null);
+		return List.of("ALTER TABLE " + qualified(table.schema(), table.table()) + " MODIFY COLUMN " + columnSql(restated)
+				+ (c.comment().isEmpty() ? "" : " COMMENT " + literal(c.comment())) + ";");
+	}
+
+	@Override
+	String createIndex(TableSpec table, TableSpec.IndexSpec index, boolean safe) {
+		String kind = index.type().sql().isEmpty() ? "" : index.type().sql() + " ";
+		return "CREATE " + kind + "INDEX " + (safe ? "IF NOT EXISTS " : "") + quote(index.name()) + " ON "
+				+ qualified(table.schema(), table.table()) + " (" + columnList(index.columns()) + ")"
+				+ (index.parser().isEmpty() ? "" : " WITH PARSER " + index.parser()) + ";";
+	}
+
+	@Override
+	String dropIndex(TableSpec table, Catalog.Index index) {
+		return "DROP INDEX " + quote(index.name()) + " ON " + qualified(table.schema(), table.table()) + ";";
 	}
 
 	/** MySQL names a foreign key as a constraint of its own, with Tortoise's name. */

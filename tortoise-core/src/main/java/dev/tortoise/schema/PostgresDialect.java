@@ -53,6 +53,12 @@ public class PostgresDialect extends StandardDialect {
 		return "postgres";
 	}
 
+	@Override
+	public String jdbcUrl(ConnectionFactoryOptions options) {
+		Object schema = options.getValue(Option.valueOf("schema"));
+		return serverJdbcUrl("postgresql", options) + ((schema != null) ? "?currentSchema=" + schema : "");
+	}
+
 	private static final Map<FieldType, String> TYPES = Map.ofEntries(
 			Map.entry(FieldType.INT, "INT"),
 			Map.entry(FieldType.BIGINT, "BIGINT"),
@@ -104,6 +110,57 @@ public class PostgresDialect extends StandardDialect {
 	@Override
 	public String schemaGenerationLock() {
 		return "SELECT pg_advisory_xact_lock(" + 0x746f72746f697365L + ")";
+	}
+
+	/** PostgreSQL's types by their internal names ({@code int4}, {@code _text}), lengths and precisions spelt out. */
+	@Override
+	public String columnsQuery() {
+		return "SELECT table_name, column_name, is_nullable, CASE WHEN data_type = 'character varying'"
+				+ " AND character_maximum_length IS NOT NULL THEN 'varchar(' || character_maximum_length || ')'"
+				+ " WHEN data_type = 'character' THEN 'char(' || character_maximum_length || ')'"
+				+ " WHEN data_type = 'numeric' AND numeric_precision IS NOT NULL"
+				+ " THEN 'numeric(' || numeric_precision || ',' || numeric_scale || ')' ELSE udt_name END"
+				+ " FROM information_schema.columns WHERE table_schema = CURRENT_SCHEMA";
+	}
+
+	/** Every index of the schema's tables, those behind a unique or primary key constraint marked as constraints. */
+	@Override
+	public String indexesQuery() {
+		return "SELECT t.relname, i.relname, CASE WHEN c.oid IS NULL THEN 'index' ELSE 'constraint' END"
+				+ " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid"
+				+ " JOIN pg_namespace n ON n.oid = t.relnamespace LEFT JOIN pg_constraint c ON c.conindid = x.indexrelid"
+				+ " AND c.conrelid = x.indrelid AND c.contype IN ('u', 'p', 'x') WHERE n.nspname = CURRENT_SCHEMA";
+	}
+
+	@Override
+	public String typeKey(String type) {
+		String key = super.typeKey(type);
+		if (key.endsWith("[]")) {
+			String element = typeKey(key.substring(0, key.length() - 2));
+			return "_" + element.replaceAll("\\(.*\\)$", "");
+		}
+		key = key.replaceFirst("^decimal\\(", "numeric(").replaceFirst("^character varying\\(", "varchar(")
+			.replaceFirst("^character\\(", "char(");
+		return switch (key) {
+			case "int", "integer", "serial" -> "int4";
+			case "bigint", "bigserial" -> "int8";
+			case "smallint", "smallserial" -> "int2";
+			case "boolean" -> "bool";
+			case "double precision" -> "float8";
+			case "real" -> "float4";
+			case "timestamp with time zone" -> "timestamptz";
+			case "timestamp without time zone" -> "timestamp";
+			case "time with time zone" -> "timetz";
+			case "time without time zone" -> "time";
+			case "character varying" -> "varchar";
+			default -> key;
+		};
+	}
+
+	/** PostgreSQL converts only what it casts implicitly unless told how: the old value cast to the new type. */
+	@Override
+	String typeConversion(TableSpec.Column column) {
+		return " USING " + quote(column.name()) + "::" + column.type();
 	}
 
 	@Override

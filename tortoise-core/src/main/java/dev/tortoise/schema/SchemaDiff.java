@@ -7,8 +7,10 @@ import java.util.List;
  * dialect in the order it runs: tables to create (with their indexes, constraints and
  * comments, as {@code generateSchemas} writes them), columns to add, and the destructive
  * subset (columns the models no longer have, to drop). An up-to-date database gives an
- * empty diff. Compared today: tables (and many-to-many through tables) and columns by name;
- * a column's type, nullability, default or indexes changing are not yet.
+ * empty diff. Compared: tables (and many-to-many through tables) and columns by name, renames
+ * the models declare ({@link dev.tortoise.models.FormerName}), each column's type and
+ * nullability, and indexes and unique constraints by name. Defaults, comments and foreign
+ * keys' {@code ON DELETE} of existing columns are not compared.
  */
 public final class SchemaDiff {
 
@@ -16,49 +18,65 @@ public final class SchemaDiff {
 
 	private final List<String> destructive;
 
-	private final List<Addition> required;
+	private final List<RowCheck> checks;
 
 	private final List<String> problems;
 
-	/** A NOT NULL column without a default to add, which a table with rows cannot take. */
-	record Addition(String table, String column, String field) {
+	/**
+	 * A change that the table's rows may make impossible, for the caller to check before the
+	 * diff is used: a NOT NULL column without a default to add (the table must have no rows),
+	 * or a column to make NOT NULL (no row may hold NULL in it).
+	 * @param table the table
+	 * @param column the column
+	 * @param field the model's field, as {@code Model.field}
+	 * @param nullsOnly whether only rows holding NULL in the column are in the way
+	 */
+	public record RowCheck(String table, String column, String field, boolean nullsOnly) {
+
+		/** The problem when rows are in the way: a sentence naming table, column and field, and the ways out. */
+		String problem() {
+			String named = "Column \"" + this.column + "\" of table \"" + this.table + "\" (field " + this.field + ")";
+			if (this.nullsOnly) {
+				return named + " would become NOT NULL, and rows hold NULL in it. Give those rows a value first (an"
+						+ " UPDATE at the top of the migration), or keep the field nullable = true, then make the diff again.";
+			}
+			return named + " would be added NOT NULL without a default, and the table has rows, which would have no"
+					+ " value for it. Give the field a defaultValue, or make it nullable = true, then make the diff again.";
+		}
+
 	}
 
 	SchemaDiff(List<String> statements, List<String> destructive) {
 		this(statements, destructive, List.of(), List.of());
 	}
 
-	SchemaDiff(List<String> statements, List<String> destructive, List<Addition> required, List<String> problems) {
+	SchemaDiff(List<String> statements, List<String> destructive, List<RowCheck> checks, List<String> problems) {
 		this.statements = List.copyOf(statements);
 		this.destructive = List.copyOf(destructive);
-		this.required = List.copyOf(required);
+		this.checks = List.copyOf(checks);
 		this.problems = List.copyOf(problems);
 	}
 
-	/** NOT NULL columns without a default that the diff adds, for the caller to check against rows. */
-	List<Addition> required() {
-		return this.required;
+	/** The changes whose safety depends on the tables' rows: each to check with {@link #checkQuery}. */
+	public List<RowCheck> rowChecks() {
+		return this.checks;
 	}
 
-	/** The same diff with the additions that the tables' rows make impossible. */
-	public SchemaDiff withRowsIn(java.util.Set<String> tablesWithRows) {
+	/** A query giving a row when the check fails: any row of the table, or one holding NULL in the column. */
+	public static String checkQuery(Dialect dialect, RowCheck check) {
+		return "SELECT 1 FROM " + dialect.quote(check.table())
+				+ (check.nullsOnly() ? " WHERE " + dialect.quote(check.column()) + " IS NULL" : "") + " LIMIT 1";
+	}
+
+	/** The same diff with the checks that failed as problems. */
+	public SchemaDiff withFailedChecks(java.util.Collection<RowCheck> failed) {
 		List<String> found = new java.util.ArrayList<>(this.problems);
-		for (Addition a : this.required) {
-			String named = "Column \"" + a.column() + "\" of table \"" + a.table() + "\"";
-			if (tablesWithRows.contains(a.table()) && found.stream().noneMatch((p) -> p.startsWith(named))) {
-				found.add(named + " (field " + a.field()
-						+ ") would be added NOT NULL without a default, and the table has rows, which would have no value"
-						+ " for it. Give the field a defaultValue, or make it nullable = true, then make the diff again.");
+		for (RowCheck check : this.checks) {
+			if (failed.contains(check) && !found.contains(check.problem())) {
+				found.add(check.problem());
 			}
 		}
-		return new SchemaDiff(this.statements, this.destructive, this.required, found);
-	}
-
-	/** The tables the diff adds NOT NULL columns without a default to: they must have no rows. */
-	public java.util.Set<String> tablesThatMustBeEmpty() {
-		java.util.Set<String> out = new java.util.LinkedHashSet<>();
-		this.required.forEach((a) -> out.add(a.table()));
-		return out;
+		return new SchemaDiff(this.statements, this.destructive, this.checks, found);
 	}
 
 	/** Changes the database's rows make impossible, each a sentence naming table and column and the ways out. */

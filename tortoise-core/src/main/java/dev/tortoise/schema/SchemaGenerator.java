@@ -16,6 +16,7 @@ import dev.tortoise.exceptions.ConfigurationException;
 import dev.tortoise.fields.FieldType;
 import dev.tortoise.models.FieldKind;
 import dev.tortoise.models.FieldMeta;
+import dev.tortoise.models.FormerName;
 import dev.tortoise.models.IndexDefinition;
 import dev.tortoise.models.ModelMeta;
 import org.jspecify.annotations.Nullable;
@@ -110,60 +111,199 @@ public final class SchemaGenerator {
 	}
 
 	/**
-	 * The difference between the models and a catalog's columns ({@code table -> columns},
-	 * names as the catalog gives them): missing tables created as {@link #statements} creates
-	 * them, missing columns added, columns of a model's table that the model lacks dropped
-	 * (destructive). Tables of the catalog that no model names are none of these models'.
+	 * The difference between the models and a catalog's column names ({@code table -> columns}):
+	 * see {@link #diff(Collection, Catalog)}; types, nullability and indexes are not compared.
 	 */
-	public SchemaDiff diff(Collection<? extends ModelMeta<?>> models, java.util.Map<String, Set<String>> catalog) {
-		java.util.Map<String, Set<String>> columns = new java.util.HashMap<>();
-		catalog.forEach((table, names) -> columns.put(table.toLowerCase(java.util.Locale.ROOT),
-				names.stream().map((n) -> n.toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet())));
+	public SchemaDiff diff(Collection<? extends ModelMeta<?>> models, Map<String, Set<String>> catalog) {
+		return diff(models, Catalog.ofNames(catalog));
+	}
+
+	/**
+	 * The difference between the models and a live catalog, as DDL in the order it runs:
+	 * tables renamed from a {@link FormerName} or created as {@link #statements} creates them,
+	 * columns renamed or added, columns whose type or nullability differ altered, missing
+	 * indexes and unique-together constraints created and those of Tortoise's naming
+	 * ({@code idx_}, {@code uid_}) that the models no longer have dropped, then through tables,
+	 * then the destructive part: columns the models lack dropped. Narrowing a type is
+	 * destructive too. Tables of the catalog that no model names are none of these models'.
+	 */
+	public SchemaDiff diff(Collection<? extends ModelMeta<?>> models, Catalog catalog) {
 		List<String> statements = new ArrayList<>();
 		List<String> throughs = new ArrayList<>();
 		List<String> destructive = new ArrayList<>();
-		List<SchemaDiff.Addition> required = new ArrayList<>();
+		List<String> drops = new ArrayList<>();
+		List<SchemaDiff.RowCheck> checks = new ArrayList<>();
 		List<String> problems = new ArrayList<>();
 		for (ModelMeta<?> meta : order(models)) {
 			TableSpec table = table(meta);
-			Set<String> existing = (table.schema() == null) ? columns.get(table.table().toLowerCase(java.util.Locale.ROOT)) : null;
-			if (existing == null && table.schema() == null) {
-				statements.addAll(this.dialect.createTable(table, false));
+			if (table.schema() != null) {
+				continue; // the catalog is the connection's own schema's
 			}
-			else if (existing != null) {
-				Set<String> wanted = new java.util.HashSet<>();
-				for (TableSpec.Column c : table.columns()) {
-					wanted.add(c.name().toLowerCase(java.util.Locale.ROOT));
-					if (!existing.contains(c.name().toLowerCase(java.util.Locale.ROOT))) {
-						statements.add(this.dialect.addColumn(table, c));
-						if (!c.nullable() && c.defaultSql().isEmpty() && c.generatedType() == null) {
-							String field = meta.columns().stream().filter((f) -> f.column().equals(c.name()))
-								.map((f) -> meta.name() + "." + f.name()).findFirst().orElse(c.name());
-							required.add(new SchemaDiff.Addition(table.table(), c.name(), field));
-							if (!this.dialect.addsRequiredColumns()) {
-								problems.add("Column \"" + c.name() + "\" of table \"" + table.table() + "\" (field " + field
-										+ ") would be added NOT NULL without a default, which " + this.dialect.name()
-										+ " cannot add to an existing table. Give the field a defaultValue, or make it"
-										+ " nullable = true, then make the diff again.");
-							}
-						}
-					}
+			String live = table.table();
+			if (!catalog.hasTable(live)) {
+				String old = java.util.Arrays.stream(formerNames(meta.modelClass())).filter(catalog::hasTable)
+					.filter((name) -> models.stream().noneMatch((m) -> m.table().equalsIgnoreCase(name)))
+					.findFirst().orElse(null);
+				if (old == null) {
+					statements.addAll(this.dialect.createTable(table, false));
 				}
-				existing.stream().filter((name) -> !wanted.contains(name)).sorted()
-					.forEach((name) -> destructive.add(this.dialect.dropColumn(table, name)));
+				else {
+					statements.add(this.dialect.renameTable(old, table));
+					live = old;
+				}
+			}
+			Map<String, Catalog.Column> existing = catalog.columns(live);
+			if (existing != null) {
+				diffColumns(meta, table, existing, statements, destructive, checks, problems);
+				existing.keySet().stream().filter((name) -> table.columns().stream()
+						.noneMatch((c) -> Catalog.key(c.name()).equals(name) || renamedFrom(meta, c, existing, name)))
+					.sorted().forEach((name) -> drops.add(this.dialect.dropColumn(table, existing.get(name).name())));
+				Map<String, Catalog.Index> indexes = catalog.indexes(live);
+				if (indexes != null) {
+					diffIndexes(table, indexes, statements, problems);
+				}
 			}
 			for (FieldMeta f : meta.fields()) {
 				if (f.kind() == FieldKind.M2M) {
 					TableSpec.Through through = through(meta, f);
-					if (through.schema() == null && !columns.containsKey(through.table().toLowerCase(java.util.Locale.ROOT))) {
+					if (through.schema() == null && !catalog.hasTable(through.table())) {
 						throughs.addAll(this.dialect.createThrough(through, false));
 					}
 				}
 			}
 		}
 		statements.addAll(throughs);
-		statements.addAll(destructive);
-		return new SchemaDiff(statements, destructive, required, problems);
+		statements.addAll(drops);
+		destructive.addAll(drops);
+		return new SchemaDiff(statements, destructive, checks, problems);
+	}
+
+	private void diffColumns(ModelMeta<?> meta, TableSpec table, Map<String, Catalog.Column> existing,
+			List<String> statements, List<String> destructive, List<SchemaDiff.RowCheck> checks, List<String> problems) {
+		for (TableSpec.Column c : table.columns()) {
+			String field = fieldOf(meta, c);
+			Catalog.Column live = existing.get(Catalog.key(c.name()));
+			if (live == null) {
+				for (String old : formerNames(meta, c)) {
+					Catalog.Column before = existing.get(Catalog.key(old));
+					if (before != null && table.columns().stream().noneMatch((o) -> o.name().equalsIgnoreCase(old))) {
+						statements.add(this.dialect.renameColumn(table, before.name(), c.name()));
+						live = before;
+						break;
+					}
+				}
+			}
+			if (live == null) {
+				statements.add(this.dialect.addColumn(table, c));
+				if (!c.nullable() && c.defaultSql().isEmpty() && c.generatedType() == null) {
+					if (this.dialect.addsRequiredColumns()) {
+						checks.add(new SchemaDiff.RowCheck(table.table(), c.name(), field, false));
+					}
+					else {
+						problems.add("Column \"" + c.name() + "\" of table \"" + table.table() + "\" (field " + field
+								+ ") would be added NOT NULL without a default, which " + this.dialect.name()
+								+ " cannot add to an existing table. Give the field a defaultValue, or make it"
+								+ " nullable = true, then make the diff again.");
+					}
+				}
+				continue;
+			}
+			if (c.pk() || c.generatedType() != null) {
+				continue; // keys are not altered in place
+			}
+			boolean typeChanged = live.type() != null
+					&& !this.dialect.typeKey(live.type()).equals(this.dialect.typeKey(c.type()));
+			boolean nullChanged = live.nullable() != c.nullable();
+			if (!typeChanged && !nullChanged) {
+				continue;
+			}
+			String change = (typeChanged ? "changes its type from " + live.type() + " to " + c.type() : "")
+					+ (typeChanged && nullChanged ? " and " : "")
+					+ (nullChanged ? (c.nullable() ? "becomes nullable" : "becomes NOT NULL") : "");
+			List<String> alter = this.dialect.alterColumn(table, c, typeChanged, nullChanged);
+			if (alter.isEmpty()) {
+				problems.add("Column \"" + c.name() + "\" of table \"" + table.table() + "\" (field " + field + ") "
+						+ change + ", which " + this.dialect.name() + " cannot do to an existing column. Write the"
+						+ " table's rebuild into the migration by hand (a new table, the rows copied, the old one"
+						+ " dropped, the new one renamed), or keep the column as it was.");
+				continue;
+			}
+			statements.addAll(alter);
+			if (typeChanged && !this.dialect.widens(live.type(), c.type())) {
+				destructive.addAll(alter);
+			}
+			if (nullChanged && !c.nullable()) {
+				checks.add(new SchemaDiff.RowCheck(table.table(), c.name(), field, true));
+			}
+		}
+	}
+
+	private void diffIndexes(TableSpec table, Map<String, Catalog.Index> live, List<String> statements,
+			List<String> problems) {
+		Set<String> wanted = new HashSet<>();
+		for (TableSpec.IndexSpec index : table.indexes()) {
+			if (wanted.add(Catalog.key(index.name())) && !live.containsKey(Catalog.key(index.name()))) {
+				statements.add(this.dialect.createIndex(table, index, false));
+			}
+		}
+		for (List<String> unique : table.uniqueTogether()) {
+			String name = Dialect.indexName("uid", table.table(), unique);
+			if (wanted.add(Catalog.key(name)) && !live.containsKey(Catalog.key(name))) {
+				statements.add(this.dialect.addUnique(table, name, unique));
+			}
+		}
+		for (Catalog.Index index : live.values()) {
+			String name = Catalog.key(index.name());
+			if ((name.startsWith("idx_") || name.startsWith("uid_")) && !wanted.contains(name)) {
+				String drop = this.dialect.dropIndex(table, index);
+				if (drop == null) {
+					problems.add("Constraint \"" + index.name() + "\" of table \"" + table.table() + "\" is no longer in"
+							+ " the models, and " + this.dialect.name() + " cannot drop a constraint of an existing table."
+							+ " Write the table's rebuild into the migration by hand, or keep the unique-together.");
+				}
+				else {
+					statements.add(drop);
+				}
+			}
+		}
+	}
+
+	/** Whether the live column {@code name} is the one a column of the model was renamed from. */
+	private boolean renamedFrom(ModelMeta<?> meta, TableSpec.Column c, Map<String, Catalog.Column> existing,
+			String name) {
+		if (existing.containsKey(Catalog.key(c.name()))) {
+			return false;
+		}
+		for (String old : formerNames(meta, c)) {
+			if (existing.containsKey(Catalog.key(old))) {
+				return Catalog.key(old).equals(name);
+			}
+		}
+		return false;
+	}
+
+	private static String fieldOf(ModelMeta<?> meta, TableSpec.Column c) {
+		return meta.columns().stream().filter((f) -> f.column().equals(c.name()))
+			.map((f) -> meta.name() + "." + f.name()).findFirst().orElse(c.name());
+	}
+
+	private static String[] formerNames(ModelMeta<?> meta, TableSpec.Column c) {
+		String name = meta.columns().stream().filter((f) -> f.column().equals(c.name())).map(FieldMeta::name).findFirst()
+			.orElse(null);
+		for (Class<?> type = meta.modelClass(); name != null && type != null; type = type.getSuperclass()) {
+			try {
+				return formerNames(type.getDeclaredField(name));
+			}
+			catch (NoSuchFieldException ex) {
+				// declared higher up
+			}
+		}
+		return new String[0];
+	}
+
+	private static String[] formerNames(java.lang.reflect.AnnotatedElement element) {
+		FormerName former = element.getAnnotation(FormerName.class);
+		return (former != null) ? former.value() : new String[0];
 	}
 
 	private static final Pattern EXISTING_INDEX = Pattern.compile("^CREATE (?:UNIQUE )?INDEX IF NOT EXISTS \"([^\"]+)\"");

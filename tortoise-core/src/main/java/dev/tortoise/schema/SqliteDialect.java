@@ -75,6 +75,13 @@ public class SqliteDialect extends Dialect {
 		credentials.putIfAbsent("journal_size_limit", 16384);
 	}
 
+	/** The database file by xerial's sqlite-jdbc; none for an in-memory database. */
+	@Override
+	public @Nullable String jdbcUrl(ConnectionFactoryOptions options) {
+		Object path = options.getValue(ConnectionFactoryOptions.DATABASE);
+		return (path == null || path.toString().startsWith(":memory:")) ? null : "jdbc:sqlite:" + path;
+	}
+
 	/**
 	 * The file and, as Tortoise's SQLite client does, every other credential as a pragma
 	 * (defaults: {@code journal_mode=WAL}, {@code journal_size_limit=16384},
@@ -318,7 +325,48 @@ public class SqliteDialect extends Dialect {
 	/** SQLite's catalog: each table of {@code sqlite_master} with its {@code pragma_table_info}. */
 	@Override
 	public String columnsQuery() {
-		return "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'";
+		return "SELECT m.name, p.name, CASE WHEN p.\"notnull\" = 1 OR p.pk > 0 THEN 'NO' ELSE 'YES' END, p.type"
+				+ " FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'";
+	}
+
+	/** Named indexes, and each table's CREATE statement, whose named constraints have no name elsewhere. */
+	@Override
+	public String indexesQuery() {
+		return "SELECT tbl_name, name, NULL FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'"
+				+ " UNION ALL SELECT name, NULL, sql FROM sqlite_master WHERE type = 'table'";
+	}
+
+	private static final java.util.regex.Pattern NAMED_CONSTRAINT = java.util.regex.Pattern
+		.compile("CONSTRAINT \"((?:[^\"]|\"\")+)\" UNIQUE");
+
+	@Override
+	public List<Catalog.Index> catalogIndexes(String table, @Nullable String name, @Nullable String sql) {
+		if (name != null) {
+			return List.of(new Catalog.Index(table, name, false));
+		}
+		List<Catalog.Index> out = new java.util.ArrayList<>();
+		java.util.regex.Matcher m = NAMED_CONSTRAINT.matcher((sql != null) ? sql : "");
+		while (m.find()) {
+			out.add(new Catalog.Index(table, m.group(1).replace("\"\"", "\""), true));
+		}
+		return out;
+	}
+
+	/** SQLite alters no column in place: a type or nullability change is a table rebuild. */
+	@Override
+	List<String> alterColumn(TableSpec table, TableSpec.Column column, boolean type, boolean nullability) {
+		return List.of();
+	}
+
+	/** SQLite adds no constraint to an existing table: a unique index does the same work. */
+	@Override
+	String addUnique(TableSpec table, String name, List<String> columns) {
+		return "CREATE UNIQUE INDEX " + quote(name) + " ON " + quote(table.table()) + " (" + columnList(columns) + ");";
+	}
+
+	@Override
+	@Nullable String dropIndex(TableSpec table, Catalog.Index index) {
+		return index.constraint() ? null : "DROP INDEX " + quote(index.name()) + ";";
 	}
 
 	/** SQLite adds a NOT NULL column only with a default, even to an empty table. */

@@ -76,37 +76,72 @@ class SchemaDiffIntegrationTests {
 		}
 	}
 
-	@Test
-	void postgres() {
-		try (TestDatabase db = TestDatabase.postgres("diff")) {
-			exercise(db.url(), "postgres", (s) -> Sql.execute(db.admin(), "SET search_path TO \"" + db.name() + "\"; " + s));
+	/** How a test changes a database by hand: its URL, engine and a way to run SQL on it. */
+	interface Exercise {
+
+		void run(String url, String engine, java.util.function.Consumer<String> sql);
+
+	}
+
+	static void on(String engine, Exercise exercise) {
+		switch (engine) {
+			case "postgres" -> {
+				try (TestDatabase db = TestDatabase.postgres("diff")) {
+					exercise.run(db.url(), engine,
+							(s) -> Sql.execute(db.admin(), "SET search_path TO \"" + db.name() + "\"; " + s));
+				}
+			}
+			case "mysql" -> {
+				try (TestDatabase db = TestDatabase.mysql("diff")) {
+					exercise.run(db.url(), engine, (s) -> Sql.execute(db.admin(), "USE `" + db.name() + "`; " + s));
+				}
+			}
+			case "sqlite" -> {
+				try (TestDatabase db = TestDatabase.sqlite("diff")) {
+					exercise.run(db.url(), engine, (s) -> Sql.execute(db.admin(), s));
+				}
+			}
+			default -> {
+				String url = "h2://mem:diff_" + Long.toHexString(System.nanoTime()) + "?DB_CLOSE_DELAY=-1";
+				TortoiseContext admin = Tortoise.init(TortoiseConfig.builder().connection("default", url)
+					.app("models", List.of("dev.tortoise.testmodels.empty")).build()).block();
+				try {
+					exercise.run(url, engine, (s) -> Sql.execute(admin.connections().get("default"), s));
+				}
+				finally {
+					admin.close();
+				}
+			}
 		}
 	}
 
-	@Test
-	void mariaDb() {
-		try (TestDatabase db = TestDatabase.mysql("diff")) {
-			exercise(db.url(), "mysql", (s) -> Sql.execute(db.admin(), "USE `" + db.name() + "`; " + s));
-		}
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "postgres", "mysql", "sqlite", "h2" })
+	void tablesAndColumnsComeBackAsTheDdlThatRestoresThem(String engine) {
+		on(engine, SchemaDiffIntegrationTests::exercise);
 	}
 
-	@Test
-	void sqlite() {
-		try (TestDatabase db = TestDatabase.sqlite("diff")) {
-			exercise(db.url(), "sqlite", (s) -> Sql.execute(db.admin(), s));
+	/** Every field type, index kind, unique-together and through table reads back as what the models say. */
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "postgres", "mysql", "sqlite", "h2" })
+	void everyFieldTypeIsUpToDateRightAfterGeneration(String engine) {
+		List<String> packages = new java.util.ArrayList<>(List.of("dev.tortoise.testmodels.query",
+				"dev.tortoise.testmodels.schema"));
+		if (engine.equals("postgres")) {
+			packages.add("dev.tortoise.testmodels.postgres");
 		}
-	}
-
-	@Test
-	void h2() {
-		String url = "h2://mem:diff_" + Long.toHexString(System.nanoTime()) + "?DB_CLOSE_DELAY=-1";
-		TortoiseContext admin = Tortoise.init(TortoiseConfig.builder().connection("default", url)
-			.app("models", List.of("dev.tortoise.testmodels.empty")).build()).block();
-		try {
-			exercise(url, "h2", (s) -> Sql.execute(admin.connections().get("default"), s));
-		}
-		finally {
-			admin.close();
+		for (String models : packages) {
+			on(engine, (url, e, sql) -> {
+				TortoiseContext ctx = Tortoise.init(TortoiseConfig.builder().connection("default", url)
+					.app("models", List.of(models)).build()).block();
+				try {
+					ctx.generateSchemas(false).block();
+					assertThat(ctx.schemaDiff("default").block().statements()).as(models).isEmpty();
+				}
+				finally {
+					ctx.close();
+				}
+			});
 		}
 	}
 

@@ -1,0 +1,76 @@
+package dev.tortoise.schema;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a live database holds, as {@code schemaDiff} compares it with the models: each table's
+ * columns (nullability and the type as the catalog tells it) and the names of its indexes and
+ * named constraints. Names compare without case. Immutable.
+ */
+public final class Catalog {
+
+	/** One column as the catalog describes it; {@code type} is null where it was not read. */
+	public record Column(String table, String name, boolean nullable, @Nullable String type) {
+	}
+
+	/**
+	 * One index or named constraint of a table.
+	 * @param constraint whether it is a constraint (dropped as one) rather than an index
+	 */
+	public record Index(String table, String name, boolean constraint) {
+	}
+
+	private final Map<String, Map<String, Column>> columns = new HashMap<>();
+
+	private final Map<String, Map<String, Index>> indexes = new HashMap<>();
+
+	private final boolean indexesRead;
+
+	/**
+	 * A catalog of columns and indexes.
+	 * @param indexes the indexes, or null where they were not read (none is then compared)
+	 */
+	public Catalog(List<Column> columns, @Nullable List<Index> indexes) {
+		for (Column c : columns) {
+			this.columns.computeIfAbsent(key(c.table()), (t) -> new java.util.LinkedHashMap<>()).put(key(c.name()), c);
+		}
+		this.indexesRead = indexes != null;
+		if (indexes != null) {
+			for (Index i : indexes) {
+				this.indexes.computeIfAbsent(key(i.table()), (t) -> new java.util.TreeMap<>()).put(key(i.name()), i);
+			}
+		}
+	}
+
+	/** A catalog of column names alone, as {@code table -> columns}. */
+	public static Catalog ofNames(Map<String, Set<String>> names) {
+		List<Column> columns = new java.util.ArrayList<>();
+		names.forEach((table, cs) -> cs.forEach((c) -> columns.add(new Column(table, c, true, null))));
+		return new Catalog(columns, null);
+	}
+
+	static String key(String name) {
+		return name.toLowerCase(Locale.ROOT);
+	}
+
+	boolean hasTable(String table) {
+		return this.columns.containsKey(key(table));
+	}
+
+	/** The table's columns by lower-case name, or null if there is no such table. */
+	@Nullable Map<String, Column> columns(String table) {
+		return this.columns.get(key(table));
+	}
+
+	/** The table's indexes and named constraints by lower-case name, or null if they were not read. */
+	@Nullable Map<String, Index> indexes(String table) {
+		return this.indexesRead ? this.indexes.getOrDefault(key(table), Map.of()) : null;
+	}
+
+}
