@@ -315,6 +315,15 @@ public final class TortoiseContext implements AutoCloseable {
 	}
 
 	/**
+	 * The schema of one connection as separate statements in the order they run, as
+	 * {@code generateSchemas(false)} sends them.
+	 * @throws ConfigurationException if there is no connection of that name
+	 */
+	public List<String> schemaStatements(String connectionName) {
+		return generator(connectionName).statements(modelsOn(connectionName), false);
+	}
+
+	/**
 	 * The difference between the models on a connection and its live catalog, as DDL for its
 	 * database: tables and columns missing or renamed, columns whose type or nullability
 	 * changed, indexes and unique constraints added or gone, columns the models no longer have

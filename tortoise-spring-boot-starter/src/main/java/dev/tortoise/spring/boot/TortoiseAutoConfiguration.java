@@ -66,13 +66,36 @@ public final class TortoiseAutoConfiguration {
 	 */
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	TortoiseContext tortoiseContext(TortoiseConfig config, TortoiseProperties properties) {
+	TortoiseContext tortoiseContext(TortoiseConfig config, TortoiseProperties properties,
+			ObjectProvider<TortoiseMigrations> migrations) {
+		TortoiseProperties.Migrations migrating = properties.getMigrations();
+		GenerateSchemas generate = properties.getGenerateSchemas();
+		if (migrating.isEnabled() && !migrating.isCommand() && generate != GenerateSchemas.NONE) {
+			throw new dev.tortoise.exceptions.ConfigurationException("tortoise.migrations.enabled=true and"
+					+ " tortoise.generate-schemas=" + generate.name().toLowerCase(Locale.ROOT) + " would both change the"
+					+ " schema, and a table generated first would make its migration fail. The migrations own the schema:"
+					+ " set tortoise.generate-schemas to none.");
+		}
+		TortoiseMigrations migrator = (migrating.isEnabled() || migrating.isCommand()) ? migrations.getIfAvailable()
+				: null;
+		if ((migrating.isEnabled() || migrating.isCommand()) && migrator == null) {
+			throw new dev.tortoise.exceptions.ConfigurationException("Tortoise's migrations run on Flyway, which is not"
+					+ " on the class path. Add org.flywaydb:flyway-core (and flyway-database-postgresql or flyway-mysql"
+					+ " for those databases) and each database's JDBC driver: org.postgresql:postgresql,"
+					+ " org.mariadb.jdbc:mariadb-java-client, com.h2database:h2 or org.xerial:sqlite-jdbc.");
+		}
 		TortoiseConfig withTransactions = (config.boundConnections() != null) ? config
 				: config.toBuilder().boundConnections(new SpringBoundConnections()).build();
 		TortoiseContext context = Tortoise.init(withTransactions).block();
 		try {
-			GenerateSchemas generate = properties.getGenerateSchemas();
-			if (generate != GenerateSchemas.NONE) {
+			if (migrating.isCommand()) {
+				// The commands compare the models with the database as its migrations left it.
+				logger.info("Tortoise migration command: schema generation skipped");
+			}
+			else if (migrator != null) {
+				migrator.migrate(context);
+			}
+			else if (generate != GenerateSchemas.NONE) {
 				context.generateSchemas(generate == GenerateSchemas.SAFE).block();
 			}
 		}
@@ -91,6 +114,27 @@ public final class TortoiseAutoConfiguration {
 	static TortoiseSignalRegistrar tortoiseSignalRegistrar(ObjectProvider<TortoiseContext> context,
 			ObjectProvider<dev.tortoise.signals.SignalHandler<?>> handlers) {
 		return new TortoiseSignalRegistrar(context, handlers);
+	}
+
+	/** Flyway-applied migrations, and the make and baseline commands, where Flyway is on the class path. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.flywaydb.core.Flyway")
+	static final class MigrationsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TortoiseMigrations tortoiseMigrations(TortoiseProperties properties, ResourceLoader resourceLoader) {
+			return new TortoiseMigrations(properties.getMigrations(), resourceLoader);
+		}
+
+		/** Runs {@code tortoise.migrations.make} or {@code baseline} once the context is up. */
+		@Bean
+		@ConditionalOnMissingBean
+		TortoiseMigrationCommand tortoiseMigrationCommand(TortoiseProperties properties, TortoiseMigrations migrations,
+				ObjectProvider<TortoiseContext> context) {
+			return new TortoiseMigrationCommand(properties.getMigrations(), migrations, context);
+		}
+
 	}
 
 	/**

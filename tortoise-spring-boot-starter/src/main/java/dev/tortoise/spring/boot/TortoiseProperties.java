@@ -86,6 +86,8 @@ public class TortoiseProperties {
 
 	private final Json json = new Json();
 
+	private final Migrations migrations = new Migrations();
+
 	public Map<String, Connection> getConnections() {
 		return this.connections;
 	}
@@ -164,6 +166,106 @@ public class TortoiseProperties {
 
 	public Json getJson() {
 		return this.json;
+	}
+
+	public Migrations getMigrations() {
+		return this.migrations;
+	}
+
+	/**
+	 * Versioned migrations of each connection's schema, applied by Flyway (which must be on
+	 * the class path, with the JDBC driver of each database).
+	 */
+	public static class Migrations {
+
+		/**
+		 * Whether each connection's pending migrations run at start-up, before the application
+		 * is ready. Requires generate-schemas none: the migrations own the schema.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Where each connection's migrations are read from when they are applied, "{connection}"
+		 * standing for the connection's name: a classpath: or filesystem: location.
+		 */
+		private String location = "classpath:db/migration/{connection}";
+
+		/**
+		 * The folder the make and baseline commands write each connection's migrations to,
+		 * "{connection}" standing for its name; relative to the working directory.
+		 */
+		private String folder = "src/main/resources/db/migration/{connection}";
+
+		/**
+		 * A command: apply the migrations there are, write the difference between the models
+		 * and each connection's database as its next migration, V<n>__<make>.sql, and stop.
+		 */
+		private @Nullable String make;
+
+		/**
+		 * A command: write each connection's schema, as the models define it, as its first
+		 * migration, V1__baseline.sql, and stop. A database that already holds that schema
+		 * (created by generate-schemas or by Tortoise ORM) records it as applied on its next
+		 * migration without running it.
+		 */
+		private boolean baseline = false;
+
+		/** Whether make may write a migration that drops columns or narrows a type. */
+		private boolean allowDestructive = false;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getLocation() {
+			return this.location;
+		}
+
+		public void setLocation(String location) {
+			this.location = location;
+		}
+
+		public String getFolder() {
+			return this.folder;
+		}
+
+		public void setFolder(String folder) {
+			this.folder = folder;
+		}
+
+		public @Nullable String getMake() {
+			return this.make;
+		}
+
+		public void setMake(@Nullable String make) {
+			this.make = make;
+		}
+
+		public boolean isBaseline() {
+			return this.baseline;
+		}
+
+		public void setBaseline(boolean baseline) {
+			this.baseline = baseline;
+		}
+
+		public boolean isAllowDestructive() {
+			return this.allowDestructive;
+		}
+
+		public void setAllowDestructive(boolean allowDestructive) {
+			this.allowDestructive = allowDestructive;
+		}
+
+		/** Whether a command (make or baseline) was asked for: the application stops after it. */
+		boolean isCommand() {
+			return (this.make != null && !this.make.isBlank()) || this.baseline;
+		}
+
 	}
 
 	/** Models as JSON through Jackson 3, in request and response bodies. */
