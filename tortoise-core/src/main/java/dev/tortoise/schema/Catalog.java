@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Catalog {
 
-	/** One column as the catalog describes it; {@code type} is null where it was not read. */
+	/** One column as the catalog describes it; {@code type} is null where neither it nor the nullability was read. */
 	public record Column(String table, String name, boolean nullable, @Nullable String type) {
 	}
 

@@ -208,11 +208,10 @@ public final class SchemaGenerator {
 				}
 				continue;
 			}
-			if (c.pk() || c.generatedType() != null) {
-				continue; // keys are not altered in place
+			if (c.pk() || c.generatedType() != null || live.type() == null) {
+				continue; // keys are not altered in place; a catalog of names alone tells nothing more
 			}
-			boolean typeChanged = live.type() != null
-					&& !this.dialect.typeKey(live.type()).equals(this.dialect.typeKey(c.type()));
+			boolean typeChanged = !this.dialect.typeKey(live.type()).equals(this.dialect.typeKey(c.type()));
 			boolean nullChanged = live.nullable() != c.nullable();
 			if (!typeChanged && !nullChanged) {
 				continue;

@@ -145,4 +145,150 @@ class SchemaDiffIntegrationTests {
 		}
 	}
 
+
+	/**
+	 * Ten model versions (columns added, a foreign key, a rename, a through table, an index,
+	 * a unique-together, defaults, a column dropped, a new table) applied one diff at a time to
+	 * an empty database give the catalog that generating the last version gives, with a row
+	 * written by the first version still there.
+	 */
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "postgres", "mysql", "sqlite", "h2" })
+	void aChainOfTenMigrationsGivesTheCatalogOfTheLastModels(String engine) {
+		List<String> chained = new java.util.ArrayList<>();
+		on(engine, (url, e, sql) -> {
+			Dialect d = Dialect.forEngine(engine);
+			for (int n = 1; n <= 10; n++) {
+				TortoiseContext ctx = chainVersion(url, n);
+				try {
+					SchemaDiff diff = ctx.schemaDiff("default").block();
+					assertThat(diff.problems()).as("version %d", n).isEmpty();
+					assertThat(diff.isEmpty()).as("version %d changes something", n).isFalse();
+					assertThat(diff.destructive().isEmpty()).as("only version 9 drops").isEqualTo(n != 9);
+					diff.statements().forEach(sql);
+					assertThat(ctx.schemaDiff("default").block().statements()).as("version %d applied", n).isEmpty();
+					if (n == 1) {
+						sql.accept("INSERT INTO " + d.quote("item") + " (" + d.quote("title") + ") VALUES ('kept')");
+					}
+					if (n == 10) {
+						assertThat(ctx.executeQuery("default", "SELECT " + d.quote("name") + ", " + d.quote("stock")
+								+ " FROM " + d.quote("item")).collectList().block())
+							.singleElement().satisfies((row) -> {
+								assertThat(row.values()).extracting(String::valueOf).containsExactly("kept", "0");
+							});
+						chained.addAll(catalog(ctx, d));
+					}
+				}
+				finally {
+					ctx.close();
+				}
+			}
+		});
+		on(engine, (url, e, sql) -> {
+			TortoiseContext ctx = chainVersion(url, 10);
+			try {
+				ctx.generateSchemas(false).block();
+				assertThat(chained).containsExactlyElementsOf(catalog(ctx, Dialect.forEngine(engine)))
+					.anyMatch((line) -> line.startsWith("index item uid_")).anyMatch((line) -> line.startsWith("shelf note"))
+					.noneMatch((line) -> line.contains("price"));
+			}
+			finally {
+				ctx.close();
+			}
+		});
+	}
+
+	/**
+	 * A column's type and nullability changed by hand come back as the ALTERs that restore
+	 * them: widening and dropping NOT NULL are safe, narrowing is destructive, NOT NULL over
+	 * NULLs is refused naming the way out; SQLite, which alters no column, names the rebuild.
+	 */
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "postgres", "mysql", "sqlite", "h2" })
+	void typesAndNullabilityComeBackAsAlters(String engine) {
+		on(engine, (url, e, sql) -> {
+			TortoiseContext ctx = Tortoise.init(TortoiseConfig.builder().connection("default", url)
+				.app("models", List.of("dev.tortoise.testmodels.clock")).build()).block();
+			try {
+				ctx.generateSchemas(false).block();
+				Dialect d = Dialect.forEngine(engine);
+				String stamp = d.quote("stamp");
+				String label = d.quote("label");
+				if (engine.equals("sqlite")) {
+					sql.accept("DROP TABLE " + stamp);
+					sql.accept("CREATE TABLE " + stamp + " (" + d.quote("id") + " INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+							+ label + " VARCHAR(10), " + d.quote("at") + " TIMESTAMP, " + d.quote("touched") + " TIMESTAMP NOT NULL)");
+					assertThat(ctx.schemaDiff("default").block().problems()).singleElement().asString()
+						.contains("Column \"label\" of table \"stamp\" (field Stamp.label) changes its type from VARCHAR(10) to"
+								+ " VARCHAR(20) and becomes NOT NULL").contains("sqlite cannot").contains("rebuild");
+					return;
+				}
+				sql.accept(switch (engine) {
+					case "mysql" -> "ALTER TABLE " + stamp + " MODIFY " + label + " VARCHAR(10) NULL";
+					case "postgres" -> "ALTER TABLE " + stamp + " ALTER COLUMN " + label + " TYPE VARCHAR(10), ALTER COLUMN "
+							+ label + " DROP NOT NULL";
+					default -> "ALTER TABLE " + stamp + " ALTER COLUMN " + label + " SET DATA TYPE VARCHAR(10)";
+				});
+				if (engine.equals("h2")) {
+					sql.accept("ALTER TABLE " + stamp + " ALTER COLUMN " + label + " DROP NOT NULL");
+				}
+				sql.accept("INSERT INTO " + stamp + " (" + label + ", " + d.quote("touched") + ") VALUES (NULL, CURRENT_TIMESTAMP)");
+				SchemaDiff nulls = ctx.schemaDiff("default").block();
+				assertThat(nulls.statements()).isNotEmpty().allMatch((s) -> s.contains(label));
+				assertThat(nulls.destructive()).as("widening keeps every value").isEmpty();
+				assertThat(nulls.problems()).singleElement().asString()
+					.contains("Column \"label\" of table \"stamp\" (field Stamp.label) would become NOT NULL")
+					.contains("nullable = true");
+				sql.accept("UPDATE " + stamp + " SET " + label + " = 'filled'");
+				SchemaDiff filled = ctx.schemaDiff("default").block();
+				assertThat(filled.problems()).isEmpty();
+				filled.statements().forEach(sql);
+				assertThat(ctx.schemaDiff("default").block().isEmpty()).as("restored").isTrue();
+
+				sql.accept(engine.equals("mysql") ? "ALTER TABLE " + stamp + " MODIFY " + label + " VARCHAR(40) NOT NULL"
+						: engine.equals("postgres") ? "ALTER TABLE " + stamp + " ALTER COLUMN " + label + " TYPE VARCHAR(40)"
+						: "ALTER TABLE " + stamp + " ALTER COLUMN " + label + " SET DATA TYPE VARCHAR(40)");
+				SchemaDiff narrowing = ctx.schemaDiff("default").block();
+				assertThat(narrowing.destructive()).as("back to VARCHAR(20) may cut values").isNotEmpty()
+					.isEqualTo(narrowing.statements());
+				narrowing.statements().forEach(sql);
+				assertThat(ctx.schemaDiff("default").block().isEmpty()).isTrue();
+				assertThat(ctx.executeQuery("default", "SELECT " + label + " FROM " + stamp).collectList().block())
+					.singleElement().satisfies((row) -> assertThat(row.values()).containsExactly("filled"));
+			}
+			finally {
+				ctx.close();
+			}
+		});
+	}
+
+	private static TortoiseContext chainVersion(String url, int n) {
+		return Tortoise.init(TortoiseConfig.builder().connection("default", url)
+			.app("models", List.of("dev.tortoise.testmodels.chain.v" + String.format("%02d", n))).build()).block();
+	}
+
+	/** Every column (table, name, nullability, type) and every index name, sorted. */
+	private static List<String> catalog(TortoiseContext ctx, Dialect d) {
+		java.util.SortedSet<String> out = new java.util.TreeSet<>();
+		rows(ctx, d.columnsQuery()).forEach((row) -> out.add(String.join(" ", row).toLowerCase(java.util.Locale.ROOT)));
+		rows(ctx, d.indexesQuery()).forEach((row) -> d.catalogIndexes(row.get(0), row.get(1), row.get(2))
+			.forEach((index) -> out.add("index " + index.table() + " " + index.name())));
+		return List.copyOf(out);
+	}
+
+	/** A query's rows as texts by position (a catalog query may repeat a column name). */
+	private static List<List<String>> rows(TortoiseContext ctx, String sql) {
+		return reactor.core.publisher.Flux.usingWhen(ctx.connections().get("default").create(),
+				(c) -> reactor.core.publisher.Flux.from(c.createStatement(sql).execute())
+					.concatMap((result) -> result.map((row, meta) -> {
+						List<String> values = new java.util.ArrayList<>();
+						for (int i = 0; i < meta.getColumnMetadatas().size(); i++) {
+							values.add(row.get(i, String.class));
+						}
+						return values;
+					})),
+				io.r2dbc.spi.Connection::close)
+			.collectList().block();
+	}
+
 }

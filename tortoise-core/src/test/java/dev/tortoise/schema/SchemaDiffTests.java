@@ -39,4 +39,26 @@ class SchemaDiffTests {
 			.isInstanceOf(ParamsException.class).hasMessageContaining("description");
 	}
 
+
+	@Test
+	void renamesDeclaredOnTheModelRenameInsteadOfDroppingAndAdding() {
+		List<dev.tortoise.models.ModelMeta<?>> models = List.copyOf(dev.tortoise.Tortoise
+			.initModels(java.util.Map.of("models", List.of("dev.tortoise.testmodels.renamed"))).all());
+		SchemaGenerator postgres = new SchemaGenerator(Dialect.forEngine("postgres"));
+		SchemaDiff renamed = postgres.diff(models, java.util.Map.of("tournament", java.util.Set.of("id", "title")));
+		assertThat(renamed.statements()).containsExactly("ALTER TABLE \"tournament\" RENAME TO \"competition\";",
+				"ALTER TABLE \"competition\" RENAME COLUMN \"title\" TO \"name\";");
+		assertThat(renamed.destructive()).isEmpty();
+		assertThat(postgres.diff(models, java.util.Map.of("competition", java.util.Set.of("id", "name"))).isEmpty())
+			.as("already renamed").isTrue();
+		SchemaDiff both = postgres.diff(models, java.util.Map.of("competition", java.util.Set.of("id", "label", "title")));
+		assertThat(both.statements()).as("the newest old name wins; the other is the models' no longer")
+			.containsExactly("ALTER TABLE \"competition\" RENAME COLUMN \"label\" TO \"name\";",
+					"ALTER TABLE \"competition\" DROP COLUMN \"title\";");
+		assertThat(new SchemaGenerator(Dialect.forEngine("mysql")).diff(models,
+				java.util.Map.of("tournament", java.util.Set.of("id", "title"))).statements())
+			.containsExactly("ALTER TABLE `tournament` RENAME TO `competition`;",
+					"ALTER TABLE `competition` RENAME COLUMN `title` TO `name`;");
+	}
+
 }

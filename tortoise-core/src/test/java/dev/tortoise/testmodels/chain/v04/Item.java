@@ -1,0 +1,25 @@
+package dev.tortoise.testmodels.chain.v04;
+
+import dev.tortoise.fields.*;
+import dev.tortoise.models.FormerName;
+import dev.tortoise.models.Index;
+import dev.tortoise.models.Model;
+import dev.tortoise.models.UniqueTogether;
+
+/** Version 4 of the migration chain's item table. */
+@Model
+public class Item {
+
+	public Integer id;
+
+	@FormerName("title")
+	@CharField(maxLength = 100)
+	public String name;
+
+	@IntField(defaultValue = "0")
+	public Integer price;
+
+	@ForeignKeyField(value = "models.Shelf", relatedName = "items", nullable = true)
+	public Shelf shelf;
+
+}
