@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -31,14 +33,33 @@ final class RunningJar implements AutoCloseable {
 	}
 
 	/** Starts the jar in a working directory, its output in a log file there. */
-	static RunningJar start(Path jar, Path workDir, int port) throws IOException {
+	static RunningJar start(Path jar, Path workDir, int port, String... args) throws IOException {
+		return new RunningJar(process(jar, workDir, "--server.port=" + port, args), port);
+	}
+
+	/**
+	 * Runs the jar as a command that ends by itself (a migration command), in a working
+	 * directory; fails if it does not end within two minutes.
+	 * @return its exit code
+	 */
+	static int run(Path jar, Path workDir, String... args) throws IOException, InterruptedException {
+		Process process = process(jar, workDir, "--server.port=0", args);
+		if (!process.waitFor(START.toSeconds(), TimeUnit.SECONDS)) {
+			process.destroyForcibly().waitFor();
+			throw new AssertionError("The command " + String.join(" ", args) + " did not end within " + START);
+		}
+		return process.exitValue();
+	}
+
+	private static Process process(Path jar, Path workDir, String port, String... args) throws IOException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		Process process = new ProcessBuilder(java, "-jar", jar.toString(), "--server.port=" + port)
+		List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), port));
+		command.addAll(List.of(args));
+		return new ProcessBuilder(command)
 			.directory(workDir.toFile())
 			.redirectErrorStream(true)
-			.redirectOutput(workDir.resolve("app-" + port + "-" + System.nanoTime() + ".log").toFile())
+			.redirectOutput(workDir.resolve("app-" + System.nanoTime() + ".log").toFile())
 			.start();
-		return new RunningJar(process, port);
 	}
 
 	/** Polls a path until its answer passes; fails if the application exits or takes too long. */
