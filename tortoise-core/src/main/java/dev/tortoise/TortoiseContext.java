@@ -340,7 +340,7 @@ public final class TortoiseContext implements AutoCloseable {
 						Mono<List<dev.tortoise.schema.Catalog.Column>> columns = rows(connection, dialect.columnsQuery(),
 								(row) -> new dev.tortoise.schema.Catalog.Column(row.get(0, String.class),
 										row.get(1, String.class), "YES".equalsIgnoreCase(row.get(2, String.class)),
-										row.get(3, String.class)))
+										String.valueOf(row.get(3, String.class)), row.get(4, String.class)))
 							.collectList();
 						Mono<List<dev.tortoise.schema.Catalog.Index>> indexes = rows(connection, dialect.indexesQuery(),
 								(row) -> dialect.catalogIndexes(row.get(0, String.class), row.get(1, String.class),

@@ -15,8 +15,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Catalog {
 
-	/** One column as the catalog describes it; {@code type} is null where neither it nor the nullability was read. */
-	public record Column(String table, String name, boolean nullable, @Nullable String type) {
+	/**
+	 * One column as the catalog describes it; {@code type} is null where neither it, the
+	 * nullability nor the default was read; {@code defaultValue} is the catalog's text of its
+	 * default, null for none.
+	 */
+	public record Column(String table, String name, boolean nullable, @Nullable String type,
+			@Nullable String defaultValue) {
+
+		public Column(String table, String name, boolean nullable, @Nullable String type) {
+			this(table, name, nullable, type, null);
+		}
+
 	}
 
 	/**

@@ -384,15 +384,16 @@ public abstract class Dialect {
 
 	/**
 	 * A query listing every column of the connection's current schema as {@code (table,
-	 * column, is_nullable, type)} rows for {@code schemaDiff}, {@code is_nullable} being
-	 * {@code YES} or {@code NO} and the type in a form that {@link #typeKey} makes comparable
-	 * with the models' column types: the standard's {@code information_schema}.
+	 * column, is_nullable, type, default)} rows for {@code schemaDiff}, {@code is_nullable} being
+	 * {@code YES} or {@code NO}, the type in a form that {@link #typeKey} makes comparable
+	 * with the models' column types and the default as the catalog keeps its text: the
+	 * standard's {@code information_schema}.
 	 */
 	public String columnsQuery() {
 		return "SELECT table_name, column_name, is_nullable, CASE WHEN UPPER(data_type) = 'CHARACTER VARYING'"
 				+ " AND character_maximum_length IS NOT NULL THEN 'VARCHAR(' || character_maximum_length || ')'"
 				+ " WHEN UPPER(data_type) = 'NUMERIC' THEN 'DECIMAL(' || numeric_precision || ',' || numeric_scale || ')'"
-				+ " ELSE data_type END FROM information_schema.columns WHERE table_schema = CURRENT_SCHEMA";
+				+ " ELSE data_type END, column_default FROM information_schema.columns WHERE table_schema = CURRENT_SCHEMA";
 	}
 
 	/**
@@ -418,6 +419,42 @@ public abstract class Dialect {
 	 */
 	public String typeKey(String type) {
 		return type.trim().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+	}
+
+	/**
+	 * Whether a column's default in the catalog (its text there, null for none) is the one a
+	 * column's DDL gives ({@code " DEFAULT x"}, empty for none): the same text once the
+	 * dialect's decorations are gone ({@link #defaultKey}), or the same number.
+	 */
+	final boolean sameDefault(@Nullable String catalog, String ddl) {
+		String a = defaultKey(catalog);
+		String b = defaultKey(ddl.isEmpty() ? null : ddl.replaceFirst("^\\s*DEFAULT\\s+", "")
+			.replaceFirst("(?i)\\s+ON UPDATE .*$", ""));
+		if (a.equals(b)) {
+			return true;
+		}
+		try {
+			return new java.math.BigDecimal(a).compareTo(new java.math.BigDecimal(b)) == 0;
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
+	}
+
+	/** A default's text as it compares: lower case, outer parentheses and quotes around a number gone; empty for none. */
+	String defaultKey(@Nullable String text) {
+		if (text == null) {
+			return "";
+		}
+		String key = text.trim();
+		while (key.startsWith("(") && key.endsWith(")")) {
+			key = key.substring(1, key.length() - 1).trim();
+		}
+		key = key.toLowerCase(java.util.Locale.ROOT);
+		if (key.matches("'-?[0-9.]+'")) {
+			key = key.substring(1, key.length() - 1);
+		}
+		return key.equals("null") ? "" : key;
 	}
 
 	/** Whether a column going from one type to another keeps every value (a longer VARCHAR, a larger integer). */
@@ -463,11 +500,12 @@ public abstract class Dialect {
 	}
 
 	/**
-	 * The statements giving an existing column the model's type and nullability (the
-	 * standard's {@code ALTER COLUMN ... SET DATA TYPE} and {@code SET/DROP NOT NULL}); empty
-	 * where the database cannot alter a column in place.
+	 * The statements giving an existing column the model's type, nullability and default
+	 * (the standard's {@code ALTER COLUMN ... SET DATA TYPE}, {@code SET/DROP NOT NULL} and
+	 * {@code SET/DROP DEFAULT}); empty where the database cannot alter a column in place.
 	 */
-	List<String> alterColumn(TableSpec table, TableSpec.Column column, boolean type, boolean nullability) {
+	List<String> alterColumn(TableSpec table, TableSpec.Column column, boolean type, boolean nullability,
+			boolean defaultValue) {
 		String alter = "ALTER TABLE " + qualified(table.schema(), table.table()) + " ALTER COLUMN " + quote(column.name());
 		List<String> out = new ArrayList<>();
 		if (type) {
@@ -475,6 +513,10 @@ public abstract class Dialect {
 		}
 		if (nullability) {
 			out.add(alter + (column.nullable() ? " DROP NOT NULL;" : " SET NOT NULL;"));
+		}
+		if (defaultValue) {
+			out.add(alter + (column.defaultSql().isEmpty() ? " DROP DEFAULT;"
+					: " SET" + column.defaultSql().replaceFirst("(?i)\\s+ON UPDATE .*$", "") + ";"));
 		}
 		return out;
 	}

@@ -369,7 +369,7 @@ public final class MySqlDialect extends Dialect {
 
 	@Override
 	public String columnsQuery() {
-		return "SELECT table_name, column_name, is_nullable, column_type FROM information_schema.columns"
+		return "SELECT table_name, column_name, is_nullable, column_type, column_default FROM information_schema.columns"
 				+ " WHERE table_schema = DATABASE()";
 	}
 
@@ -393,7 +393,8 @@ public final class MySqlDialect extends Dialect {
 
 	/** MySQL changes a column by restating it whole: its type, nullability, default and comment. */
 	@Override
-	List<String> alterColumn(TableSpec table, TableSpec.Column c, boolean type, boolean nullability) {
+	List<String> alterColumn(TableSpec table, TableSpec.Column c, boolean type, boolean nullability,
+			boolean defaultValue) {
 		TableSpec.Column restated = new TableSpec.Column(c.name(), c.type(), c.nullable(), false, false, null,
 				c.defaultSql(), c.comment(), null);
 		return List.of("ALTER TABLE " + qualified(table.schema(), table.table()) + " MODIFY COLUMN " + columnSql(restated)

@@ -119,8 +119,8 @@ public class PostgresDialect extends StandardDialect {
 				+ " AND character_maximum_length IS NOT NULL THEN 'varchar(' || character_maximum_length || ')'"
 				+ " WHEN data_type = 'character' THEN 'char(' || character_maximum_length || ')'"
 				+ " WHEN data_type = 'numeric' AND numeric_precision IS NOT NULL"
-				+ " THEN 'numeric(' || numeric_precision || ',' || numeric_scale || ')' ELSE udt_name END"
-				+ " FROM information_schema.columns WHERE table_schema = CURRENT_SCHEMA";
+				+ " THEN 'numeric(' || numeric_precision || ',' || numeric_scale || ')' ELSE udt_name END,"
+				+ " column_default FROM information_schema.columns WHERE table_schema = CURRENT_SCHEMA";
 	}
 
 	/** Every index of the schema's tables, those behind a unique or primary key constraint marked as constraints. */
@@ -155,6 +155,13 @@ public class PostgresDialect extends StandardDialect {
 			case "character varying" -> "varchar";
 			default -> key;
 		};
+	}
+
+	/** PostgreSQL keeps a literal default with its cast: {@code 'EUR'::character varying}, {@code '-1'::integer}. */
+	@Override
+	String defaultKey(@Nullable String text) {
+		return super.defaultKey((text == null) ? null
+				: text.replaceFirst("::[a-z_ ]+(\\([0-9, ]+\\))?(\\[\\])?$", ""));
 	}
 
 	/** PostgreSQL converts only what it casts implicitly unless told how: the old value cast to the new type. */

@@ -213,13 +213,23 @@ public final class SchemaGenerator {
 			}
 			boolean typeChanged = !this.dialect.typeKey(live.type()).equals(this.dialect.typeKey(c.type()));
 			boolean nullChanged = live.nullable() != c.nullable();
-			if (!typeChanged && !nullChanged) {
+			boolean defaultChanged = !this.dialect.sameDefault(live.defaultValue(), c.defaultSql());
+			if (!typeChanged && !nullChanged && !defaultChanged) {
 				continue;
 			}
-			String change = (typeChanged ? "changes its type from " + live.type() + " to " + c.type() : "")
-					+ (typeChanged && nullChanged ? " and " : "")
-					+ (nullChanged ? (c.nullable() ? "becomes nullable" : "becomes NOT NULL") : "");
-			List<String> alter = this.dialect.alterColumn(table, c, typeChanged, nullChanged);
+			List<String> changes = new ArrayList<>();
+			if (typeChanged) {
+				changes.add("changes its type from " + live.type() + " to " + c.type());
+			}
+			if (nullChanged) {
+				changes.add(c.nullable() ? "becomes nullable" : "becomes NOT NULL");
+			}
+			if (defaultChanged) {
+				changes.add(c.defaultSql().isEmpty() ? "loses its default" : "gets the default"
+						+ c.defaultSql().replaceFirst("^\\s*DEFAULT", ""));
+			}
+			String change = String.join(" and ", changes);
+			List<String> alter = this.dialect.alterColumn(table, c, typeChanged, nullChanged, defaultChanged);
 			if (alter.isEmpty()) {
 				problems.add("Column \"" + c.name() + "\" of table \"" + table.table() + "\" (field " + field + ") "
 						+ change + ", which " + this.dialect.name() + " cannot do to an existing column. Write the"

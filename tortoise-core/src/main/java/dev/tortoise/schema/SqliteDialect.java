@@ -325,7 +325,8 @@ public class SqliteDialect extends Dialect {
 	/** SQLite's catalog: each table of {@code sqlite_master} with its {@code pragma_table_info}. */
 	@Override
 	public String columnsQuery() {
-		return "SELECT m.name, p.name, CASE WHEN p.\"notnull\" = 1 OR p.pk > 0 THEN 'NO' ELSE 'YES' END, p.type"
+		return "SELECT m.name, p.name, CASE WHEN p.\"notnull\" = 1 OR p.pk > 0 THEN 'NO' ELSE 'YES' END, p.type,"
+				+ " p.dflt_value"
 				+ " FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'";
 	}
 
@@ -352,9 +353,10 @@ public class SqliteDialect extends Dialect {
 		return out;
 	}
 
-	/** SQLite alters no column in place: a type or nullability change is a table rebuild. */
+	/** SQLite alters no column in place: a type, nullability or default change is a table rebuild. */
 	@Override
-	List<String> alterColumn(TableSpec table, TableSpec.Column column, boolean type, boolean nullability) {
+	List<String> alterColumn(TableSpec table, TableSpec.Column column, boolean type, boolean nullability,
+			boolean defaultValue) {
 		return List.of();
 	}
 

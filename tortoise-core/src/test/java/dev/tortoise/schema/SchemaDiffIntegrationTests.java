@@ -199,13 +199,13 @@ class SchemaDiffIntegrationTests {
 	}
 
 	/**
-	 * A column's type and nullability changed by hand come back as the ALTERs that restore
-	 * them: widening and dropping NOT NULL are safe, narrowing is destructive, NOT NULL over
+	 * A column's type, nullability and default changed by hand come back as the ALTERs that
+	 * restore them: widening and dropping NOT NULL are safe, narrowing is destructive, NOT NULL over
 	 * NULLs is refused naming the way out; SQLite, which alters no column, names the rebuild.
 	 */
 	@org.junit.jupiter.params.ParameterizedTest
 	@org.junit.jupiter.params.provider.ValueSource(strings = { "postgres", "mysql", "sqlite", "h2" })
-	void typesAndNullabilityComeBackAsAlters(String engine) {
+	void typesNullabilityAndDefaultsComeBackAsAlters(String engine) {
 		on(engine, (url, e, sql) -> {
 			TortoiseContext ctx = Tortoise.init(TortoiseConfig.builder().connection("default", url)
 				.app("models", List.of("dev.tortoise.testmodels.clock")).build()).block();
@@ -217,7 +217,8 @@ class SchemaDiffIntegrationTests {
 				if (engine.equals("sqlite")) {
 					sql.accept("DROP TABLE " + stamp);
 					sql.accept("CREATE TABLE " + stamp + " (" + d.quote("id") + " INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
-							+ label + " VARCHAR(10), " + d.quote("at") + " TIMESTAMP, " + d.quote("touched") + " TIMESTAMP NOT NULL)");
+							+ label + " VARCHAR(10), " + d.quote("at") + " TIMESTAMP, " + d.quote("touched")
+							+ " TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP)");
 					assertThat(ctx.schemaDiff("default").block().problems()).singleElement().asString()
 						.contains("Column \"label\" of table \"stamp\" (field Stamp.label) changes its type from VARCHAR(10) to"
 								+ " VARCHAR(20) and becomes NOT NULL").contains("sqlite cannot").contains("rebuild");
@@ -255,6 +256,15 @@ class SchemaDiffIntegrationTests {
 				assertThat(ctx.schemaDiff("default").block().isEmpty()).isTrue();
 				assertThat(ctx.executeQuery("default", "SELECT " + label + " FROM " + stamp).collectList().block())
 					.singleElement().satisfies((row) -> assertThat(row.values()).containsExactly("filled"));
+
+				// A default dropped by hand comes back, ON UPDATE and all on MySQL.
+				sql.accept("ALTER TABLE " + stamp + " ALTER COLUMN " + d.quote("touched") + " DROP DEFAULT");
+				SchemaDiff defaults = ctx.schemaDiff("default").block();
+				assertThat(defaults.statements()).singleElement().asString().contains(d.quote("touched"))
+					.containsIgnoringCase("DEFAULT CURRENT_TIMESTAMP");
+				assertThat(defaults.destructive()).isEmpty();
+				defaults.statements().forEach(sql);
+				assertThat(ctx.schemaDiff("default").block().isEmpty()).isTrue();
 			}
 			finally {
 				ctx.close();
