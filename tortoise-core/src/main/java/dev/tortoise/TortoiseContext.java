@@ -340,16 +340,22 @@ public final class TortoiseContext implements AutoCloseable {
 						Mono<List<dev.tortoise.schema.Catalog.Column>> columns = rows(connection, dialect.columnsQuery(),
 								(row) -> new dev.tortoise.schema.Catalog.Column(row.get(0, String.class),
 										row.get(1, String.class), "YES".equalsIgnoreCase(row.get(2, String.class)),
-										String.valueOf(row.get(3, String.class)), row.get(4, String.class)))
+										String.valueOf(row.get(3, String.class)), row.get(4, String.class),
+										row.get(5, String.class)))
 							.collectList();
 						Mono<List<dev.tortoise.schema.Catalog.Index>> indexes = rows(connection, dialect.indexesQuery(),
 								(row) -> dialect.catalogIndexes(row.get(0, String.class), row.get(1, String.class),
 										row.get(2, String.class)))
 							.flatMapIterable((list) -> list)
 							.collectList();
-						return columns.zipWith(indexes)
+						String commentsQuery = dialect.tableCommentsQuery();
+						Mono<List<dev.tortoise.schema.Catalog.TableComment>> comments = (commentsQuery == null)
+								? Mono.just(List.of())
+								: rows(connection, commentsQuery, (row) -> new dev.tortoise.schema.Catalog.TableComment(
+										row.get(0, String.class), row.get(1, String.class))).collectList();
+						return Mono.zip(columns, indexes, comments)
 							.map((catalog) -> generator.diff(models,
-									new dev.tortoise.schema.Catalog(catalog.getT1(), catalog.getT2())))
+									new dev.tortoise.schema.Catalog(catalog.getT1(), catalog.getT2(), catalog.getT3())))
 							.flatMap((diff) -> Flux.fromIterable(diff.rowChecks())
 								.concatMap((check) -> rows(connection,
 										dev.tortoise.schema.SchemaDiff.checkQuery(dialect, check), (row) -> check).take(1))

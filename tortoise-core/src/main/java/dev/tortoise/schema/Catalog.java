@@ -18,15 +18,20 @@ public final class Catalog {
 	/**
 	 * One column as the catalog describes it; {@code type} is null where neither it, the
 	 * nullability nor the default was read; {@code defaultValue} is the catalog's text of its
-	 * default, null for none.
+	 * default, null for none; {@code comment} its comment, empty for none, null where comments
+	 * are not read (SQLite keeps them inside its CREATE statements only).
 	 */
 	public record Column(String table, String name, boolean nullable, @Nullable String type,
-			@Nullable String defaultValue) {
+			@Nullable String defaultValue, @Nullable String comment) {
 
 		public Column(String table, String name, boolean nullable, @Nullable String type) {
-			this(table, name, nullable, type, null);
+			this(table, name, nullable, type, null, null);
 		}
 
+	}
+
+	/** A table's comment as the catalog keeps it (empty for none). */
+	public record TableComment(String table, String comment) {
 	}
 
 	/**
@@ -42,11 +47,23 @@ public final class Catalog {
 
 	private final boolean indexesRead;
 
+	private final Map<String, String> tableComments = new HashMap<>();
+
 	/**
 	 * A catalog of columns and indexes.
 	 * @param indexes the indexes, or null where they were not read (none is then compared)
 	 */
 	public Catalog(List<Column> columns, @Nullable List<Index> indexes) {
+		this(columns, indexes, List.of());
+	}
+
+	/**
+	 * A catalog of columns, indexes and tables' comments.
+	 * @param indexes the indexes, or null where they were not read (none is then compared)
+	 * @param tableComments the tables' comments; empty where they were not read
+	 */
+	public Catalog(List<Column> columns, @Nullable List<Index> indexes, List<TableComment> tableComments) {
+		tableComments.forEach((c) -> this.tableComments.put(key(c.table()), (c.comment() != null) ? c.comment() : ""));
 		for (Column c : columns) {
 			this.columns.computeIfAbsent(key(c.table()), (t) -> new java.util.LinkedHashMap<>()).put(key(c.name()), c);
 		}
@@ -56,6 +73,12 @@ public final class Catalog {
 				this.indexes.computeIfAbsent(key(i.table()), (t) -> new java.util.TreeMap<>()).put(key(i.name()), i);
 			}
 		}
+	}
+
+
+	/** A table's comment, null where table comments were not read. */
+	@Nullable String tableComment(String table) {
+		return this.tableComments.isEmpty() ? null : this.tableComments.getOrDefault(key(table), "");
 	}
 
 	/** A catalog of column names alone, as {@code table -> columns}. */

@@ -393,7 +393,39 @@ public abstract class Dialect {
 		return "SELECT table_name, column_name, is_nullable, CASE WHEN UPPER(data_type) = 'CHARACTER VARYING'"
 				+ " AND character_maximum_length IS NOT NULL THEN 'VARCHAR(' || character_maximum_length || ')'"
 				+ " WHEN UPPER(data_type) = 'NUMERIC' THEN 'DECIMAL(' || numeric_precision || ',' || numeric_scale || ')'"
-				+ " ELSE data_type END, column_default FROM information_schema.columns WHERE table_schema = CURRENT_SCHEMA";
+				+ " ELSE data_type END, column_default, COALESCE(remarks, '') FROM information_schema.columns"
+				+ " WHERE table_schema = CURRENT_SCHEMA";
+	}
+
+	/**
+	 * A query listing the comments of the connection's current schema's tables as
+	 * {@code (table, comment)} rows; null where the catalog keeps none.
+	 */
+	public @Nullable String tableCommentsQuery() {
+		return "SELECT table_name, COALESCE(remarks, '') FROM information_schema.tables WHERE table_schema = CURRENT_SCHEMA";
+	}
+
+	/**
+	 * A comment's text as the catalog keeps it once the DDL's literal is read: the literal's
+	 * text with doubled quotes made single, where backslashes are not escapes.
+	 */
+	String storedComment(String comment) {
+		if (comment.isEmpty()) {
+			return "";
+		}
+		String literal = commentLiteral(comment);
+		return literal.substring(1, literal.length() - 1).replace("''", "'");
+	}
+
+	/** A comment as the dialect's DDL writes it, a string literal. */
+	String commentLiteral(String comment) {
+		return textDefault(comment);
+	}
+
+	/** {@code COMMENT ON TABLE}: a table's comment changed ({@code IS NULL} for none). */
+	@Nullable String commentOnTable(TableSpec table) {
+		return "COMMENT ON TABLE " + qualified(table.schema(), table.table()) + " IS "
+				+ (table.comment().isEmpty() ? "NULL" : commentLiteral(table.comment())) + ";";
 	}
 
 	/**
@@ -500,12 +532,13 @@ public abstract class Dialect {
 	}
 
 	/**
-	 * The statements giving an existing column the model's type, nullability and default
-	 * (the standard's {@code ALTER COLUMN ... SET DATA TYPE}, {@code SET/DROP NOT NULL} and
-	 * {@code SET/DROP DEFAULT}); empty where the database cannot alter a column in place.
+	 * The statements giving an existing column the model's type, nullability, default and
+	 * comment (the standard's {@code ALTER COLUMN ... SET DATA TYPE}, {@code SET/DROP NOT NULL},
+	 * {@code SET/DROP DEFAULT} and {@code COMMENT ON COLUMN}); empty where the database cannot
+	 * alter a column in place.
 	 */
 	List<String> alterColumn(TableSpec table, TableSpec.Column column, boolean type, boolean nullability,
-			boolean defaultValue) {
+			boolean defaultValue, boolean comment) {
 		String alter = "ALTER TABLE " + qualified(table.schema(), table.table()) + " ALTER COLUMN " + quote(column.name());
 		List<String> out = new ArrayList<>();
 		if (type) {
@@ -517,6 +550,10 @@ public abstract class Dialect {
 		if (defaultValue) {
 			out.add(alter + (column.defaultSql().isEmpty() ? " DROP DEFAULT;"
 					: " SET" + column.defaultSql().replaceFirst("(?i)\\s+ON UPDATE .*$", "") + ";"));
+		}
+		if (comment) {
+			out.add("COMMENT ON COLUMN " + qualified(table.schema(), table.table()) + "." + quote(column.name()) + " IS "
+					+ (column.comment().isEmpty() ? "NULL" : commentLiteral(column.comment())) + ";");
 		}
 		return out;
 	}

@@ -369,8 +369,46 @@ public final class MySqlDialect extends Dialect {
 
 	@Override
 	public String columnsQuery() {
-		return "SELECT table_name, column_name, is_nullable, column_type, column_default FROM information_schema.columns"
-				+ " WHERE table_schema = DATABASE()";
+		return "SELECT table_name, column_name, is_nullable, column_type, column_default, column_comment"
+				+ " FROM information_schema.columns WHERE table_schema = DATABASE()";
+	}
+
+	@Override
+	public String tableCommentsQuery() {
+		return "SELECT table_name, table_comment FROM information_schema.tables WHERE table_schema = DATABASE()";
+	}
+
+	/** MySQL reads a literal's backslash escapes: the catalog keeps the text as it was before escaping. */
+	@Override
+	String storedComment(String comment) {
+		String literal = literal(comment);
+		String inner = literal.substring(1, literal.length() - 1);
+		StringBuilder out = new StringBuilder(inner.length());
+		for (int i = 0; i < inner.length(); i++) {
+			char c = inner.charAt(i);
+			if (c == '\\' && i + 1 < inner.length()) {
+				char next = inner.charAt(++i);
+				switch (next) {
+					case '0' -> out.append('\0');
+					case 'n' -> out.append('\n');
+					case 'r' -> out.append('\r');
+					case 't' -> out.append('\t');
+					case 'b' -> out.append('\b');
+					case 'Z' -> out.append('\u001a');
+					case '%', '_' -> out.append('\\').append(next);
+					default -> out.append(next);
+				}
+			}
+			else {
+				out.append(c);
+			}
+		}
+		return out.toString();
+	}
+
+	@Override
+	String commentOnTable(TableSpec table) {
+		return "ALTER TABLE " + qualified(table.schema(), table.table()) + " COMMENT=" + literal(table.comment()) + ";";
 	}
 
 	@Override
@@ -394,7 +432,7 @@ public final class MySqlDialect extends Dialect {
 	/** MySQL changes a column by restating it whole: its type, nullability, default and comment. */
 	@Override
 	List<String> alterColumn(TableSpec table, TableSpec.Column c, boolean type, boolean nullability,
-			boolean defaultValue) {
+			boolean defaultValue, boolean comment) {
 		TableSpec.Column restated = new TableSpec.Column(c.name(), c.type(), c.nullable(), false, false, null,
 				c.defaultSql(), c.comment(), null);
 		return List.of("ALTER TABLE " + qualified(table.schema(), table.table()) + " MODIFY COLUMN " + columnSql(restated)

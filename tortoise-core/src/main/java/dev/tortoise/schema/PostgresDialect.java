@@ -120,7 +120,16 @@ public class PostgresDialect extends StandardDialect {
 				+ " WHEN data_type = 'character' THEN 'char(' || character_maximum_length || ')'"
 				+ " WHEN data_type = 'numeric' AND numeric_precision IS NOT NULL"
 				+ " THEN 'numeric(' || numeric_precision || ',' || numeric_scale || ')' ELSE udt_name END,"
-				+ " column_default FROM information_schema.columns WHERE table_schema = CURRENT_SCHEMA";
+				+ " column_default, COALESCE(pg_catalog.col_description((quote_ident(table_schema) || '.'"
+				+ " || quote_ident(table_name))::regclass, ordinal_position), '')"
+				+ " FROM information_schema.columns WHERE table_schema = CURRENT_SCHEMA";
+	}
+
+	@Override
+	public String tableCommentsQuery() {
+		return "SELECT c.relname, COALESCE(pg_catalog.obj_description(c.oid, 'pg_class'), '') FROM pg_catalog.pg_class c"
+				+ " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = CURRENT_SCHEMA"
+				+ " AND c.relkind IN ('r', 'p')";
 	}
 
 	/** Every index of the schema's tables, those behind a unique or primary key constraint marked as constraints. */

@@ -153,6 +153,13 @@ public final class SchemaGenerator {
 				}
 			}
 			Map<String, Catalog.Column> existing = catalog.columns(live);
+			String comment = (existing != null) ? catalog.tableComment(live) : null;
+			if (comment != null && !comment.equals(this.dialect.storedComment(table.comment()))) {
+				String statement = this.dialect.commentOnTable(table);
+				if (statement != null) {
+					statements.add(statement);
+				}
+			}
 			if (existing != null) {
 				diffColumns(meta, table, existing, statements, destructive, checks, problems);
 				existing.keySet().stream().filter((name) -> table.columns().stream()
@@ -214,7 +221,13 @@ public final class SchemaGenerator {
 			boolean typeChanged = !this.dialect.typeKey(live.type()).equals(this.dialect.typeKey(c.type()));
 			boolean nullChanged = live.nullable() != c.nullable();
 			boolean defaultChanged = !this.dialect.sameDefault(live.defaultValue(), c.defaultSql());
+			boolean commentChanged = live.comment() != null
+					&& !live.comment().equals(this.dialect.storedComment(c.comment()));
+			if (!typeChanged && !nullChanged && !defaultChanged && !commentChanged) {
+				continue;
+			}
 			if (!typeChanged && !nullChanged && !defaultChanged) {
+				statements.addAll(this.dialect.alterColumn(table, c, false, false, false, true));
 				continue;
 			}
 			List<String> changes = new ArrayList<>();
@@ -229,7 +242,8 @@ public final class SchemaGenerator {
 						+ c.defaultSql().replaceFirst("^\\s*DEFAULT", ""));
 			}
 			String change = String.join(" and ", changes);
-			List<String> alter = this.dialect.alterColumn(table, c, typeChanged, nullChanged, defaultChanged);
+			List<String> alter = this.dialect.alterColumn(table, c, typeChanged, nullChanged, defaultChanged,
+					commentChanged);
 			if (alter.isEmpty()) {
 				problems.add("Column \"" + c.name() + "\" of table \"" + table.table() + "\" (field " + field + ") "
 						+ change + ", which " + this.dialect.name() + " cannot do to an existing column. Write the"

@@ -326,8 +326,14 @@ public class SqliteDialect extends Dialect {
 	@Override
 	public String columnsQuery() {
 		return "SELECT m.name, p.name, CASE WHEN p.\"notnull\" = 1 OR p.pk > 0 THEN 'NO' ELSE 'YES' END, p.type,"
-				+ " p.dflt_value"
+				+ " p.dflt_value, NULL"
 				+ " FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'";
+	}
+
+	/** SQLite keeps comments only inside its CREATE statements: they are not compared. */
+	@Override
+	public @Nullable String tableCommentsQuery() {
+		return null;
 	}
 
 	/** Named indexes, and each table's CREATE statement, whose named constraints have no name elsewhere. */
@@ -356,7 +362,7 @@ public class SqliteDialect extends Dialect {
 	/** SQLite alters no column in place: a type, nullability or default change is a table rebuild. */
 	@Override
 	List<String> alterColumn(TableSpec table, TableSpec.Column column, boolean type, boolean nullability,
-			boolean defaultValue) {
+			boolean defaultValue, boolean comment) {
 		return List.of();
 	}
 

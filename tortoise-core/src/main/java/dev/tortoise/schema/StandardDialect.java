@@ -52,6 +52,11 @@ abstract class StandardDialect extends Dialect {
 				: List.of("COMMENT ON TABLE " + qualified(t.schema(), t.table()) + " IS " + literal(t.comment()) + ";"));
 	}
 
+	@Override
+	String commentLiteral(String comment) {
+		return literal(comment);
+	}
+
 	/** A comment's text as a string literal. */
 	String literal(String text) {
 		return "'" + text.replace("'", "''") + "'";

@@ -272,6 +272,38 @@ class SchemaDiffIntegrationTests {
 		});
 	}
 
+	/** Table and column comments changed by hand come back (SQLite keeps none in its catalog to compare). */
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "postgres", "mysql", "h2" })
+	void commentsComeBack(String engine) {
+		on(engine, (url, e, sql) -> {
+			TortoiseContext ctx = Tortoise.init(TortoiseConfig.builder().connection("default", url)
+				.app("models", List.of("dev.tortoise.testmodels.schema")).build()).block();
+			try {
+				ctx.generateSchemas(false).block();
+				Dialect d = Dialect.forEngine(engine);
+				if (engine.equals("mysql")) {
+					sql.accept("ALTER TABLE `event` COMMENT='changed by hand'");
+					sql.accept("ALTER TABLE `event` MODIFY `token` VARCHAR(100) NOT NULL COMMENT 'changed too'");
+				}
+				else {
+					sql.accept("COMMENT ON TABLE " + d.quote("event") + " IS 'changed by hand'");
+					sql.accept("COMMENT ON COLUMN " + d.quote("event") + "." + d.quote("token") + " IS NULL");
+				}
+				SchemaDiff comments = ctx.schemaDiff("default").block();
+				assertThat(comments.statements()).hasSize(2)
+					.anyMatch((s) -> s.contains("This table contains a list of all the events"))
+					.anyMatch((s) -> s.contains("Unique token"));
+				assertThat(comments.destructive()).isEmpty();
+				comments.statements().forEach(sql);
+				assertThat(ctx.schemaDiff("default").block().isEmpty()).isTrue();
+			}
+			finally {
+				ctx.close();
+			}
+		});
+	}
+
 	private static TortoiseContext chainVersion(String url, int n) {
 		return Tortoise.init(TortoiseConfig.builder().connection("default", url)
 			.app("models", List.of("dev.tortoise.testmodels.chain.v" + String.format("%02d", n))).build()).block();
