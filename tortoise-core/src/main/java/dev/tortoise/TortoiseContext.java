@@ -353,9 +353,14 @@ public final class TortoiseContext implements AutoCloseable {
 								? Mono.just(List.of())
 								: rows(connection, commentsQuery, (row) -> new dev.tortoise.schema.Catalog.TableComment(
 										row.get(0, String.class), row.get(1, String.class))).collectList();
-						return Mono.zip(columns, indexes, comments)
+						Mono<List<dev.tortoise.schema.Catalog.ForeignKey>> keys = rows(connection, dialect.foreignKeysQuery(),
+								(row) -> new dev.tortoise.schema.Catalog.ForeignKey(row.get(0, String.class),
+										row.get(1, String.class), row.get(2, String.class), row.get(3, String.class)))
+							.collectList();
+						return Mono.zip(columns, indexes, comments, keys)
 							.map((catalog) -> generator.diff(models,
-									new dev.tortoise.schema.Catalog(catalog.getT1(), catalog.getT2(), catalog.getT3())))
+									new dev.tortoise.schema.Catalog(catalog.getT1(), catalog.getT2(), catalog.getT3(),
+											catalog.getT4())))
 							.flatMap((diff) -> Flux.fromIterable(diff.rowChecks())
 								.concatMap((check) -> rows(connection,
 										dev.tortoise.schema.SchemaDiff.checkQuery(dialect, check), (row) -> check).take(1))

@@ -30,6 +30,10 @@ public final class Catalog {
 
 	}
 
+	/** A foreign key of a column: its {@code ON DELETE} rule and constraint name (null where it has none). */
+	public record ForeignKey(String table, String column, String onDelete, @Nullable String name) {
+	}
+
 	/** A table's comment as the catalog keeps it (empty for none). */
 	public record TableComment(String table, String comment) {
 	}
@@ -49,20 +53,31 @@ public final class Catalog {
 
 	private final Map<String, String> tableComments = new HashMap<>();
 
+	private final Map<String, Map<String, ForeignKey>> foreignKeys = new HashMap<>();
+
+	private final boolean foreignKeysRead;
+
 	/**
 	 * A catalog of columns and indexes.
 	 * @param indexes the indexes, or null where they were not read (none is then compared)
 	 */
 	public Catalog(List<Column> columns, @Nullable List<Index> indexes) {
-		this(columns, indexes, List.of());
+		this(columns, indexes, List.of(), null);
 	}
 
 	/**
 	 * A catalog of columns, indexes and tables' comments.
 	 * @param indexes the indexes, or null where they were not read (none is then compared)
 	 * @param tableComments the tables' comments; empty where they were not read
+	 * @param foreignKeys the foreign keys, or null where they were not read (none is then compared)
 	 */
-	public Catalog(List<Column> columns, @Nullable List<Index> indexes, List<TableComment> tableComments) {
+	public Catalog(List<Column> columns, @Nullable List<Index> indexes, List<TableComment> tableComments,
+			@Nullable List<ForeignKey> foreignKeys) {
+		this.foreignKeysRead = foreignKeys != null;
+		if (foreignKeys != null) {
+			foreignKeys.forEach((k) -> this.foreignKeys.computeIfAbsent(key(k.table()), (t) -> new HashMap<>())
+				.put(key(k.column()), k));
+		}
 		tableComments.forEach((c) -> this.tableComments.put(key(c.table()), (c.comment() != null) ? c.comment() : ""));
 		for (Column c : columns) {
 			this.columns.computeIfAbsent(key(c.table()), (t) -> new java.util.LinkedHashMap<>()).put(key(c.name()), c);
@@ -75,6 +90,11 @@ public final class Catalog {
 		}
 	}
 
+
+	/** A table's foreign keys by lower-case column, null where foreign keys were not read. */
+	@Nullable Map<String, ForeignKey> foreignKeys(String table) {
+		return this.foreignKeysRead ? this.foreignKeys.getOrDefault(key(table), Map.of()) : null;
+	}
 
 	/** A table's comment, null where table comments were not read. */
 	@Nullable String tableComment(String table) {

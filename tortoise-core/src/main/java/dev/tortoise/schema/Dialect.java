@@ -398,6 +398,28 @@ public abstract class Dialect {
 	}
 
 	/**
+	 * A query listing the foreign keys of the connection's current schema as {@code (table,
+	 * column, on_delete, constraint)} rows.
+	 */
+	public String foreignKeysQuery() {
+		return "SELECT kcu.table_name, kcu.column_name, rc.delete_rule, rc.constraint_name"
+				+ " FROM information_schema.referential_constraints rc JOIN information_schema.key_column_usage kcu"
+				+ " ON kcu.constraint_name = rc.constraint_name AND kcu.constraint_schema = rc.constraint_schema"
+				+ " WHERE rc.constraint_schema = CURRENT_SCHEMA";
+	}
+
+	/** A foreign key added to an existing column; null where the database cannot. */
+	@Nullable String addForeignKey(TableSpec table, TableSpec.Column column) {
+		return "ALTER TABLE " + qualified(table.schema(), table.table()) + " ADD FOREIGN KEY (" + quote(column.name()) + ")"
+				+ references(column.reference()) + ";";
+	}
+
+	/** A foreign key dropped by its constraint's name; null where the database cannot. */
+	@Nullable String dropForeignKey(TableSpec table, String constraint) {
+		return "ALTER TABLE " + qualified(table.schema(), table.table()) + " DROP CONSTRAINT " + quote(constraint) + ";";
+	}
+
+	/**
 	 * A query listing the comments of the connection's current schema's tables as
 	 * {@code (table, comment)} rows; null where the catalog keeps none.
 	 */

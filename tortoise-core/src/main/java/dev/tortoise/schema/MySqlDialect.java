@@ -374,6 +374,29 @@ public final class MySqlDialect extends Dialect {
 	}
 
 	@Override
+	public String foreignKeysQuery() {
+		return "SELECT kcu.table_name, kcu.column_name, rc.delete_rule, rc.constraint_name"
+				+ " FROM information_schema.referential_constraints rc JOIN information_schema.key_column_usage kcu"
+				+ " ON kcu.constraint_name = rc.constraint_name AND kcu.constraint_schema = rc.constraint_schema"
+				+ " AND kcu.table_name = rc.table_name WHERE rc.constraint_schema = DATABASE()";
+	}
+
+	/** MySQL's foreign keys are named constraints, with Tortoise's name. */
+	@Override
+	String addForeignKey(TableSpec table, TableSpec.Column column) {
+		TableSpec.Reference r = column.reference();
+		return "ALTER TABLE " + qualified(table.schema(), table.table()) + " ADD CONSTRAINT "
+				+ quote(foreignKeyName(table.table(), column.name(), r.table(), r.column())) + " FOREIGN KEY ("
+				+ quote(column.name()) + ") REFERENCES " + qualified(r.schema(), r.table()) + " (" + quote(r.column())
+				+ ") ON DELETE " + r.onDelete().sql() + ";";
+	}
+
+	@Override
+	String dropForeignKey(TableSpec table, String constraint) {
+		return "ALTER TABLE " + qualified(table.schema(), table.table()) + " DROP FOREIGN KEY " + quote(constraint) + ";";
+	}
+
+	@Override
 	public String tableCommentsQuery() {
 		return "SELECT table_name, table_comment FROM information_schema.tables WHERE table_schema = DATABASE()";
 	}

@@ -8,9 +8,10 @@ import java.util.List;
  * comments, as {@code generateSchemas} writes them), columns to add, and the destructive
  * subset (columns the models no longer have, to drop). An up-to-date database gives an
  * empty diff. Compared: tables (and many-to-many through tables) and columns by name, renames
- * the models declare ({@link dev.tortoise.models.FormerName}), each column's type and
- * nullability, and indexes and unique constraints by name. Defaults, comments and foreign
- * keys' {@code ON DELETE} of existing columns are not compared.
+ * the models declare ({@link dev.tortoise.models.FormerName}), each column's type, nullability,
+ * default and comment, table comments, foreign keys with their {@code ON DELETE}, and indexes
+ * and unique-together constraints by name. Not compared: primary keys, a column's own UNIQUE,
+ * an index's columns under the same name; a table no model names is left alone.
  */
 public final class SchemaDiff {
 

@@ -162,6 +162,10 @@ public final class SchemaGenerator {
 			}
 			if (existing != null) {
 				diffColumns(meta, table, existing, statements, destructive, checks, problems);
+				Map<String, Catalog.ForeignKey> keys = catalog.foreignKeys(live);
+				if (keys != null) {
+					diffForeignKeys(meta, table, existing, keys, statements, problems);
+				}
 				existing.keySet().stream().filter((name) -> table.columns().stream()
 						.noneMatch((c) -> Catalog.key(c.name()).equals(name) || renamedFrom(meta, c, existing, name)))
 					.sorted().forEach((name) -> drops.add(this.dialect.dropColumn(table, existing.get(name).name())));
@@ -257,6 +261,46 @@ public final class SchemaGenerator {
 			}
 			if (nullChanged && !c.nullable()) {
 				checks.add(new SchemaDiff.RowCheck(table.table(), c.name(), field, true));
+			}
+		}
+	}
+
+	/** Foreign keys of columns that both sides have: added, dropped, or remade where ON DELETE differs. */
+	private void diffForeignKeys(ModelMeta<?> meta, TableSpec table, Map<String, Catalog.Column> existing,
+			Map<String, Catalog.ForeignKey> keys, List<String> statements, List<String> problems) {
+		for (TableSpec.Column c : table.columns()) {
+			Catalog.Column live = existing.get(Catalog.key(c.name()));
+			String[] former = formerNames(meta, c);
+			for (int i = 0; live == null && i < former.length; i++) {
+				live = existing.get(Catalog.key(former[i]));
+			}
+			if (live == null) {
+				continue; // added with its key
+			}
+			Catalog.ForeignKey key = keys.get(Catalog.key(live.name()));
+			TableSpec.Reference wanted = c.reference();
+			boolean same = (key == null) ? wanted == null
+					: wanted != null && wanted.onDelete().sql().equalsIgnoreCase(key.onDelete().trim());
+			if (same) {
+				continue;
+			}
+			List<String> change = new ArrayList<>();
+			if (key != null) {
+				change.add((key.name() != null) ? this.dialect.dropForeignKey(table, key.name()) : null);
+			}
+			if (wanted != null) {
+				change.add(this.dialect.addForeignKey(table, c));
+			}
+			if (change.contains(null)) {
+				problems.add("The foreign key of column \"" + c.name() + "\" of table \"" + table.table() + "\" (field "
+						+ fieldOf(meta, c) + ") " + ((wanted == null) ? "is no longer in the models"
+								: (key == null) ? "is missing" : "changes ON DELETE from " + key.onDelete() + " to "
+										+ wanted.onDelete().sql())
+						+ ", which " + this.dialect.name() + " cannot change on an existing table. Write the table's"
+						+ " rebuild into the migration by hand, or keep the key as it was.");
+			}
+			else {
+				statements.addAll(change);
 			}
 		}
 	}

@@ -330,6 +330,23 @@ public class SqliteDialect extends Dialect {
 				+ " FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'";
 	}
 
+	@Override
+	public String foreignKeysQuery() {
+		return "SELECT m.name, f.\"from\", f.on_delete, NULL FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f"
+				+ " WHERE m.type = 'table'";
+	}
+
+	/** SQLite adds or drops no constraint of an existing table. */
+	@Override
+	@Nullable String addForeignKey(TableSpec table, TableSpec.Column column) {
+		return null;
+	}
+
+	@Override
+	@Nullable String dropForeignKey(TableSpec table, String constraint) {
+		return null;
+	}
+
 	/** SQLite keeps comments only inside its CREATE statements: they are not compared. */
 	@Override
 	public @Nullable String tableCommentsQuery() {

@@ -304,6 +304,58 @@ class SchemaDiffIntegrationTests {
 		});
 	}
 
+	/**
+	 * A foreign key dropped by hand, or remade with another ON DELETE, comes back as the
+	 * models say; SQLite, which changes no constraint of an existing table, names the rebuild.
+	 */
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "postgres", "mysql", "sqlite", "h2" })
+	void foreignKeysComeBackWithTheirOnDelete(String engine) {
+		on(engine, (url, e, sql) -> {
+			TortoiseContext ctx = chainVersion(url, 3);
+			try {
+				ctx.generateSchemas(false).block();
+				Dialect d = Dialect.forEngine(engine);
+				String item = d.quote("item");
+				if (engine.equals("sqlite")) {
+					sql.accept("DROP TABLE " + item);
+					sql.accept("CREATE TABLE " + item + " (\"id\" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, \"title\""
+							+ " VARCHAR(100) NOT NULL, \"price\" INT NOT NULL DEFAULT 0, \"shelf_id\" INT)");
+					assertThat(ctx.schemaDiff("default").block().problems()).singleElement().asString()
+						.contains("foreign key of column \"shelf_id\" of table \"item\"").contains("is missing")
+						.contains("rebuild");
+					return;
+				}
+				String name = rows(ctx, d.foreignKeysQuery()).stream().filter((row) -> row.get(0).equalsIgnoreCase("item"))
+					.map((row) -> row.get(3)).findFirst().orElseThrow();
+				String drop = "ALTER TABLE " + item + (engine.equals("mysql") ? " DROP FOREIGN KEY " : " DROP CONSTRAINT ")
+						+ d.quote(name);
+				sql.accept(drop);
+				SchemaDiff missing = ctx.schemaDiff("default").block();
+				assertThat(missing.statements()).singleElement().asString().contains("FOREIGN KEY (" + d.quote("shelf_id")
+						+ ")").contains("ON DELETE CASCADE");
+				missing.statements().forEach(sql);
+				assertThat(ctx.schemaDiff("default").block().isEmpty()).isTrue();
+
+				name = rows(ctx, d.foreignKeysQuery()).stream().filter((row) -> row.get(0).equalsIgnoreCase("item"))
+					.map((row) -> row.get(3)).findFirst().orElseThrow();
+				sql.accept("ALTER TABLE " + item + (engine.equals("mysql") ? " DROP FOREIGN KEY " : " DROP CONSTRAINT ")
+						+ d.quote(name));
+				sql.accept("ALTER TABLE " + item + " ADD CONSTRAINT " + d.quote("by_hand") + " FOREIGN KEY ("
+						+ d.quote("shelf_id") + ") REFERENCES " + d.quote("shelf") + " (" + d.quote("id")
+						+ ") ON DELETE SET NULL");
+				SchemaDiff remade = ctx.schemaDiff("default").block();
+				assertThat(remade.statements()).hasSize(2).first().asString().contains("by_hand");
+				assertThat(remade.statements().get(1)).contains("ON DELETE CASCADE");
+				remade.statements().forEach(sql);
+				assertThat(ctx.schemaDiff("default").block().isEmpty()).isTrue();
+			}
+			finally {
+				ctx.close();
+			}
+		});
+	}
+
 	private static TortoiseContext chainVersion(String url, int n) {
 		return Tortoise.init(TortoiseConfig.builder().connection("default", url)
 			.app("models", List.of("dev.tortoise.testmodels.chain.v" + String.format("%02d", n))).build()).block();
