@@ -261,7 +261,17 @@ final class ModelReader {
 		f.setChecks(FieldChecks.read(field, where));
 		if (!defaultText.isEmpty()) {
 			try {
-				f.setDefaultValue(TypeNames.parseDefault(type, javaType, defaultText));
+				Object value = TypeNames.parseDefault(type, javaType, defaultText);
+				if (type == FieldType.JSON && !(value instanceof String)) {
+					// Tortoise's default={...}: each new row gets its own copy, never one shared mutable value.
+					FieldType json = type;
+					Class<?> target = javaType;
+					String text = defaultText;
+					f.setDefaultFactory(() -> TypeNames.parseDefault(json, target, text), text);
+				}
+				else {
+					f.setDefaultValue(value);
+				}
 			}
 			catch (RuntimeException ex) {
 				throw new ConfigurationException("Field " + where + " has default value \"" + defaultText

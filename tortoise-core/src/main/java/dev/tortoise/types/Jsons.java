@@ -43,10 +43,16 @@ final class Jsons extends TypeHandler {
 
 	@Override
 	public Object parseDefault(Class<?> javaType, String text) {
-		if (javaType != String.class && javaType != Object.class) {
-			throw new IllegalArgumentException("JSON defaults are supported on String fields only");
+		if (javaType == String.class || javaType == Object.class) {
+			return text;
 		}
-		return text;
+		try {
+			return JSON.readValue(text, javaType);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalArgumentException("not JSON that reads as a " + javaType.getSimpleName() + " ("
+					+ ex.getOriginalMessage() + ")");
+		}
 	}
 
 	@Override
