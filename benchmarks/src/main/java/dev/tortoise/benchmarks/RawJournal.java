@@ -49,6 +49,9 @@ final class RawJournal {
 
 	private final boolean[] json;
 
+	/** The Java type each column read is turned into, as the model's field holds it. */
+	private final Class<?>[] readTypes;
+
 	private final String insert;
 
 	private final String select;
@@ -88,8 +91,16 @@ final class RawJournal {
 		this.selectColumns.addAll(List.of("timestamp", "level", "text"));
 		this.selectColumns.addAll(this.extraColumns);
 		this.json = new boolean[this.selectColumns.size()];
+		this.readTypes = new Class<?>[this.selectColumns.size()];
 		for (int i = 0; i < this.json.length; i++) {
 			this.json[i] = this.selectColumns.get(i).startsWith("col_json");
+			this.readTypes[i] = switch (i) {
+				case 0 -> Integer.class;
+				case 1 -> OffsetDateTime.class;
+				case 2 -> Short.class;
+				case 3 -> String.class;
+				default -> this.extraTypes.get(i - 4);
+			};
 		}
 		List<String> written = new ArrayList<>(List.of("timestamp", "level", "text"));
 		written.addAll(this.extraColumns);
@@ -252,7 +263,7 @@ final class RawJournal {
 
 	private Object read(Readable row, int i) {
 		if (!this.json[i]) {
-			return row.get(i);
+			return row.get(i, this.readTypes[i]);
 		}
 		String text = row.get(i, String.class);
 		try {

@@ -20,10 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SchemaDiffIntegrationTests {
 
 	private static void exercise(String url, String engine, java.util.function.Consumer<String> sql) {
-		TortoiseContext ctx = Tortoise.init(TortoiseConfig.builder().connection("default", url)
-			.app("models", List.of("dev.tortoise.testmodels.clock")).build()).block();
-		try {
-			ctx.generateSchemas(true).block();
+		generated(url, "dev.tortoise.testmodels.clock", (ctx) -> {
 			assertThat(ctx.schemaDiff("default").block().isEmpty()).as("right after generation").isTrue();
 			Dialect d = Dialect.forEngine(engine);
 
@@ -70,10 +67,7 @@ class SchemaDiffIntegrationTests {
 				assertThat(empty.problems()).as("SQLite cannot, even on an empty table").singleElement().asString()
 					.contains("sqlite cannot add");
 			}
-		}
-		finally {
-			ctx.close();
-		}
+		});
 	}
 
 	/** How a test changes a database by hand: its URL, engine and a way to run SQL on it. */
@@ -132,15 +126,9 @@ class SchemaDiffIntegrationTests {
 		}
 		for (String models : packages) {
 			on(engine, (url, e, sql) -> {
-				TortoiseContext ctx = Tortoise.init(TortoiseConfig.builder().connection("default", url)
-					.app("models", List.of(models)).build()).block();
-				try {
-					ctx.generateSchemas(false).block();
+				generated(url, models, (ctx) -> {
 					assertThat(ctx.schemaDiff("default").block().statements()).as(models).isEmpty();
-				}
-				finally {
-					ctx.close();
-				}
+				});
 			});
 		}
 	}
@@ -207,10 +195,7 @@ class SchemaDiffIntegrationTests {
 	@org.junit.jupiter.params.provider.ValueSource(strings = { "postgres", "mysql", "sqlite", "h2" })
 	void typesNullabilityAndDefaultsComeBackAsAlters(String engine) {
 		on(engine, (url, e, sql) -> {
-			TortoiseContext ctx = Tortoise.init(TortoiseConfig.builder().connection("default", url)
-				.app("models", List.of("dev.tortoise.testmodels.clock")).build()).block();
-			try {
-				ctx.generateSchemas(false).block();
+			generated(url, "dev.tortoise.testmodels.clock", (ctx) -> {
 				Dialect d = Dialect.forEngine(engine);
 				String stamp = d.quote("stamp");
 				String label = d.quote("label");
@@ -265,10 +250,7 @@ class SchemaDiffIntegrationTests {
 				assertThat(defaults.destructive()).isEmpty();
 				defaults.statements().forEach(sql);
 				assertThat(ctx.schemaDiff("default").block().isEmpty()).isTrue();
-			}
-			finally {
-				ctx.close();
-			}
+			});
 		});
 	}
 
@@ -277,10 +259,7 @@ class SchemaDiffIntegrationTests {
 	@org.junit.jupiter.params.provider.ValueSource(strings = { "postgres", "mysql", "h2" })
 	void commentsComeBack(String engine) {
 		on(engine, (url, e, sql) -> {
-			TortoiseContext ctx = Tortoise.init(TortoiseConfig.builder().connection("default", url)
-				.app("models", List.of("dev.tortoise.testmodels.schema")).build()).block();
-			try {
-				ctx.generateSchemas(false).block();
+			generated(url, "dev.tortoise.testmodels.schema", (ctx) -> {
 				Dialect d = Dialect.forEngine(engine);
 				if (engine.equals("mysql")) {
 					sql.accept("ALTER TABLE `event` COMMENT='changed by hand'");
@@ -297,10 +276,7 @@ class SchemaDiffIntegrationTests {
 				assertThat(comments.destructive()).isEmpty();
 				comments.statements().forEach(sql);
 				assertThat(ctx.schemaDiff("default").block().isEmpty()).isTrue();
-			}
-			finally {
-				ctx.close();
-			}
+			});
 		});
 	}
 
@@ -354,6 +330,19 @@ class SchemaDiffIntegrationTests {
 				ctx.close();
 			}
 		});
+	}
+
+	/** A context of one package's models on the database, its schema generated, closed after the work. */
+	private static void generated(String url, String models, java.util.function.Consumer<TortoiseContext> work) {
+		TortoiseContext ctx = Tortoise.init(TortoiseConfig.builder().connection("default", url)
+			.app("models", List.of(models)).build()).block();
+		try {
+			ctx.generateSchemas(false).block();
+			work.accept(ctx);
+		}
+		finally {
+			ctx.close();
+		}
 	}
 
 	private static TortoiseContext chainVersion(String url, int n) {

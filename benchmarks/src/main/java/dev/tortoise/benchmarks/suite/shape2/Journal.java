@@ -1,24 +1,12 @@
 package dev.tortoise.benchmarks.suite.shape2;
 
-import java.time.OffsetDateTime;
-
+import dev.tortoise.benchmarks.suite.JournalFields;
 import dev.tortoise.fields.*;
 import dev.tortoise.models.Model;
 
 /** Shape 2: the journal with a self-referencing foreign key, its backward relation and a many-to-many. */
 @Model
-public class Journal {
-
-	public Integer id;
-
-	@DatetimeField(autoNowAdd = true)
-	public OffsetDateTime timestamp;
-
-	@SmallIntField(index = true)
-	public Short level;
-
-	@CharField(maxLength = 255, index = true)
-	public String text;
+public class Journal extends JournalFields {
 
 	@ForeignKeyField(value = "models.Journal", relatedName = "children", nullable = true)
 	public Journal parent;

@@ -2,25 +2,13 @@ package dev.tortoise.benchmarks.suite.shape3;
 
 import java.math.BigDecimal;
 import java.util.Map;
-import java.time.OffsetDateTime;
-
+import dev.tortoise.benchmarks.suite.JournalFields;
 import dev.tortoise.fields.*;
 import dev.tortoise.models.Model;
 
 /** Shape 3: the wide journal, 4 sets of 8 typed columns, two with defaults and two nullable. */
 @Model
-public class Journal {
-
-	public Integer id;
-
-	@DatetimeField(autoNowAdd = true)
-	public OffsetDateTime timestamp;
-
-	@SmallIntField(index = true)
-	public Short level;
-
-	@CharField(maxLength = 255, index = true)
-	public String text;
+public class Journal extends JournalFields {
 
 	@FloatField(defaultValue = "2.2")
 	public Double colFloat1;
