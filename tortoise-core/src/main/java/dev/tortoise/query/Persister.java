@@ -290,14 +290,22 @@ final class Persister {
 				FieldMeta f = writable(meta, name, "save(update fields)");
 				values.put(f.name(), f.get(instance));
 			}
-			for (FieldMeta f : meta.columns()) {
-				if (f.autoNow()) {
-					Object now = InstanceValues.now(f, this.engine.zone());
-					f.set(instance, now);
-					values.put(f.name(), now);
+			Map<FieldMeta, Object> assignments = InstanceValues.assignments(meta, values, this.engine.zone());
+			List<FieldMeta> columns = List.copyOf(assignments.keySet());
+			Object[] args = new Object[columns.size() + 1];
+			int i = 0;
+			for (Map.Entry<FieldMeta, Object> a : assignments.entrySet()) {
+				if (a.getKey().autoNow()) {
+					a.getKey().set(instance, a.getValue());
 				}
+				args[i++] = a.getValue();
 			}
-			return this.engine.objects(meta).filter(meta.pk().name(), pk).update(values).map((rows) -> {
+			args[i] = pk;
+			String connection = this.engine.route(meta, null, true);
+			// One text per model, connection and field set, as for whole saves.
+			Compiled update = this.engine.statements().get(new FieldsKey(meta, connection, columns),
+					(k) -> render(connection, updateByKey(meta, columns)));
+			return this.engine.runUpdate(connection, this.engine.bind(connection, update, args)).map((rows) -> {
 				if (rows == 0) {
 					throw new dev.tortoise.exceptions.IntegrityException("Can't update a " + meta.name()
 							+ " that doesn't exist: no row has " + meta.pk().name() + " " + pk + ".");
@@ -407,6 +415,10 @@ final class Persister {
 		return (pk.generated() && withKey == 0) ? inserts.withoutKey() : inserts.all();
 	}
 
+	/** A partial save's UPDATE of one model's field set on one connection, written once. */
+	private record FieldsKey(ModelMeta<?> meta, String connection, List<FieldMeta> columns) {
+	}
+
 	/** The statements of one model's instances on one connection, written once. */
 	private record InstanceKey(String kind, ModelMeta<?> meta, String connection) {
 
@@ -429,11 +441,14 @@ final class Persister {
 
 	/** The UPDATE of every column but the key, by key: the columns' values, then the key's. */
 	private static Update updateByKey(ModelMeta<?> meta) {
-		List<Update.Assignment> set = new ArrayList<>();
-		for (FieldMeta f : meta.columns()) {
-			if (!f.pk()) {
-				set.add(new Update.Assignment(f.column(), Params.field(f, set.size())));
-			}
+		return updateByKey(meta, meta.columns().stream().filter((f) -> !f.pk()).toList());
+	}
+
+	/** The UPDATE of some columns by key: their values in order, then the key's. */
+	private static Update updateByKey(ModelMeta<?> meta, List<FieldMeta> columns) {
+		List<Update.Assignment> set = new ArrayList<>(columns.size());
+		for (FieldMeta f : columns) {
+			set.add(new Update.Assignment(f.column(), Params.field(f, set.size())));
 		}
 		return new Update(Table.of(meta.schema(), meta.table()), set, byKey(meta, set.size()));
 	}

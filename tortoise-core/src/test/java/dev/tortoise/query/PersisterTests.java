@@ -98,4 +98,39 @@ class PersisterTests {
 		}
 	}
 
+
+	@Test
+	void aPartialSaveWritesEachFieldSetsUpdateOnce() {
+		TortoiseContext ctx = Tortoise.init(TortoiseConfig.builder()
+			.connection("default", "h2://:memory:")
+			.app("rows", List.of("dev.tortoise.testmodels.rows"))
+			.build()).block();
+		try {
+			ctx.generateSchemas().block();
+			Engine engine = ctx.objects(Site.class).engine;
+			Site site = new Site();
+			site.name = "North";
+			ctx.create(site).block();
+			int before = engine.statements().size();
+			site.name = "East";
+			ctx.save(site, "name").block();
+			int cached = engine.statements().size();
+			assertThat(cached).as("the field set's UPDATE, kept").isEqualTo(before + 1);
+			for (String name : List.of("South", "West")) {
+				site.name = name;
+				ctx.save(site, "name").block();
+			}
+			assertThat(engine.statements().size()).as("the same field set, the same text").isEqualTo(cached);
+			assertThat(ctx.objects(Site.class).get().block().name).isEqualTo("West");
+			Site gone = new Site();
+			gone.id = 999L;
+			gone.name = "Nowhere";
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> ctx.save(gone, "name").block())
+				.isInstanceOf(dev.tortoise.exceptions.IntegrityException.class).hasMessageContaining("999");
+		}
+		finally {
+			ctx.close();
+		}
+	}
+
 }
