@@ -30,7 +30,8 @@ import reactor.core.publisher.Mono;
  * writes one JSON line per contender and test: rows, nanoseconds, pass.
  *
  * <pre>java -cp benchmarks.jar dev.tortoise.benchmarks.Suite --db postgres --shape 1 --concurrency 10
- *     --passes 12 --iterations 1000 --out results/suite.jsonl</pre>
+ *     --passes 12 --iterations 1000 --out results/suite.jsonl [--tests A,B]</pre>
+ * ({@code --tests} runs some of the tests only, for profiling one of them.)
  */
 public final class Suite {
 
@@ -74,6 +75,7 @@ public final class Suite {
 		int passes = Integer.parseInt(options.getOrDefault("passes", "12"));
 		int iterations = Integer.parseInt(options.getOrDefault("iterations", "1000"));
 		Path out = Path.of(options.getOrDefault("out", "benchmarks/results/suite.jsonl"));
+		List<String> tests = options.containsKey("tests") ? List.of(options.get("tests").split(",")) : TESTS;
 		Files.createDirectories(out.toAbsolutePath().getParent());
 		FreshDatabase fresh = FreshDatabase.create(db, concurrency);
 		TortoiseContext ctx = Tortoise.init(TortoiseConfig.builder().connection("default", fresh.url())
@@ -85,7 +87,7 @@ public final class Suite {
 				boolean tortoiseFirst = pass % 2 == 1;
 				for (String contender : tortoiseFirst ? List.of("tortoise", "raw") : List.of("raw", "tortoise")) {
 					suite.empty();
-					for (String test : TESTS) {
+					for (String test : tests) {
 						List<Object> prepared = suite.prepare(test); // untimed, as the suite loads its rows first
 						long start = System.nanoTime();
 						long rows = suite.run(contender, test, prepared).block();
