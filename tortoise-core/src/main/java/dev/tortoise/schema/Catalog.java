@@ -34,6 +34,10 @@ public final class Catalog {
 	public record ForeignKey(String table, String column, String onDelete, @Nullable String name) {
 	}
 
+	/** A column of a table's primary key. */
+	public record KeyColumn(String table, String column) {
+	}
+
 	/** A table's comment as the catalog keeps it (empty for none). */
 	public record TableComment(String table, String comment) {
 	}
@@ -57,12 +61,16 @@ public final class Catalog {
 
 	private final boolean foreignKeysRead;
 
+	private final Map<String, java.util.Set<String>> primaryKeys = new HashMap<>();
+
+	private final boolean primaryKeysRead;
+
 	/**
 	 * A catalog of columns and indexes.
 	 * @param indexes the indexes, or null where they were not read (none is then compared)
 	 */
 	public Catalog(List<Column> columns, @Nullable List<Index> indexes) {
-		this(columns, indexes, List.of(), null);
+		this(columns, indexes, List.of(), null, null);
 	}
 
 	/**
@@ -70,9 +78,15 @@ public final class Catalog {
 	 * @param indexes the indexes, or null where they were not read (none is then compared)
 	 * @param tableComments the tables' comments; empty where they were not read
 	 * @param foreignKeys the foreign keys, or null where they were not read (none is then compared)
+	 * @param primaryKeys the primary keys' columns, or null where they were not read
 	 */
 	public Catalog(List<Column> columns, @Nullable List<Index> indexes, List<TableComment> tableComments,
-			@Nullable List<ForeignKey> foreignKeys) {
+			@Nullable List<ForeignKey> foreignKeys, @Nullable List<KeyColumn> primaryKeys) {
+		this.primaryKeysRead = primaryKeys != null;
+		if (primaryKeys != null) {
+			primaryKeys.forEach((k) -> this.primaryKeys.computeIfAbsent(key(k.table()), (t) -> new java.util.TreeSet<>())
+				.add(key(k.column())));
+		}
 		this.foreignKeysRead = foreignKeys != null;
 		if (foreignKeys != null) {
 			foreignKeys.forEach((k) -> this.foreignKeys.computeIfAbsent(key(k.table()), (t) -> new HashMap<>())
@@ -90,6 +104,11 @@ public final class Catalog {
 		}
 	}
 
+
+	/** A table's primary-key columns in lower case, null where primary keys were not read. */
+	java.util.@Nullable Set<String> primaryKey(String table) {
+		return this.primaryKeysRead ? this.primaryKeys.getOrDefault(key(table), java.util.Set.of()) : null;
+	}
 
 	/** A table's foreign keys by lower-case column, null where foreign keys were not read. */
 	@Nullable Map<String, ForeignKey> foreignKeys(String table) {

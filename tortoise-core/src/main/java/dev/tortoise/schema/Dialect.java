@@ -408,6 +408,14 @@ public abstract class Dialect {
 				+ " WHERE rc.constraint_schema = CURRENT_SCHEMA";
 	}
 
+	/** A query listing the primary-key columns of the connection's current schema as {@code (table, column)} rows. */
+	public String primaryKeysQuery() {
+		return "SELECT kcu.table_name, kcu.column_name FROM information_schema.table_constraints tc"
+				+ " JOIN information_schema.key_column_usage kcu ON kcu.constraint_name = tc.constraint_name"
+				+ " AND kcu.constraint_schema = tc.constraint_schema AND kcu.table_name = tc.table_name"
+				+ " WHERE tc.constraint_type = 'PRIMARY KEY' AND tc.table_schema = CURRENT_SCHEMA";
+	}
+
 	/** A foreign key added to an existing column; null where the database cannot. */
 	@Nullable String addForeignKey(TableSpec table, TableSpec.Column column) {
 		return "ALTER TABLE " + qualified(table.schema(), table.table()) + " ADD FOREIGN KEY (" + quote(column.name()) + ")"

@@ -374,6 +374,12 @@ public final class MySqlDialect extends Dialect {
 	}
 
 	@Override
+	public String primaryKeysQuery() {
+		return "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = DATABASE()"
+				+ " AND column_key = 'PRI'";
+	}
+
+	@Override
 	public String foreignKeysQuery() {
 		return "SELECT kcu.table_name, kcu.column_name, rc.delete_rule, rc.constraint_name"
 				+ " FROM information_schema.referential_constraints rc JOIN information_schema.key_column_usage kcu"

@@ -162,6 +162,22 @@ public final class SchemaGenerator {
 			}
 			if (existing != null) {
 				diffColumns(meta, table, existing, statements, destructive, checks, problems);
+				java.util.Set<String> primaryKey = catalog.primaryKey(live);
+				if (primaryKey != null && !primaryKey.isEmpty()) {
+					java.util.Set<String> wanted = new java.util.TreeSet<>();
+					table.columns().stream().filter(TableSpec.Column::pk).forEach((c) -> wanted.add(Catalog.key(c.name())));
+					java.util.Set<String> renamed = new java.util.TreeSet<>();
+					for (String column : primaryKey) {
+						renamed.add(table.columns().stream().filter((c) -> renamedFrom(meta, c, existing, column))
+							.map((c) -> Catalog.key(c.name())).findFirst().orElse(column));
+					}
+					if (!renamed.equals(wanted)) {
+						problems.add("The primary key of table \"" + table.table() + "\" is " + primaryKey + " in the"
+								+ " database and " + wanted + " in model " + meta.name() + ". A primary key is not"
+								+ " changed by a migration made here: write that change by hand (its foreign keys"
+								+ " with it), or keep the model's key as the database has it.");
+					}
+				}
 				Map<String, Catalog.ForeignKey> keys = catalog.foreignKeys(live);
 				if (keys != null) {
 					diffForeignKeys(meta, table, existing, keys, statements, problems);

@@ -331,6 +331,12 @@ public class SqliteDialect extends Dialect {
 	}
 
 	@Override
+	public String primaryKeysQuery() {
+		return "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'"
+				+ " AND p.pk > 0";
+	}
+
+	@Override
 	public String foreignKeysQuery() {
 		return "SELECT m.name, f.\"from\", f.on_delete, NULL FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f"
 				+ " WHERE m.type = 'table'";

@@ -254,6 +254,22 @@ class SchemaDiffIntegrationTests {
 		});
 	}
 
+	/** A primary key that differs from the model's is named as a problem, never changed by the diff. */
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "postgres", "mysql", "sqlite", "h2" })
+	void aPrimaryKeyThatDiffersIsRefused(String engine) {
+		on(engine, (url, e, sql) -> generated(url, "dev.tortoise.testmodels.chain.v01", (ctx) -> {
+			Dialect d = Dialect.forEngine(engine);
+			sql.accept("DROP TABLE " + d.quote("shelf"));
+			sql.accept("CREATE TABLE " + d.quote("shelf") + " (" + d.quote("id") + " INT NOT NULL, " + d.quote("name")
+					+ " VARCHAR(50) NOT NULL, PRIMARY KEY (" + d.quote("id") + ", " + d.quote("name") + "))");
+			SchemaDiff diff = ctx.schemaDiff("default").block();
+			assertThat(diff.problems()).singleElement().asString().contains("primary key of table \"shelf\"")
+				.contains("[id, name]").contains("[id]").contains("by hand");
+			assertThat(diff.statements()).noneMatch((s) -> s.contains("PRIMARY KEY"));
+		}));
+	}
+
 	/** Table and column comments changed by hand come back (SQLite keeps none in its catalog to compare). */
 	@org.junit.jupiter.params.ParameterizedTest
 	@org.junit.jupiter.params.provider.ValueSource(strings = { "postgres", "mysql", "h2" })
