@@ -65,14 +65,20 @@ class PersisterTests {
 		assertThat(inserts.allStatement().text()).contains("\"name\"");
 	}
 
-	@Test
-	void createWritesEachModelsInsertOnceAndKeepsAKeyGivenByHand() {
+	/** A context of the rows models on an in-memory H2 database, its schema generated. */
+	private static TortoiseContext rows() {
 		TortoiseContext ctx = Tortoise.init(TortoiseConfig.builder()
 			.connection("default", "h2://:memory:")
 			.app("rows", List.of("dev.tortoise.testmodels.rows"))
 			.build()).block();
+		ctx.generateSchemas().block();
+		return ctx;
+	}
+
+	@Test
+	void createWritesEachModelsInsertOnceAndKeepsAKeyGivenByHand() {
+		TortoiseContext ctx = rows();
 		try {
-			ctx.generateSchemas().block();
 			Persister persister = new Persister(ctx.objects(Site.class).engine);
 			Site north = new Site();
 			north.name = "North";
@@ -101,12 +107,8 @@ class PersisterTests {
 
 	@Test
 	void aPartialSaveWritesEachFieldSetsUpdateOnce() {
-		TortoiseContext ctx = Tortoise.init(TortoiseConfig.builder()
-			.connection("default", "h2://:memory:")
-			.app("rows", List.of("dev.tortoise.testmodels.rows"))
-			.build()).block();
+		TortoiseContext ctx = rows();
 		try {
-			ctx.generateSchemas().block();
 			Engine engine = ctx.objects(Site.class).engine;
 			Site site = new Site();
 			site.name = "North";
