@@ -361,10 +361,15 @@ public final class TortoiseContext implements AutoCloseable {
 								dialect.primaryKeysQuery(), (row) -> new dev.tortoise.schema.Catalog.KeyColumn(
 										row.get(0, String.class), row.get(1, String.class)))
 							.collectList();
-						return Mono.zip(columns, indexes, comments, keys, primaryKeys)
+						Mono<List<dev.tortoise.schema.Catalog.UniqueColumn>> unique = rows(connection,
+								dialect.uniqueColumnsQuery(), (row) -> new dev.tortoise.schema.Catalog.UniqueColumn(
+										row.get(0, String.class), row.get(1, String.class), row.get(2, String.class),
+										"constraint".equals(row.get(3, String.class))))
+							.collectList();
+						return Mono.zip(columns, indexes, comments, keys, primaryKeys, unique)
 							.map((catalog) -> generator.diff(models,
 									new dev.tortoise.schema.Catalog(catalog.getT1(), catalog.getT2(), catalog.getT3(),
-											catalog.getT4(), catalog.getT5())))
+											catalog.getT4(), catalog.getT5(), catalog.getT6())))
 							.flatMap((diff) -> Flux.fromIterable(diff.rowChecks())
 								.concatMap((check) -> rows(connection,
 										dev.tortoise.schema.SchemaDiff.checkQuery(dialect, check), (row) -> check).take(1))

@@ -38,6 +38,14 @@ public final class Catalog {
 	public record KeyColumn(String table, String column) {
 	}
 
+	/**
+	 * A unique constraint or index on one column.
+	 * @param name its constraint's or index's name
+	 * @param constraint whether it is a constraint (dropped as one) rather than an index
+	 */
+	public record UniqueColumn(String table, String column, String name, boolean constraint) {
+	}
+
 	/** A table's comment as the catalog keeps it (empty for none). */
 	public record TableComment(String table, String comment) {
 	}
@@ -65,12 +73,16 @@ public final class Catalog {
 
 	private final boolean primaryKeysRead;
 
+	private final Map<String, Map<String, UniqueColumn>> uniqueColumns = new HashMap<>();
+
+	private final boolean uniqueColumnsRead;
+
 	/**
 	 * A catalog of columns and indexes.
 	 * @param indexes the indexes, or null where they were not read (none is then compared)
 	 */
 	public Catalog(List<Column> columns, @Nullable List<Index> indexes) {
-		this(columns, indexes, List.of(), null, null);
+		this(columns, indexes, List.of(), null, null, null);
 	}
 
 	/**
@@ -79,9 +91,16 @@ public final class Catalog {
 	 * @param tableComments the tables' comments; empty where they were not read
 	 * @param foreignKeys the foreign keys, or null where they were not read (none is then compared)
 	 * @param primaryKeys the primary keys' columns, or null where they were not read
+	 * @param uniqueColumns the columns unique on their own, or null where they were not read
 	 */
 	public Catalog(List<Column> columns, @Nullable List<Index> indexes, List<TableComment> tableComments,
-			@Nullable List<ForeignKey> foreignKeys, @Nullable List<KeyColumn> primaryKeys) {
+			@Nullable List<ForeignKey> foreignKeys, @Nullable List<KeyColumn> primaryKeys,
+			@Nullable List<UniqueColumn> uniqueColumns) {
+		this.uniqueColumnsRead = uniqueColumns != null;
+		if (uniqueColumns != null) {
+			uniqueColumns.forEach((u) -> this.uniqueColumns.computeIfAbsent(key(u.table()), (t) -> new HashMap<>())
+				.put(key(u.column()), u));
+		}
 		this.primaryKeysRead = primaryKeys != null;
 		if (primaryKeys != null) {
 			primaryKeys.forEach((k) -> this.primaryKeys.computeIfAbsent(key(k.table()), (t) -> new java.util.TreeSet<>())
@@ -104,6 +123,11 @@ public final class Catalog {
 		}
 	}
 
+
+	/** A table's columns unique on their own, by lower-case column, null where they were not read. */
+	@Nullable Map<String, UniqueColumn> uniqueColumns(String table) {
+		return this.uniqueColumnsRead ? this.uniqueColumns.getOrDefault(key(table), Map.of()) : null;
+	}
 
 	/** A table's primary-key columns in lower case, null where primary keys were not read. */
 	java.util.@Nullable Set<String> primaryKey(String table) {

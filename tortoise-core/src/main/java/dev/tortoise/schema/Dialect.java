@@ -416,6 +416,26 @@ public abstract class Dialect {
 				+ " WHERE tc.constraint_type = 'PRIMARY KEY' AND tc.table_schema = CURRENT_SCHEMA";
 	}
 
+	/**
+	 * A query listing the columns unique on their own (a one-column UNIQUE constraint) of the
+	 * connection's current schema as {@code (table, column, name, kind)} rows, kind being
+	 * {@code constraint} or {@code index}.
+	 */
+	public String uniqueColumnsQuery() {
+		return "SELECT kcu.table_name, kcu.column_name, tc.constraint_name, 'constraint'"
+				+ " FROM information_schema.table_constraints tc JOIN information_schema.key_column_usage kcu"
+				+ " ON kcu.constraint_name = tc.constraint_name AND kcu.constraint_schema = tc.constraint_schema"
+				+ " AND kcu.table_name = tc.table_name WHERE tc.constraint_type = 'UNIQUE'"
+				+ " AND tc.table_schema = CURRENT_SCHEMA AND (SELECT COUNT(*) FROM information_schema.key_column_usage k2"
+				+ " WHERE k2.constraint_name = tc.constraint_name AND k2.constraint_schema = tc.constraint_schema"
+				+ " AND k2.table_name = tc.table_name) = 1";
+	}
+
+	/** A column made unique on its own, as CREATE TABLE's {@code UNIQUE} makes it; null where the database cannot. */
+	@Nullable String addUniqueColumn(TableSpec table, String column) {
+		return "ALTER TABLE " + qualified(table.schema(), table.table()) + " ADD UNIQUE (" + quote(column) + ");";
+	}
+
 	/** A foreign key added to an existing column; null where the database cannot. */
 	@Nullable String addForeignKey(TableSpec table, TableSpec.Column column) {
 		return "ALTER TABLE " + qualified(table.schema(), table.table()) + " ADD FOREIGN KEY (" + quote(column.name()) + ")"

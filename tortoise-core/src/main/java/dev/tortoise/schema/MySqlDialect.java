@@ -374,6 +374,14 @@ public final class MySqlDialect extends Dialect {
 	}
 
 	@Override
+	public String uniqueColumnsQuery() {
+		return "SELECT s.table_name, s.column_name, s.index_name, 'index' FROM information_schema.statistics s"
+				+ " WHERE s.table_schema = DATABASE() AND s.non_unique = 0 AND s.index_name <> 'PRIMARY'"
+				+ " AND (SELECT COUNT(*) FROM information_schema.statistics s2 WHERE s2.table_schema = s.table_schema"
+				+ " AND s2.table_name = s.table_name AND s2.index_name = s.index_name) = 1";
+	}
+
+	@Override
 	public String primaryKeysQuery() {
 		return "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = DATABASE()"
 				+ " AND column_key = 'PRI'";

@@ -9,10 +9,10 @@ import java.util.List;
  * subset (columns the models no longer have, to drop). An up-to-date database gives an
  * empty diff. Compared: tables (and many-to-many through tables) and columns by name, renames
  * the models declare ({@link dev.tortoise.models.FormerName}), each column's type, nullability,
- * default and comment, table comments, foreign keys with their {@code ON DELETE}, and indexes
- * and unique-together constraints by name; a primary key that differs is a problem, never
- * changed. Not compared: a column's own UNIQUE, an index's columns under the same name; a
- * table no model names is left alone.
+ * default, comment and own UNIQUE, table comments, foreign keys with their {@code ON DELETE},
+ * and indexes and unique-together constraints by name; a primary key that differs is a
+ * problem, never changed. Not compared: an index's columns under the same name; a table no
+ * model names is left alone.
  */
 public final class SchemaDiff {
 

@@ -178,6 +178,10 @@ public final class SchemaGenerator {
 								+ " with it), or keep the model's key as the database has it.");
 					}
 				}
+				Map<String, Catalog.UniqueColumn> unique = catalog.uniqueColumns(live);
+				if (unique != null) {
+					diffUniqueColumns(meta, table, existing, unique, statements, problems);
+				}
 				Map<String, Catalog.ForeignKey> keys = catalog.foreignKeys(live);
 				if (keys != null) {
 					diffForeignKeys(meta, table, existing, keys, statements, problems);
@@ -277,6 +281,45 @@ public final class SchemaGenerator {
 			}
 			if (nullChanged && !c.nullable()) {
 				checks.add(new SchemaDiff.RowCheck(table.table(), c.name(), field, true));
+			}
+		}
+	}
+
+	/**
+	 * Columns unique on their own, of columns both sides have: a UNIQUE added where the model
+	 * asks for it, dropped where it no longer does (a unique-together of one column counts).
+	 */
+	private void diffUniqueColumns(ModelMeta<?> meta, TableSpec table, Map<String, Catalog.Column> existing,
+			Map<String, Catalog.UniqueColumn> unique, List<String> statements, List<String> problems) {
+		Set<String> together = new HashSet<>();
+		table.uniqueTogether().stream().filter((u) -> u.size() == 1).forEach((u) -> together.add(Catalog.key(u.get(0))));
+		for (TableSpec.Column c : table.columns()) {
+			if (c.pk()) {
+				continue;
+			}
+			Catalog.Column live = existing.get(Catalog.key(c.name()));
+			String[] former = formerNames(meta, c);
+			for (int i = 0; live == null && i < former.length; i++) {
+				live = existing.get(Catalog.key(former[i]));
+			}
+			if (live == null) {
+				continue; // added with its UNIQUE
+			}
+			Catalog.UniqueColumn have = unique.get(Catalog.key(live.name()));
+			boolean wanted = c.unique() || together.contains(Catalog.key(c.name()));
+			if (wanted == (have != null) || (have != null && together.contains(Catalog.key(c.name())))) {
+				continue;
+			}
+			String statement = wanted ? this.dialect.addUniqueColumn(table, c.name())
+					: this.dialect.dropIndex(table, new Catalog.Index(table.table(), have.name(), have.constraint()));
+			if (statement == null) {
+				problems.add("Column \"" + c.name() + "\" of table \"" + table.table() + "\" (field " + fieldOf(meta, c)
+						+ ") is no longer unique in the models, and " + this.dialect.name() + " cannot drop the"
+						+ " UNIQUE its CREATE TABLE made. Write the table's rebuild into the migration by hand, or keep"
+						+ " the field unique.");
+			}
+			else {
+				statements.add(statement);
 			}
 		}
 	}

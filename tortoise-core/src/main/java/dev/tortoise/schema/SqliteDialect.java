@@ -330,6 +330,22 @@ public class SqliteDialect extends Dialect {
 				+ " FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'";
 	}
 
+	/** A unique index on one column: CREATE TABLE's own (origin {@code u}, which no statement drops) or made apart. */
+	@Override
+	public String uniqueColumnsQuery() {
+		return "SELECT m.name, ii.name, il.name, CASE WHEN il.origin = 'u' THEN 'constraint' ELSE 'index' END"
+				+ " FROM sqlite_master m JOIN pragma_index_list(m.name) il JOIN pragma_index_info(il.name) ii"
+				+ " WHERE m.type = 'table' AND il.\"unique\" = 1 AND il.origin <> 'pk'"
+				+ " AND (SELECT COUNT(*) FROM pragma_index_info(il.name)) = 1";
+	}
+
+	/** SQLite adds no constraint to an existing table: a unique index on the column does its work. */
+	@Override
+	String addUniqueColumn(TableSpec table, String column) {
+		return "CREATE UNIQUE INDEX " + quote(indexName("uniq", table.table(), List.of(column))) + " ON "
+				+ quote(table.table()) + " (" + quote(column) + ");";
+	}
+
 	@Override
 	public String primaryKeysQuery() {
 		return "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'"

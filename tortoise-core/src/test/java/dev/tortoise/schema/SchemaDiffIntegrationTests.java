@@ -254,6 +254,38 @@ class SchemaDiffIntegrationTests {
 		});
 	}
 
+	/** A column's own UNIQUE removed by hand comes back, and one the model lacks is dropped. */
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "postgres", "mysql", "sqlite", "h2" })
+	void uniqueColumnsComeBack(String engine) {
+		on(engine, (url, e, sql) -> generated(url, "dev.tortoise.testmodels.unique", (ctx) -> {
+			Dialect d = Dialect.forEngine(engine);
+			String badge = d.quote("badge");
+			if (engine.equals("sqlite")) {
+				sql.accept("DROP TABLE " + badge);
+				sql.accept("CREATE TABLE " + badge + " (\"id\" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, \"code\""
+						+ " VARCHAR(20) NOT NULL, \"label\" VARCHAR(20) NOT NULL)");
+			}
+			else {
+				String name = rows(ctx, d.uniqueColumnsQuery()).stream().filter((r) -> r.get(1).equalsIgnoreCase("code"))
+					.map((r) -> r.get(2)).findFirst().orElseThrow();
+				sql.accept(engine.equals("mysql") ? "DROP INDEX " + d.quote(name) + " ON " + badge
+						: "ALTER TABLE " + badge + " DROP CONSTRAINT " + d.quote(name));
+			}
+			SchemaDiff missing = ctx.schemaDiff("default").block();
+			assertThat(missing.statements()).singleElement().asString().contains("UNIQUE").contains(d.quote("code"));
+			missing.statements().forEach(sql);
+			assertThat(ctx.schemaDiff("default").block().isEmpty()).isTrue();
+
+			sql.accept(engine.equals("sqlite") ? "CREATE UNIQUE INDEX \"by_hand\" ON " + badge + " (\"label\")"
+					: "ALTER TABLE " + badge + " ADD CONSTRAINT " + d.quote("by_hand") + " UNIQUE (" + d.quote("label") + ")");
+			SchemaDiff extra = ctx.schemaDiff("default").block();
+			assertThat(extra.statements()).singleElement().asString().contains("by_hand").contains("DROP");
+			extra.statements().forEach(sql);
+			assertThat(ctx.schemaDiff("default").block().isEmpty()).isTrue();
+		}));
+	}
+
 	/** A primary key that differs from the model's is named as a problem, never changed by the diff. */
 	@org.junit.jupiter.params.ParameterizedTest
 	@org.junit.jupiter.params.provider.ValueSource(strings = { "postgres", "mysql", "sqlite", "h2" })
