@@ -297,11 +297,7 @@ public final class SchemaGenerator {
 			if (c.pk()) {
 				continue;
 			}
-			Catalog.Column live = existing.get(Catalog.key(c.name()));
-			String[] former = formerNames(meta, c);
-			for (int i = 0; live == null && i < former.length; i++) {
-				live = existing.get(Catalog.key(former[i]));
-			}
+			Catalog.Column live = liveColumn(meta, c, existing);
 			if (live == null) {
 				continue; // added with its UNIQUE
 			}
@@ -328,11 +324,7 @@ public final class SchemaGenerator {
 	private void diffForeignKeys(ModelMeta<?> meta, TableSpec table, Map<String, Catalog.Column> existing,
 			Map<String, Catalog.ForeignKey> keys, List<String> statements, List<String> problems) {
 		for (TableSpec.Column c : table.columns()) {
-			Catalog.Column live = existing.get(Catalog.key(c.name()));
-			String[] former = formerNames(meta, c);
-			for (int i = 0; live == null && i < former.length; i++) {
-				live = existing.get(Catalog.key(former[i]));
-			}
+			Catalog.Column live = liveColumn(meta, c, existing);
 			if (live == null) {
 				continue; // added with its key
 			}
@@ -392,6 +384,17 @@ public final class SchemaGenerator {
 				}
 			}
 		}
+	}
+
+	/** The catalog's column for a column of the model: by its name, else by a name it had; null if new. */
+	private static Catalog.@Nullable Column liveColumn(ModelMeta<?> meta, TableSpec.Column c,
+			Map<String, Catalog.Column> existing) {
+		Catalog.Column live = existing.get(Catalog.key(c.name()));
+		String[] former = formerNames(meta, c);
+		for (int i = 0; live == null && i < former.length; i++) {
+			live = existing.get(Catalog.key(former[i]));
+		}
+		return live;
 	}
 
 	/** Whether the live column {@code name} is the one a column of the model was renamed from. */
