@@ -62,6 +62,9 @@ public final class FieldMeta {
 	/** How {@code describe()} names the factory, as Tortoise names a callable. */
 	private String defaultFactoryName = "";
 
+	/** Whether the default factory is a JSON field's structured default, which describe() shows as its value. */
+	private boolean jsonDefault;
+
 	private dev.tortoise.fields.@Nullable JsonCodec<Object> jsonCodec;
 
 	private String arrayElement = "";
@@ -455,7 +458,7 @@ public final class FieldMeta {
 	/** The default as Tortoise's {@code describe()} gives it: JSON's own types as they are, anything else as Python's {@code str()}. */
 	private @Nullable Object describedDefault() {
 		if (this.defaultFactory != null) {
-			return "<function " + this.defaultFactoryName + ">";
+			return this.jsonDefault ? this.defaultFactory.get() : "<function " + this.defaultFactoryName + ">";
 		}
 		Object v = this.defaultValue;
 		if (v == null || v instanceof Boolean || v instanceof String || v instanceof Integer || v instanceof Long
@@ -603,6 +606,12 @@ public final class FieldMeta {
 		this.owner.checkOpen();
 		this.defaultFactory = factory;
 		this.defaultFactoryName = description;
+	}
+
+	/** A JSON field's structured default ({@code default={...}}): a fresh copy per row, described as its value. */
+	void setJsonDefault(Supplier<?> copies, String text) {
+		setDefaultFactory(copies, text);
+		this.jsonDefault = true;
 	}
 
 	void setArrayElement(String sqlType, Class<?> javaClass) {

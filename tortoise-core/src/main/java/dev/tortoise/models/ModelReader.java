@@ -267,7 +267,7 @@ final class ModelReader {
 					FieldType json = type;
 					Class<?> target = javaType;
 					String text = defaultText;
-					f.setDefaultFactory(() -> TypeNames.parseDefault(json, target, text), text);
+					f.setJsonDefault(() -> TypeNames.parseDefault(json, target, text), text);
 				}
 				else {
 					f.setDefaultValue(value);

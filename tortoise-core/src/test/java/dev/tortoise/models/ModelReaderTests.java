@@ -30,6 +30,8 @@ class ModelReaderTests {
 			assertThat(second.options).as("not the first row's map").doesNotContainKey("changed");
 			assertThat(ctx.objects(Settings.class).filter("id", second.id).get().block().options)
 				.isEqualTo(Map.of("a", 1, "c", List.of(2), "f", true));
+			// describe() gives the default as Tortoise's does: the value itself.
+			assertThat(ctx.meta(Settings.class).field("numbers").describe().get("default")).isEqualTo(List.of(1, 2));
 		}
 		finally {
 			ctx.close();
