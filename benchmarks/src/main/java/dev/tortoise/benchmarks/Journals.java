@@ -28,6 +28,8 @@ final class Journals<T> {
 
 	private final VarHandle text;
 
+	private final java.lang.reflect.Constructor<T> constructor;
+
 	private Journals(Class<T> type) {
 		this.type = type;
 		try {
@@ -35,6 +37,7 @@ final class Journals<T> {
 			this.id = lookup.findVarHandle(type, "id", Integer.class);
 			this.level = lookup.findVarHandle(type, "level", Short.class);
 			this.text = lookup.findVarHandle(type, "text", String.class);
+			this.constructor = type.getConstructor();
 			for (Field f : type.getFields()) {
 				boolean relation = f.getType() == type || !f.getType().getName().startsWith("java.");
 				if (Modifier.isStatic(f.getModifiers()) || f.getName().equals("id") || relation) {
@@ -64,7 +67,7 @@ final class Journals<T> {
 
 	T make(short level, String text) {
 		try {
-			T journal = this.type.getConstructor().newInstance();
+			T journal = this.constructor.newInstance();
 			this.level.set(journal, level);
 			this.text.set(journal, text);
 			return journal;

@@ -62,6 +62,12 @@ final class RawJournal {
 
 	private final String updateWhole;
 
+	/** The positions in {@link Journals#columns()} of the columns the whole update writes, in its order (-1: none). */
+	private final int[] updateColumns;
+
+	/** Multi-row INSERTs by row count, each written once, as Tortoise writes a batch once. */
+	private final Map<Integer, String> bulkInserts = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private final String updateLevel;
 
 	private final String delete;
@@ -114,6 +120,7 @@ final class RawJournal {
 		for (String c : written) {
 			set.add(quote(c) + " = " + placeholder(c));
 		}
+		this.updateColumns = written.stream().mapToInt(columns::indexOf).toArray();
 		this.updateWhole = sql("UPDATE " + quote("journal") + " SET " + String.join(", ", set) + " WHERE " + quote("id")
 				+ " = ?");
 		this.updateLevel = sql("UPDATE " + quote("journal") + " SET " + quote("level") + " = ? WHERE " + quote("id") + " = ?");
@@ -206,6 +213,20 @@ final class RawJournal {
 
 	/** One multi-row INSERT of {@code n} rows, as Tortoise's bulk_create writes a batch. */
 	Mono<Long> bulkInsert(int n, String textPrefix) {
+		String sql = this.bulkInserts.computeIfAbsent(n, this::bulkInsertText);
+		return Mono.usingWhen(this.pool.create(), (c) -> {
+			Statement statement = c.createStatement(sql);
+			OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+			int i = 0;
+			for (int r = 0; r < n; r++) {
+				i = bindRow(statement, i, now, (short) (10 * (1 + r % 5)), textPrefix + r);
+			}
+			return Flux.from(statement.execute()).concatMap((res) -> res.getRowsUpdated()).reduce(0L, Long::sum);
+		}, Connection::close);
+	}
+
+	/** The INSERT's VALUES repeated for {@code n} rows, placeholders numbered on where the database numbers them. */
+	private String bulkInsertText(int n) {
 		String one = this.insert.substring(this.insert.indexOf(" VALUES ") + 8);
 		StringBuilder sql = new StringBuilder(this.insert.substring(0, this.insert.indexOf(" VALUES ") + 8));
 		int perRow = 3 + this.extraValues.size();
@@ -222,15 +243,7 @@ final class RawJournal {
 			}
 			sql.append((r == 0) ? "" : ", ").append(row);
 		}
-		return Mono.usingWhen(this.pool.create(), (c) -> {
-			Statement statement = c.createStatement(sql.toString());
-			OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-			int i = 0;
-			for (int r = 0; r < n; r++) {
-				i = bindRow(statement, i, now, (short) (10 * (1 + r % 5)), textPrefix + r);
-			}
-			return Flux.from(statement.execute()).concatMap((res) -> res.getRowsUpdated()).reduce(0L, Long::sum);
-		}, Connection::close);
+		return sql.toString();
 	}
 
 	/** Rows of one level (all of them, or a page of 20 from an offset), or one by id, mapped as asked. */
@@ -282,24 +295,20 @@ final class RawJournal {
 	}
 
 	/** Every written column of a journal set again, as Tortoise's whole save does. */
-	Mono<Long> updateWhole(Connection c, Object journal, Journals<Object> journals) {
+	Mono<Long> updateWhole(Connection c, Object journal) {
 		Statement statement = c.createStatement(this.updateWhole);
-		List<String> columns = journals.columns();
 		int i = 0;
-		statement.bind(i++, valueOf(journal, columns.indexOf("timestamp")));
-		statement.bind(i++, valueOf(journal, columns.indexOf("level")));
-		statement.bind(i++, valueOf(journal, columns.indexOf("text")));
-		for (int e = 0; e < this.extraColumns.size(); e++, i++) {
-			int column = columns.indexOf(this.extraColumns.get(e));
+		for (; i < this.updateColumns.length; i++) {
+			int column = this.updateColumns[i];
 			Object value = (column < 0) ? null : valueOf(journal, column);
 			if (value == null) {
-				statement.bindNull(i, this.extraTypes.get(e));
+				statement.bindNull(i, this.extraTypes.get(i - 3));
 			}
 			else {
 				statement.bind(i, value);
 			}
 		}
-		statement.bind(i, journals.id(journal));
+		statement.bind(i, this.journals.id(journal));
 		return Flux.from(statement.execute()).concatMap((r) -> r.getRowsUpdated()).reduce(0L, Long::sum);
 	}
 

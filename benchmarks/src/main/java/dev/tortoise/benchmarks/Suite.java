@@ -206,7 +206,7 @@ public final class Suite {
 			case "I" -> {
 				this.journals.setLevel(journal, level());
 				this.journals.setText(journal, this.journals.text(journal) + " Update");
-				yield this.raw.updateWhole(c, journal, this.journals);
+				yield this.raw.updateWhole(c, journal);
 			}
 			case "J" -> this.raw.updateLevel(c, id, level());
 			default -> this.raw.delete(c, id);

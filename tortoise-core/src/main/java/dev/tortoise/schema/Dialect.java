@@ -473,7 +473,7 @@ public abstract class Dialect {
 	}
 
 	/** {@code COMMENT ON TABLE}: a table's comment changed ({@code IS NULL} for none). */
-	@Nullable String commentOnTable(TableSpec table) {
+	String commentOnTable(TableSpec table) {
 		return "COMMENT ON TABLE " + qualified(table.schema(), table.table()) + " IS "
 				+ (table.comment().isEmpty() ? "NULL" : commentLiteral(table.comment())) + ";";
 	}

@@ -155,21 +155,19 @@ public final class SchemaGenerator {
 			Map<String, Catalog.Column> existing = catalog.columns(live);
 			String comment = (existing != null) ? catalog.tableComment(live) : null;
 			if (comment != null && !comment.equals(this.dialect.storedComment(table.comment()))) {
-				String statement = this.dialect.commentOnTable(table);
-				if (statement != null) {
-					statements.add(statement);
-				}
+				statements.add(this.dialect.commentOnTable(table));
 			}
 			if (existing != null) {
-				diffColumns(meta, table, existing, statements, destructive, checks, problems);
+				Map<TableSpec.Column, Catalog.Column> liveOf = liveColumns(meta, table, existing);
+				diffColumns(meta, table, liveOf, statements, destructive, checks, problems);
 				java.util.Set<String> primaryKey = catalog.primaryKey(live);
 				if (primaryKey != null && !primaryKey.isEmpty()) {
 					java.util.Set<String> wanted = new java.util.TreeSet<>();
 					table.columns().stream().filter(TableSpec.Column::pk).forEach((c) -> wanted.add(Catalog.key(c.name())));
 					java.util.Set<String> renamed = new java.util.TreeSet<>();
 					for (String column : primaryKey) {
-						renamed.add(table.columns().stream().filter((c) -> renamedFrom(meta, c, existing, column))
-							.map((c) -> Catalog.key(c.name())).findFirst().orElse(column));
+						renamed.add(liveOf.entrySet().stream().filter((e) -> Catalog.key(e.getValue().name()).equals(column))
+							.map((e) -> Catalog.key(e.getKey().name())).findFirst().orElse(column));
 					}
 					if (!renamed.equals(wanted)) {
 						problems.add("The primary key of table \"" + table.table() + "\" is " + primaryKey + " in the"
@@ -180,15 +178,16 @@ public final class SchemaGenerator {
 				}
 				Map<String, Catalog.UniqueColumn> unique = catalog.uniqueColumns(live);
 				if (unique != null) {
-					diffUniqueColumns(meta, table, existing, unique, statements, problems);
+					diffUniqueColumns(meta, table, liveOf, unique, statements, problems);
 				}
 				Map<String, Catalog.ForeignKey> keys = catalog.foreignKeys(live);
 				if (keys != null) {
-					diffForeignKeys(meta, table, existing, keys, statements, problems);
+					diffForeignKeys(meta, table, liveOf, keys, statements, problems);
 				}
-				existing.keySet().stream().filter((name) -> table.columns().stream()
-						.noneMatch((c) -> Catalog.key(c.name()).equals(name) || renamedFrom(meta, c, existing, name)))
-					.sorted().forEach((name) -> drops.add(this.dialect.dropColumn(table, existing.get(name).name())));
+				Set<String> kept = new HashSet<>();
+				liveOf.values().forEach((c) -> kept.add(Catalog.key(c.name())));
+				existing.keySet().stream().filter((name) -> !kept.contains(name)).sorted()
+					.forEach((name) -> drops.add(this.dialect.dropColumn(table, existing.get(name).name())));
 				Map<String, Catalog.Index> indexes = catalog.indexes(live);
 				if (indexes != null) {
 					diffIndexes(table, indexes, statements, problems);
@@ -209,20 +208,13 @@ public final class SchemaGenerator {
 		return new SchemaDiff(statements, destructive, checks, problems);
 	}
 
-	private void diffColumns(ModelMeta<?> meta, TableSpec table, Map<String, Catalog.Column> existing,
+	private void diffColumns(ModelMeta<?> meta, TableSpec table, Map<TableSpec.Column, Catalog.Column> liveOf,
 			List<String> statements, List<String> destructive, List<SchemaDiff.RowCheck> checks, List<String> problems) {
 		for (TableSpec.Column c : table.columns()) {
 			String field = fieldOf(meta, c);
-			Catalog.Column live = existing.get(Catalog.key(c.name()));
-			if (live == null) {
-				for (String old : formerNames(meta, c)) {
-					Catalog.Column before = existing.get(Catalog.key(old));
-					if (before != null && table.columns().stream().noneMatch((o) -> o.name().equalsIgnoreCase(old))) {
-						statements.add(this.dialect.renameColumn(table, before.name(), c.name()));
-						live = before;
-						break;
-					}
-				}
+			Catalog.Column live = liveOf.get(c);
+			if (live != null && !live.name().equalsIgnoreCase(c.name())) {
+				statements.add(this.dialect.renameColumn(table, live.name(), c.name()));
 			}
 			if (live == null) {
 				statements.add(this.dialect.addColumn(table, c));
@@ -289,7 +281,7 @@ public final class SchemaGenerator {
 	 * Columns unique on their own, of columns both sides have: a UNIQUE added where the model
 	 * asks for it, dropped where it no longer does (a unique-together of one column counts).
 	 */
-	private void diffUniqueColumns(ModelMeta<?> meta, TableSpec table, Map<String, Catalog.Column> existing,
+	private void diffUniqueColumns(ModelMeta<?> meta, TableSpec table, Map<TableSpec.Column, Catalog.Column> liveOf,
 			Map<String, Catalog.UniqueColumn> unique, List<String> statements, List<String> problems) {
 		Set<String> together = new HashSet<>();
 		table.uniqueTogether().stream().filter((u) -> u.size() == 1).forEach((u) -> together.add(Catalog.key(u.get(0))));
@@ -297,7 +289,7 @@ public final class SchemaGenerator {
 			if (c.pk()) {
 				continue;
 			}
-			Catalog.Column live = liveColumn(meta, c, existing);
+			Catalog.Column live = liveOf.get(c);
 			if (live == null) {
 				continue; // added with its UNIQUE
 			}
@@ -321,10 +313,10 @@ public final class SchemaGenerator {
 	}
 
 	/** Foreign keys of columns that both sides have: added, dropped, or remade where ON DELETE differs. */
-	private void diffForeignKeys(ModelMeta<?> meta, TableSpec table, Map<String, Catalog.Column> existing,
+	private void diffForeignKeys(ModelMeta<?> meta, TableSpec table, Map<TableSpec.Column, Catalog.Column> liveOf,
 			Map<String, Catalog.ForeignKey> keys, List<String> statements, List<String> problems) {
 		for (TableSpec.Column c : table.columns()) {
-			Catalog.Column live = liveColumn(meta, c, existing);
+			Catalog.Column live = liveOf.get(c);
 			if (live == null) {
 				continue; // added with its key
 			}
@@ -386,29 +378,29 @@ public final class SchemaGenerator {
 		}
 	}
 
-	/** The catalog's column for a column of the model: by its name, else by a name it had; null if new. */
-	private static Catalog.@Nullable Column liveColumn(ModelMeta<?> meta, TableSpec.Column c,
+	/**
+	 * The catalog's column of each column of the model that has one: by its name, else by the
+	 * newest name it had ({@link FormerName}) that no other column of the model has now.
+	 * Columns without one are new.
+	 */
+	private static Map<TableSpec.Column, Catalog.Column> liveColumns(ModelMeta<?> meta, TableSpec table,
 			Map<String, Catalog.Column> existing) {
-		Catalog.Column live = existing.get(Catalog.key(c.name()));
-		String[] former = formerNames(meta, c);
-		for (int i = 0; live == null && i < former.length; i++) {
-			live = existing.get(Catalog.key(former[i]));
-		}
-		return live;
-	}
-
-	/** Whether the live column {@code name} is the one a column of the model was renamed from. */
-	private boolean renamedFrom(ModelMeta<?> meta, TableSpec.Column c, Map<String, Catalog.Column> existing,
-			String name) {
-		if (existing.containsKey(Catalog.key(c.name()))) {
-			return false;
-		}
-		for (String old : formerNames(meta, c)) {
-			if (existing.containsKey(Catalog.key(old))) {
-				return Catalog.key(old).equals(name);
+		Map<TableSpec.Column, Catalog.Column> out = new java.util.LinkedHashMap<>();
+		for (TableSpec.Column c : table.columns()) {
+			Catalog.Column live = existing.get(Catalog.key(c.name()));
+			for (String old : formerNames(meta, c)) {
+				if (live != null) {
+					break;
+				}
+				if (table.columns().stream().noneMatch((o) -> o.name().equalsIgnoreCase(old))) {
+					live = existing.get(Catalog.key(old));
+				}
+			}
+			if (live != null) {
+				out.put(c, live);
 			}
 		}
-		return false;
+		return out;
 	}
 
 	private static String fieldOf(ModelMeta<?> meta, TableSpec.Column c) {

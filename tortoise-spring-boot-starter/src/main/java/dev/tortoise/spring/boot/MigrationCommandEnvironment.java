@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -16,9 +17,9 @@ final class MigrationCommandEnvironment implements EnvironmentPostProcessor {
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		String make = environment.getProperty("tortoise.migrations.make");
-		boolean baseline = environment.getProperty("tortoise.migrations.baseline", Boolean.class, false);
-		if ((make != null && !make.isBlank()) || baseline) {
+		boolean command = Binder.get(environment).bind("tortoise.migrations", TortoiseProperties.Migrations.class)
+			.map(TortoiseProperties.Migrations::isCommand).orElse(false);
+		if (command) {
 			environment.getPropertySources().addFirst(new MapPropertySource("tortoiseMigrationCommand",
 					Map.of("spring.main.web-application-type", "none")));
 		}
