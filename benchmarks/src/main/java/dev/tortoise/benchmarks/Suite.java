@@ -30,8 +30,9 @@ import reactor.core.publisher.Mono;
  * writes one JSON line per contender and test: rows, nanoseconds, pass.
  *
  * <pre>java -cp benchmarks.jar dev.tortoise.benchmarks.Suite --db postgres --shape 1 --concurrency 10
- *     --passes 12 --iterations 1000 --out results/suite.jsonl [--tests A,B]</pre>
- * ({@code --tests} runs some of the tests only, for profiling one of them.)
+ *     --passes 12 --iterations 1000 --out results/suite.jsonl [--tests A,B] [--contenders tortoise]</pre>
+ * ({@code --tests} runs some of the tests only, and {@code --contenders} one contender only, for
+ * profiling.)
  */
 public final class Suite {
 
@@ -76,6 +77,7 @@ public final class Suite {
 		int iterations = Integer.parseInt(options.getOrDefault("iterations", "1000"));
 		Path out = Path.of(options.getOrDefault("out", "benchmarks/results/suite.jsonl"));
 		List<String> tests = options.containsKey("tests") ? List.of(options.get("tests").split(",")) : TESTS;
+		List<String> contenders = List.of(options.getOrDefault("contenders", "tortoise,raw").split(","));
 		Files.createDirectories(out.toAbsolutePath().getParent());
 		FreshDatabase fresh = FreshDatabase.create(db, concurrency);
 		TortoiseContext ctx = Tortoise.init(TortoiseConfig.builder().connection("default", fresh.url())
@@ -85,7 +87,7 @@ public final class Suite {
 			Suite suite = new Suite(db, shape, concurrency, iterations, ctx);
 			for (int pass = 1; pass <= passes; pass++) {
 				boolean tortoiseFirst = pass % 2 == 1;
-				for (String contender : tortoiseFirst ? List.of("tortoise", "raw") : List.of("raw", "tortoise")) {
+				for (String contender : tortoiseFirst ? contenders : reversed(contenders)) {
 					suite.empty();
 					for (String test : tests) {
 						List<Object> prepared = suite.prepare(test); // untimed, as the suite loads its rows first
@@ -106,6 +108,12 @@ public final class Suite {
 			ctx.close();
 			fresh.drop();
 		}
+	}
+
+	private static List<String> reversed(List<String> list) {
+		List<String> copy = new ArrayList<>(list);
+		java.util.Collections.reverse(copy);
+		return copy;
 	}
 
 	/** The table (and shape 2's through table) emptied between passes, untimed. */

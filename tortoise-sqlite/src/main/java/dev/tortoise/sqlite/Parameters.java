@@ -30,11 +30,14 @@ final class Parameters {
 
 	private final boolean returning;
 
-	private Parameters(int count, Map<String, Integer> names, String keyword, boolean returning) {
+	private final boolean writes;
+
+	private Parameters(int count, Map<String, Integer> names, String keyword, boolean returning, boolean writes) {
 		this.count = count;
 		this.names = names;
 		this.keyword = keyword;
 		this.returning = returning;
+		this.writes = writes;
 	}
 
 	/** The parameters of a statement's text, read once per text. */
@@ -62,10 +65,16 @@ final class Parameters {
 
 	/** Whether the statement changes rows: INSERT, UPDATE, DELETE or REPLACE. */
 	boolean changesRows() {
-		return switch (this.keyword) {
-			case "INSERT", "UPDATE", "DELETE", "REPLACE" -> true;
-			default -> false;
-		};
+		return changesRows(this.keyword);
+	}
+
+	/**
+	 * Whether the statement takes SQLite's write lock: anything but a query, a pragma and
+	 * the transaction statements themselves; a {@code WITH} when it leads to an INSERT,
+	 * UPDATE, DELETE or REPLACE.
+	 */
+	boolean writes() {
+		return this.writes;
 	}
 
 	/** Whether the statement already has a RETURNING clause. */
@@ -90,6 +99,7 @@ final class Parameters {
 		Map<String, Integer> names = new HashMap<>();
 		String keyword = null;
 		boolean returning = false;
+		boolean dml = false;
 		int n = sql.length();
 		int i = 0;
 		while (i < n) {
@@ -146,6 +156,9 @@ final class Parameters {
 				else if ("RETURNING".equals(word)) {
 					returning = true;
 				}
+				else if (changesRows(word)) {
+					dml = true;
+				}
 				i = j;
 			}
 			else {
@@ -157,7 +170,21 @@ final class Parameters {
 				names.putIfAbsent(prefix + k, k - 1);
 			}
 		}
-		return new Parameters(max, Collections.unmodifiableMap(names), (keyword != null) ? keyword : "", returning);
+		String first = (keyword != null) ? keyword : "";
+		boolean writes = switch (first) {
+			case "", "SELECT", "VALUES", "EXPLAIN", "PRAGMA", "BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE",
+					"ATTACH", "DETACH" -> false;
+			case "WITH" -> dml;
+			default -> true;
+		};
+		return new Parameters(max, Collections.unmodifiableMap(names), first, returning, writes);
+	}
+
+	private static boolean changesRows(String keyword) {
+		return switch (keyword) {
+			case "INSERT", "UPDATE", "DELETE", "REPLACE" -> true;
+			default -> false;
+		};
 	}
 
 	private static boolean isNameChar(char c) {

@@ -28,8 +28,9 @@ import reactor.core.scheduler.Schedulers;
  * ({@link Worker}); prepared statements are kept per statement text (the last
  * {@value #CACHED_STATEMENTS}). Transactions begin {@code IMMEDIATE}, taking the write lock
  * at once, so that a writer waits for another (up to the busy timeout) instead of failing
- * half way; a read-only transaction begins {@code DEFERRED}. SQLite's transactions are
- * serializable whatever isolation level is asked for.
+ * half way; a read-only transaction begins {@code DEFERRED}. The connections of one factory
+ * wait for the write lock in line ({@link WriteGate}), not by SQLite's sleeping retries.
+ * SQLite's transactions are serializable whatever isolation level is asked for.
  */
 public final class SqliteConnection implements Connection {
 
@@ -45,6 +46,14 @@ public final class SqliteConnection implements Connection {
 	private final org.sqlite.SQLiteConnection jdbc;
 
 	private final Worker worker;
+
+	private final WriteGate gate;
+
+	/** How long a writer waits for the write lock; changed on the worker only. */
+	private volatile Duration busyTimeout;
+
+	/** Whether this connection holds the {@link #gate}; touched under the worker's lock only. */
+	private boolean holdsGate;
 
 	private final String version;
 
@@ -81,9 +90,12 @@ public final class SqliteConnection implements Connection {
 	private volatile boolean interruptSent;
 
 	/** Created on the connection's thread. */
-	SqliteConnection(org.sqlite.SQLiteConnection jdbc, Worker worker, String version) throws java.sql.SQLException {
+	SqliteConnection(org.sqlite.SQLiteConnection jdbc, Worker worker, String version, WriteGate gate, Duration busyTimeout)
+			throws java.sql.SQLException {
 		this.jdbc = jdbc;
 		this.worker = worker;
+		this.gate = gate;
+		this.busyTimeout = busyTimeout;
 		this.version = version;
 		this.clearInterrupt = jdbc.prepareStatement("SELECT 1");
 	}
@@ -112,6 +124,7 @@ public final class SqliteConnection implements Connection {
 		Call call = new Call();
 		return this.worker.call(() -> run(sql, parameters, bindings, call), (dropped) -> dropped.forEach(SqliteResult::discard))
 			.doOnCancel(() -> {
+				call.gateWait.stop();
 				Execution e = call.execution;
 				if (e != null) {
 					interrupt(e);
@@ -120,10 +133,23 @@ public final class SqliteConnection implements Connection {
 			.flatMapIterable((results) -> results);
 	}
 
+	/** What a call whose subscriber left while it waited for the write lock ends with, unseen. */
+	static final class Dropped extends Exception {
+
+		private static final long serialVersionUID = 1L;
+
+		Dropped() {
+			super("The subscriber cancelled while the statement waited for the write lock.", null, false, false);
+		}
+
+	}
+
 	/** The execution of a call, once it has begun, for a subscriber that cancels while it steps. */
 	private static final class Call {
 
 		volatile @Nullable Execution execution;
+
+		final WriteGate.Wait gateWait = new WriteGate.Wait();
 
 	}
 
@@ -131,7 +157,21 @@ public final class SqliteConnection implements Connection {
 			@Nullable Call call) throws Exception {
 		checkOpen();
 		beginIfNeeded();
-		Execution e = start(prepare(sql));
+		boolean gated = !this.holdsGate && parameters.writes();
+		if (gated && !enterGate((call != null) ? call.gateWait : null)) {
+			throw new Dropped();
+		}
+		Execution e;
+		try {
+			e = start(prepare(sql));
+		}
+		catch (Throwable ex) {
+			if (gated) {
+				leaveGate();
+			}
+			throw ex;
+		}
+		e.gated = gated;
 		if (call != null) {
 			call.execution = e;
 		}
@@ -275,6 +315,9 @@ public final class SqliteConnection implements Connection {
 			this.inTransaction = open;
 			TRANSACTIONS.addAndGet(open ? 1 : -1);
 		}
+		if (!open) {
+			leaveGate();
+		}
 	}
 
 	private Execution start(Prepared prepared) {
@@ -293,6 +336,10 @@ public final class SqliteConnection implements Connection {
 		Disposable timer = e.timer;
 		if (timer != null) {
 			timer.dispose();
+		}
+		if (e.gated) {
+			e.gated = false;
+			leaveGate();
 		}
 		if (this.stepping == e) {
 			this.stepping = null;
@@ -391,8 +438,36 @@ public final class SqliteConnection implements Connection {
 
 	private void beginIfNeeded() throws Exception {
 		if (!this.autoCommit && !this.inTransaction) {
+			beginImmediate();
+		}
+	}
+
+	/** Takes the write lock for a transaction: in line behind the pool's other writers, then SQLite's. */
+	private void beginImmediate() throws Exception {
+		enterGate(null);
+		try {
 			exec("BEGIN IMMEDIATE");
-			inTransaction(true);
+		}
+		catch (Throwable ex) {
+			leaveGate();
+			throw ex;
+		}
+		inTransaction(true);
+	}
+
+	/** Waits in line for the write lock; false if the statement's subscriber left first. */
+	private boolean enterGate(WriteGate.@Nullable Wait wait) throws Exception {
+		if (!this.gate.enter(this.busyTimeout, wait)) {
+			return false;
+		}
+		this.holdsGate = true;
+		return true;
+	}
+
+	private void leaveGate() {
+		if (this.holdsGate) {
+			this.holdsGate = false;
+			this.gate.leave();
 		}
 	}
 
@@ -409,9 +484,15 @@ public final class SqliteConnection implements Connection {
 	private Mono<Void> begin(boolean readOnly) {
 		return this.worker.call(() -> {
 			checkOpen();
-			if (!this.inTransaction) {
-				exec(readOnly ? "BEGIN DEFERRED" : "BEGIN IMMEDIATE");
+			if (this.inTransaction) {
+				return null;
+			}
+			if (readOnly) {
+				exec("BEGIN DEFERRED");
 				inTransaction(true);
+			}
+			else {
+				beginImmediate();
 			}
 			return null;
 		});
@@ -459,8 +540,7 @@ public final class SqliteConnection implements Connection {
 		return this.worker.call(() -> {
 			checkOpen();
 			if (!this.inTransaction) {
-				exec("BEGIN IMMEDIATE");
-				inTransaction(true);
+				beginImmediate();
 			}
 			exec("SAVEPOINT " + quoted);
 			return null;
@@ -523,6 +603,7 @@ public final class SqliteConnection implements Connection {
 	public Mono<Void> setLockWaitTimeout(Duration timeout) {
 		return this.worker.call(() -> {
 			this.jdbc.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+			this.busyTimeout = timeout;
 			return null;
 		});
 	}
@@ -575,6 +656,7 @@ public final class SqliteConnection implements Connection {
 			this.statements.clear();
 			this.clearInterrupt.close();
 			this.jdbc.close();
+			leaveGate();
 			return null;
 		}).then().doFinally((signal) -> this.worker.shutdown());
 	}
@@ -695,6 +777,9 @@ public final class SqliteConnection implements Connection {
 		volatile boolean timedOut;
 
 		volatile @Nullable Disposable timer;
+
+		/** Whether the execution holds the gate for an autocommitted write until it is released. */
+		boolean gated;
 
 		Execution(Prepared prepared, @Nullable Duration timeout) {
 			this.prepared = prepared;

@@ -52,6 +52,9 @@ public final class SqliteConnectionFactory implements ConnectionFactory, Closeab
 
 	private volatile boolean journalSet;
 
+	/** The line in which this factory's connections wait for the write lock. */
+	private final WriteGate gate = new WriteGate();
+
 	private volatile boolean closed;
 
 	/** Holds an in-memory database open between connections. */
@@ -134,7 +137,7 @@ public final class SqliteConnectionFactory implements ConnectionFactory, Closeab
 				rs.next();
 				version = rs.getString(1);
 			}
-			return new SqliteConnection(jdbc, worker, version);
+			return new SqliteConnection(jdbc, worker, version, this.gate, this.busyTimeout);
 		}
 		catch (Exception ex) {
 			jdbc.close();

@@ -181,6 +181,10 @@ final class Worker {
 		}
 
 		void deliver(MonoSink<T> sink, AtomicBoolean cancelled, Consumer<T> dropped) {
+			if (this.failure != null && (cancelled.get() || this.failure instanceof SqliteConnection.Dropped)) {
+				// Nobody is listening: a cancelled statement's error is no error.
+				return;
+			}
 			if (this.failure != null) {
 				sink.error(Errors.translate(this.failure));
 			}

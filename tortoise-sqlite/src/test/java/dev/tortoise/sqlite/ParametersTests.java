@@ -32,4 +32,15 @@ class ParametersTests {
 		assertThat(Parameters.parse("UPDATE t SET returning_x = 1").returning()).isFalse();
 	}
 
+	@Test
+	void statementsThatTakeTheWriteLockAreTold() {
+		assertThat(Parameters.parse("INSERT INTO t VALUES (1)").writes()).isTrue();
+		assertThat(Parameters.parse("CREATE TABLE t (n INT)").writes()).isTrue();
+		assertThat(Parameters.parse("WITH x AS (SELECT 1) DELETE FROM t WHERE n IN (SELECT * FROM x)").writes()).isTrue();
+		assertThat(Parameters.parse("WITH x AS (SELECT 1) SELECT * FROM x").writes()).isFalse();
+		assertThat(Parameters.parse("SELECT 'DELETE' FROM t").writes()).isFalse();
+		assertThat(Parameters.parse("PRAGMA table_info(t)").writes()).isFalse();
+		assertThat(Parameters.parse("COMMIT").writes()).isFalse();
+	}
+
 }
