@@ -211,7 +211,7 @@ final class RawJournal {
 		return i;
 	}
 
-	/** One multi-row INSERT of {@code n} rows, as Tortoise's bulk_create writes a batch. */
+	/** One multi-row INSERT of {@code n} rows, its generated keys read back as Tortoise for Java's bulkCreate reads them. */
 	Mono<Long> bulkInsert(int n, String textPrefix) {
 		String sql = this.bulkInserts.computeIfAbsent(n, this::bulkInsertText);
 		return Mono.usingWhen(this.pool.create(), (c) -> {
@@ -221,7 +221,10 @@ final class RawJournal {
 			for (int r = 0; r < n; r++) {
 				i = bindRow(statement, i, now, (short) (10 * (1 + r % 5)), textPrefix + r);
 			}
-			return Flux.from(statement.execute()).concatMap((res) -> res.getRowsUpdated()).reduce(0L, Long::sum);
+			// The keys are read back, as bulkCreate reads them to set each instance's (MariaDB reports the first).
+			statement.returnGeneratedValues("id");
+			return Flux.from(statement.execute()).concatMap((res) -> res.map((row, m) -> row.get(0))).count()
+				.thenReturn((long) n);
 		}, Connection::close);
 	}
 

@@ -181,7 +181,10 @@ public final class SqliteConnection implements Connection {
 				bind(ps, bindings.get(0));
 				boolean rows = step(e, ps::execute);
 				if (rows) {
-					return List.of(firstRows(e, ps.getResultSet(), parameters.changesRows()));
+					// A write's RETURNING rows are all made by its first step: read them at once, and let go of
+					// the write lock now rather than after the slowest subscriber.
+					return List.of(firstRows(e, ps.getResultSet(), parameters.changesRows(),
+							parameters.writes() ? Integer.MAX_VALUE : PREFETCH));
 				}
 				long changed = parameters.changesRows() ? ps.getUpdateCount() : 0;
 				release(e);
@@ -214,14 +217,14 @@ public final class SqliteConnection implements Connection {
 	}
 
 	/**
-	 * Reads up to {@link #PREFETCH} rows in the call that ran the statement, so that a small
-	 * result (most of them) needs no second trip to the connection's thread; a larger one
-	 * goes on as a cursor, stepped as subscribers ask.
+	 * Reads up to {@code limit} rows ({@link #PREFETCH} for a query) in the call that ran the
+	 * statement, so that a small result (most of them) needs no second trip to the
+	 * connection's thread; a larger one goes on as a cursor, stepped as subscribers ask.
 	 */
-	private SqliteResult firstRows(Execution e, ResultSet rs, boolean changesRows) throws Exception {
+	private SqliteResult firstRows(Execution e, ResultSet rs, boolean changesRows, int limit) throws Exception {
 		SqliteRowMetadata md = e.prepared.columns(rs);
 		List<SqliteRow> head = new ArrayList<>();
-		while (head.size() < PREFETCH) {
+		while (head.size() < limit) {
 			if (!step(e, rs::next)) {
 				rs.close();
 				release(e);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -164,6 +165,22 @@ class WriteGateTests {
 		Connection other = connection();
 		assertThat(insert(other, 3).block()).isEqualTo(1L);
 		assertThat(count(other)).isEqualTo(2L);
+	}
+
+	@Test
+	void aWritesReturnedRowsAreReadAtOnceSoASlowSubscriberHoldsNoLock() {
+		Connection writer = connection();
+		Connection other = connection();
+		Flux<Integer> returned = Flux.from(writer.createStatement("WITH RECURSIVE s(n) AS (SELECT 1000 UNION ALL"
+				+ " SELECT n + 1 FROM s WHERE n < 1199) INSERT INTO t (n) SELECT n FROM s RETURNING n").execute())
+			.flatMap((r) -> r.map((row, md) -> row.get(0, Integer.class)), 1, 1);
+		StepVerifier.create(returned, 1)
+			.expectNext(1000)
+			.then(() -> assertThat(insert(other, 1).block()).isEqualTo(1L))
+			.thenRequest(Long.MAX_VALUE)
+			.expectNextCount(199)
+			.verifyComplete();
+		assertThat(count(other)).isEqualTo(201L);
 	}
 
 }
