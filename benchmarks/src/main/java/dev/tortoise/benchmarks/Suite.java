@@ -27,12 +27,13 @@ import reactor.core.publisher.Mono;
  * I update whole (save), J update partial (save of one field), K delete; each test's rows
  * split over {@code concurrency} chains, as the suite's asyncio tasks. Each pass runs the
  * eleven tests on an emptied table for both contenders (the order alternating by pass) and
- * writes one JSON line per contender and test: rows, nanoseconds, pass.
+ * writes one JSON line per contender and test: rows, nanoseconds, pass, and whether the
+ * contender ran alone in its JVM ({@code --contenders} naming one), which is how a fresh
+ * JVM's first passes are measured without the other contender having warmed what they share.
  *
  * <pre>java -cp benchmarks.jar dev.tortoise.benchmarks.Suite --db postgres --shape 1 --concurrency 10
  *     --passes 12 --iterations 1000 --out results/suite.jsonl [--tests A,B] [--contenders tortoise]</pre>
- * ({@code --tests} runs some of the tests only, and {@code --contenders} one contender only, for
- * profiling.)
+ * ({@code --tests} runs some of the tests only, for profiling one of them.)
  */
 public final class Suite {
 
@@ -96,8 +97,8 @@ public final class Suite {
 						long nanos = System.nanoTime() - start;
 						Files.writeString(out, String.format(java.util.Locale.ROOT,
 								"{\"db\":\"%s\",\"shape\":%d,\"concurrency\":%d,\"contender\":\"%s\",\"pass\":%d,"
-										+ "\"test\":\"%s\",\"rows\":%d,\"nanos\":%d}%n",
-								db, shape, concurrency, contender, pass, test, rows, nanos),
+										+ "\"test\":\"%s\",\"rows\":%d,\"nanos\":%d,\"alone\":%b}%n",
+								db, shape, concurrency, contender, pass, test, rows, nanos, contenders.size() == 1),
 								StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 					}
 				}

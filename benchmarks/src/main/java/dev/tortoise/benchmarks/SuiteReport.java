@@ -13,17 +13,20 @@ import java.util.regex.Pattern;
 
 /**
  * The suite's table from {@link Suite}'s JSON lines: per database, shape and concurrency, each
- * test's rows per second for Tortoise and raw R2DBC in the first pass (a fresh JVM), the second
- * (after one untimed pass, as the issue's "shortly after start") and fully warm (the median of
- * the last half of the passes), with Tortoise's ratio to raw, and the geometric mean of each
- * column as the suite reports it.
+ * test's rows per second for Tortoise and raw R2DBC in the first pass of a fresh JVM and in
+ * the second (after one untimed pass, as the issue's "shortly after start"), each contender
+ * alone in its JVM where such runs are in the file; and fully warm, the median of the last
+ * third of the passes in which the contenders took turns. Ratios are Tortoise's to raw, and
+ * "warm ÷ 2nd" is how much faster Tortoise gets after its second pass. The last row is each
+ * column's geometric mean, as the suite reports it.
  *
  * <pre>java -cp benchmarks.jar dev.tortoise.benchmarks.SuiteReport results/suite.jsonl [--readme README.md] [--settings "..."]</pre>
  */
 public final class SuiteReport {
 
 	private static final Pattern LINE = Pattern.compile("\\{\"db\":\"(\\w+)\",\"shape\":(\\d+),\"concurrency\":(\\d+),"
-			+ "\"contender\":\"(\\w+)\",\"pass\":(\\d+),\"test\":\"(\\w)\",\"rows\":(\\d+),\"nanos\":(\\d+)\\}");
+			+ "\"contender\":\"(\\w+)\",\"pass\":(\\d+),\"test\":\"(\\w)\",\"rows\":(\\d+),\"nanos\":(\\d+)"
+			+ "(?:,\"alone\":(true|false))?\\}");
 
 	static final String START = "<!-- suite:start -->";
 
@@ -58,7 +61,8 @@ public final class SuiteReport {
 	}
 
 	/** One run's rows per second of a test: rows over seconds. */
-	record Run(String db, int shape, int concurrency, String contender, int pass, String test, long rows, long nanos) {
+	record Run(String db, int shape, int concurrency, String contender, int pass, String test, long rows, long nanos,
+			boolean alone) {
 
 		double rate() {
 			return this.rows / (this.nanos / 1e9);
@@ -72,7 +76,8 @@ public final class SuiteReport {
 			Matcher m = LINE.matcher(line.trim());
 			if (m.matches()) {
 				runs.add(new Run(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), m.group(4),
-						Integer.parseInt(m.group(5)), m.group(6), Long.parseLong(m.group(7)), Long.parseLong(m.group(8))));
+						Integer.parseInt(m.group(5)), m.group(6), Long.parseLong(m.group(7)), Long.parseLong(m.group(8)),
+						"true".equals(m.group(9))));
 			}
 		}
 		Map<String, List<Run>> byConfig = new TreeMap<>();
@@ -85,44 +90,55 @@ public final class SuiteReport {
 			out.append(settings).append("\n\n");
 		}
 		for (Map.Entry<String, List<Run>> config : byConfig.entrySet()) {
-			List<Run> all = config.getValue();
-			int passes = all.stream().mapToInt(Run::pass).max().orElse(0);
-			out.append("**").append(config.getKey()).append("** (").append(passes).append(" passes; rows/s)\n\n");
-			out.append("| test | Tortoise 1st pass | raw 1st | Tortoise 2nd pass | raw 2nd | ratio 2nd | Tortoise warm | raw warm | ratio warm |\n");
-			out.append("|---|---|---|---|---|---|---|---|---|\n");
-			double[] logs = new double[8];
+			List<Run> turns = config.getValue().stream().filter((r) -> !r.alone()).toList();
+			List<Run> alone = config.getValue().stream().filter(Run::alone).toList();
+			List<Run> fresh = alone.isEmpty() ? turns : alone;
+			int passes = turns.stream().mapToInt(Run::pass).max().orElse(0);
+			out.append("**").append(config.getKey()).append("** (").append(alone.isEmpty() ? "" : "1st and 2nd pass: each contender alone in a fresh JVM; ")
+				.append("warm: passes ").append(passes - passes / 3 + 1).append(" to ").append(passes)
+				.append(" of ").append(passes).append(", taking turns; rows/s)\n\n");
+			out.append("| test | Tortoise 1st pass | raw 1st | ratio 1st | Tortoise 2nd pass | raw 2nd | ratio 2nd | Tortoise warm"
+					+ " | raw warm | ratio warm | Tortoise warm ÷ 2nd |\n");
+			out.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+			double[] logs = new double[10];
 			int tests = 0;
 			for (String test : Suite.TESTS) {
-				double t1 = rate(all, "tortoise", test, 1, 1);
-				double r1 = rate(all, "raw", test, 1, 1);
-				double t2 = rate(all, "tortoise", test, 2, 2);
-				double r2 = rate(all, "raw", test, 2, 2);
-				double tw = rate(all, "tortoise", test, passes / 2 + 1, passes);
-				double rw = rate(all, "raw", test, passes / 2 + 1, passes);
-				if (Double.isNaN(t1) || Double.isNaN(r1)) {
+				double t1 = rate(fresh, "tortoise", test, 1, 1);
+				double r1 = rate(fresh, "raw", test, 1, 1);
+				double t2 = rate(fresh, "tortoise", test, 2, 2);
+				double r2 = rate(fresh, "raw", test, 2, 2);
+				double tw = rate(turns, "tortoise", test, passes - passes / 3 + 1, passes);
+				double rw = rate(turns, "raw", test, passes - passes / 3 + 1, passes);
+				if (Double.isNaN(t1) || Double.isNaN(r1) || Double.isNaN(tw)) {
 					continue;
 				}
 				tests++;
-				double[] row = { t1, r1, t2, r2, t2 / r2, tw, rw, tw / rw };
+				double[] row = { t1, r1, t1 / r1, t2, r2, t2 / r2, tw, rw, tw / rw, tw / t2 };
 				for (int i = 0; i < row.length; i++) {
 					logs[i] += Math.log(row[i]);
 				}
 				out.append("| ").append(test).append(' ').append(name(test));
 				for (int i = 0; i < row.length; i++) {
-					out.append(" | ").append((i == 4 || i == 7) ? String.format(Locale.ROOT, "%.2f×", row[i])
-							: String.format(Locale.ROOT, "%,.0f", row[i]));
+					out.append(" | ").append(format(i, row[i], false));
 				}
 				out.append(" |\n");
 			}
 			out.append("| geometric mean");
 			for (int i = 0; i < logs.length; i++) {
-				double mean = Math.exp(logs[i] / Math.max(1, tests));
-				out.append(" | ").append((i == 4 || i == 7) ? String.format(Locale.ROOT, "**%.2f×**", mean)
-						: String.format(Locale.ROOT, "%,.0f", mean));
+				out.append(" | ").append(format(i, Math.exp(logs[i] / Math.max(1, tests)), true));
 			}
 			out.append(" |\n\n");
 		}
 		return out.toString();
+	}
+
+	/** A cell: rows/s, or a ratio (columns 2, 5, 8 and 9), bold in the last row. */
+	private static String format(int column, double value, boolean bold) {
+		if (column == 2 || column == 5 || column == 8 || column == 9) {
+			String ratio = String.format(Locale.ROOT, "%.2f×", value);
+			return bold ? "**" + ratio + "**" : ratio;
+		}
+		return String.format(Locale.ROOT, "%,.0f", value);
 	}
 
 	/** The median rate of a contender's test over passes {@code from} to {@code to}. */
